@@ -1,0 +1,125 @@
+# Makefile: builds, tests, benchmarks and installs Verbeterbord.
+#   make run    install missing Debian packages, build, start the kiosk on a demo database
+#   make test   install missing packages, build, run every test (normal + ASan/UBSan)
+#   make bench  print the benchmark figures
+# Nothing is built inside the source folders: everything goes to build/.
+
+.SECONDEXPANSION:
+BUILD    ?= build
+CC       ?= cc
+SAN      ?= 0
+PREFIX   ?= /usr
+DESTDIR  ?=
+PKGS     := sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
+# Debian packages the build, the tests and `make run` need.
+DEB_PKGS := make gcc libc6-dev pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+            libsqlite3-dev sqlite3 libsodium-dev libcjson-dev fonts-dejavu-core gettext \
+            python3 xvfb xauth
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+OPT       ?= -O2
+CFLAGS_ALL = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -g $(OPT) $(PKG_CFLAGS) \
+             -DVB_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+ifeq ($(SAN),1)
+  CFLAGS_ALL += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  LDFLAGS    += -fsanitize=address,undefined
+endif
+
+LIB_SRC  := $(sort $(wildcard kiosk/core/*.c kiosk/store/*.c kiosk/ui/*.c kiosk/platform/*.c \
+                              kiosk/app/*.c kiosk/screens/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o
+MIGRATIONS := $(sort $(wildcard db/[0-9][0-9][0-9][0-9]_*.sql))
+# Catalogs: assets/po/<lang>/<area>.po, merged per language into one .mo.
+LANGS    := $(notdir $(wildcard assets/po/*))
+MO_FILES := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/verbeterbord.mo)
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+BIN      := $(BUILD)/verbeterbord
+
+.PHONY: all deps run test test-only bench update-refs clean check-deps
+all: $(BIN) $(MO_FILES)
+
+# Installs only what is missing; with everything present it does nothing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    || { echo "apt-get install failed for:$$missing"; exit 1; }; \
+	fi
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) kiosk/store/embed-sql.sh
+	@mkdir -p $(dir $@)
+	@sh kiosk/store/embed-sql.sh $@ $(MIGRATIONS)
+
+$(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libkiosk.a: $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/kiosk/main.o $(BUILD)/libkiosk.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/locale/%/LC_MESSAGES/verbeterbord.mo: $$(wildcard assets/po/%/*.po)
+	@mkdir -p $(dir $@)
+	@msgcat --use-first -o $(BUILD)/locale/$*.po $(sort $(wildcard assets/po/$*/*.po))
+	@msgfmt --check-format -o $@ $(BUILD)/locale/$*.po
+
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+
+tests-bin: all $(TEST_BIN) $(TOOL_BIN)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) --db $(BUILD)/demo.db --demo $(RUN_ARGS)
+
+# Runs the suite once normally and once under AddressSanitizer and UBSan.
+test: deps
+	@$(MAKE) --no-print-directory tests-bin
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 tests-bin
+	@sh tests/run.sh build build/asan
+
+# Only the normal build's tests (quicker while developing).
+test-only: tests-bin
+	@sh tests/run.sh build
+
+update-refs: tests-bin
+	@UPDATE_REFS=1 sh tests/run.sh build
+
+bench: deps
+	@$(MAKE) --no-print-directory tests-bin
+	@sh tests/bench.sh build
+
+clean:
+	rm -rf build
+
+# Installation and the Debian package live in deploy/install.mk.
+-include deploy/install.mk
+
+.PHONY: tests-bin
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

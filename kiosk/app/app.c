@@ -1,0 +1,502 @@
+/* app.c: the application state, router, idle reset, lock-down, database
+ * failure handling and the main loop (see app.h). */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/date.h"
+#include "../core/deadline.h"
+#include "../core/i18n.h"
+#include "../screens/screens.h"
+#include "../ui/widgets.h"
+#include "dump.h"
+#include "script.h"
+
+#define DB_RETRY_MS 5000
+#define IDLE_WARNING_MS 15000
+
+int64_t app_now_ms(const app *a)
+{
+    return vb_clock_mono_ms(&a->clock, a->real_ms);
+}
+
+int64_t app_wall_s(const app *a)
+{
+    return vb_clock_wall_s(&a->clock, a->real_ms);
+}
+
+bool app_clock_behind(const app *a)
+{
+    return a->newest_entry_s > 0 && app_wall_s(a) + 60 < a->newest_entry_s;
+}
+
+int64_t app_entry_time(const app *a)
+{
+    int64_t now = app_wall_s(a);
+    return now < a->newest_entry_s ? a->newest_entry_s : now;
+}
+
+void app_notice(app *a, notice_kind kind, const char *text, int seconds)
+{
+    snprintf(a->notice, sizeof a->notice, "%s", text);
+    a->notice_kind = kind;
+    a->notice_until = app_now_ms(a) + (int64_t)seconds * 1000;
+    a->dirty = true;
+}
+
+void app_reload_settings(app *a)
+{
+    snprintf(a->team_name, sizeof a->team_name, "%s", "Team");
+    snprintf(a->default_language, sizeof a->default_language, "%s", "nl");
+    a->idle_timeout_s = 90;
+    if (!a->db)
+        return;
+    store_setting_get(a->db, "team_name", a->team_name, sizeof a->team_name, NULL);
+    char lang[8];
+    if (store_setting_get(a->db, "language", lang, sizeof lang, NULL) == VB_OK)
+        snprintf(a->default_language, sizeof a->default_language, "%s", lang);
+    int64_t idle = store_setting_int(a->db, "idle_timeout_s", 90);
+    a->idle_timeout_s = idle < 15 ? 15 : idle > 3600 ? 3600 : (int)idle;
+    a->dirty = true;
+}
+
+void app_end_session(app *a)
+{
+    a->member_id = 0;
+    a->member_name[0] = '\0';
+    a->member_signed = false;
+    a->lead_id = 0;
+    a->lead_name[0] = '\0';
+    i18n_set_language(a->default_language);
+    a->dirty = true;
+}
+
+static void enter_screen(app *a, const screen_def *s)
+{
+    if (a->screen != s)
+        a->previous_screen = a->screen;
+    a->screen = s;
+    a->idle_warning_until = 0;
+    if (s->enter)
+        s->enter(a);
+    a->dirty = true;
+}
+
+void app_go(app *a, const char *name)
+{
+    const screen_def *s = screen_find(name);
+    if (!s)
+        s = &screen_home;
+    if (!a->db && s != &screen_dbfail)
+        s = &screen_dbfail;
+    enter_screen(a, s);
+}
+
+void app_go_home(app *a)
+{
+    app_go(a, "home");
+}
+
+/* Opens the database (creating and migrating it when needed). On failure the
+ * kiosk shows the failure screen and retries every few seconds. */
+static bool open_database(app *a)
+{
+    vb_err_clear(&a->db_err);
+    store *s = NULL;
+    vb_code rc = store_open(&s, a->opt.db_path, STORE_READWRITE, app_wall_s(a), &a->db_err);
+    if (rc == VB_OK && a->opt.demo) {
+        bool empty = false;
+        rc = store_is_empty(s, &empty, &a->db_err);
+        if (rc == VB_OK && empty)
+            rc = store_demo_fill(s, app_wall_s(a), &a->db_err);
+        if (rc != VB_OK) {
+            store_close(s);
+            s = NULL;
+        }
+    }
+    if (rc != VB_OK) {
+        a->db = NULL;
+        a->db_retry_at = app_now_ms(a) + DB_RETRY_MS;
+        fprintf(stderr, "verbeterbord: database: %s\n", a->db_err.msg);
+        return false;
+    }
+    a->db = s;
+    a->db_retry_at = 0;
+    a->quick_check_pending = true;
+    int64_t newest = 0;
+    if (store_newest_time(s, &newest, NULL) == VB_OK)
+        a->newest_entry_s = newest;
+    app_reload_settings(a);
+    return true;
+}
+
+vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
+{
+    memset(a, 0, sizeof *a);
+    a->opt = *opt;
+    if (a->opt.panel_mm <= 0)
+        a->opt.panel_mm = 344.0;
+    a->plat = plat;
+    a->real_ms = platform_ticks_ms();
+    int64_t start = opt->now_set ? opt->now_s : (int64_t)time(NULL);
+    vb_clock_init(&a->clock, start, opt->clock_fixed, a->real_ms);
+
+    a->ui = malloc(sizeof *a->ui);
+    if (!a->ui)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    int w, h;
+    platform_size(plat, &w, &h);
+    ui_init(a->ui, w, h, w / a->opt.panel_mm, platform_text_width, plat);
+
+    if (opt->ui_dump_path) {
+        a->dump = fopen(opt->ui_dump_path, "a");
+        if (!a->dump)
+            return vb_fail(err, VB_ERR_IO, "cannot open UI dump file %s", opt->ui_dump_path);
+    }
+    if (opt->script_path) {
+        vb_code rc = script_open(&a->script, opt->script_path, err);
+        if (rc != VB_OK)
+            return rc;
+    }
+    app_reload_settings(a);
+    if (open_database(a)) {
+        i18n_set_language(a->default_language);
+        enter_screen(a, opt->start_screen && screen_find(opt->start_screen) ? screen_find(opt->start_screen)
+                                                                            : &screen_home);
+    } else {
+        i18n_set_language(a->default_language);
+        enter_screen(a, &screen_dbfail);
+    }
+    a->last_input_ms = app_now_ms(a);
+    return VB_OK;
+}
+
+void app_shutdown(app *a)
+{
+    if (a->script)
+        script_close(a->script);
+    if (a->dump)
+        fclose(a->dump);
+    free(a->last_dump);
+    store_close(a->db);
+    a->db = NULL;
+    free(a->ui);
+    a->ui = NULL;
+}
+
+static bool screen_has_draft(const app *a)
+{
+    return a->screen->has_draft && a->screen->has_draft(a);
+}
+
+/* Whether idle reset would change anything right now. */
+static bool idle_reset_applies(const app *a)
+{
+    if (a->screen->holds_idle && a->screen->holds_idle(a))
+        return false;
+    return a->screen != &screen_home || a->member_id != 0 || a->lead_id != 0 ||
+           strcmp(i18n_language(), a->default_language) != 0;
+}
+
+int app_deadlines(const app *a, int64_t *out, int max)
+{
+    int n = 0;
+    int64_t now = app_now_ms(a);
+    int64_t wall_ms = a->clock.start_wall_s * 1000 + now;
+    if (n < max) /* the clock on screen changes every minute */
+        out[n++] = vb_next_minute_deadline(wall_ms, now);
+    if (n < max && a->idle_warning_until)
+        out[n++] = a->idle_warning_until;
+    else if (n < max && idle_reset_applies(a))
+        out[n++] = a->last_input_ms + (int64_t)a->idle_timeout_s * 1000;
+    if (n < max && !a->db && a->db_retry_at)
+        out[n++] = a->db_retry_at;
+    if (n < max && a->notice_until)
+        out[n++] = a->notice_until;
+    if (n < max && a->quick_check_pending && a->first_frame_done)
+        out[n++] = now;
+    return n;
+}
+
+static void idle_reset(app *a)
+{
+    if (a->screen->discard)
+        a->screen->discard(a);
+    a->idle_warning_until = 0;
+    app_end_session(a);
+    app_go(a, a->db ? "home" : "dbfail");
+}
+
+void app_tick(app *a)
+{
+    int64_t now = app_now_ms(a);
+    int64_t minute = (a->clock.start_wall_s * 1000 + now) / 60000;
+    if (minute != a->minute_shown) {
+        a->minute_shown = minute;
+        a->dirty = true;
+    }
+    if (a->notice_until && now >= a->notice_until) {
+        a->notice_until = 0;
+        a->notice[0] = '\0';
+        a->dirty = true;
+    }
+    if (!a->db && a->db_retry_at && now >= a->db_retry_at) {
+        if (open_database(a)) {
+            i18n_set_language(a->default_language);
+            app_go_home(a);
+        }
+        a->dirty = true;
+    }
+    if (a->db && a->quick_check_pending && a->first_frame_done) {
+        /* After the first frame, never in front of it. */
+        a->quick_check_pending = false;
+        vb_err err;
+        if (store_quick_check(a->db, &err) != VB_OK) {
+            snprintf(a->db_warning, sizeof a->db_warning, "%s", err.msg);
+            a->dirty = true;
+        }
+    }
+    if (a->idle_warning_until) {
+        if (now >= a->idle_warning_until)
+            idle_reset(a);
+    } else if (idle_reset_applies(a) && now >= a->last_input_ms + (int64_t)a->idle_timeout_s * 1000) {
+        if (screen_has_draft(a)) {
+            a->idle_warning_until = now + IDLE_WARNING_MS;
+            a->dirty = true;
+        } else {
+            idle_reset(a);
+        }
+    }
+}
+
+/* Kiosk lock-down: only signals, or the window in --desk mode, end the app. */
+static void handle_quit_key(app *a, const platform_event *ev)
+{
+    if (!a->opt.desk)
+        return;
+    if ((ev->key == UI_KEY_Q && (ev->mods & UI_MOD_CTRL)) || (ev->key == UI_KEY_F4 && (ev->mods & UI_MOD_ALT)))
+        a->quit = true;
+}
+
+void app_handle_event(app *a, const platform_event *ev)
+{
+    switch (ev->kind) {
+    case PEV_PRESS:
+    case PEV_RELEASE:
+    case PEV_MOTION:
+    case PEV_TEXT:
+    case PEV_KEY:
+        a->last_input_ms = app_now_ms(a);
+        if (a->idle_warning_until) {
+            /* Any touch keeps the draft; the warning goes away. */
+            a->idle_warning_until = 0;
+            a->dirty = true;
+            if (ev->kind == PEV_PRESS || ev->kind == PEV_RELEASE)
+                return;
+        }
+        break;
+    default:
+        break;
+    }
+    switch (ev->kind) {
+    case PEV_PRESS:
+        ui_input_press(a->ui, ev->x, ev->y);
+        a->dirty = true;
+        break;
+    case PEV_RELEASE:
+        ui_input_release(a->ui, ev->x, ev->y);
+        a->dirty = true;
+        break;
+    case PEV_MOTION:
+        if (a->ui->pointer_down) {
+            ui_input_motion(a->ui, ev->x, ev->y);
+            a->dirty = true;
+        }
+        break;
+    case PEV_TEXT:
+        ui_input_text(a->ui, ev->text);
+        a->dirty = true;
+        break;
+    case PEV_KEY:
+        handle_quit_key(a, ev);
+        ui_input_key(a->ui, ev->key, ev->mods);
+        a->dirty = true;
+        break;
+    case PEV_QUIT_SIGNAL:
+        a->quit = true;
+        break;
+    case PEV_QUIT_WINDOW:
+        if (a->opt.desk)
+            a->quit = true;
+        break;
+    case PEV_RESIZE:
+        a->ui->width = ev->x;
+        a->ui->height = ev->y;
+        a->ui->px_per_mm = ev->x / a->opt.panel_mm;
+        a->dirty = true;
+        break;
+    case PEV_EXPOSE:
+    case PEV_WAKE:
+        a->dirty = true;
+        break;
+    case PEV_NONE:
+        break;
+    }
+}
+
+/* The top bar: a way home on every screen, the title, date and time. */
+static void draw_top_bar(app *a, ui_ctx *ui, ui_rect bar)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_draw_rect(ui, bar, THEME_BAR, 0);
+    ui_rect inner = ui_inset(bar, m.pad / 2);
+    vb_local now = vb_local_from_unix(app_wall_s(a));
+    static const char *const weekdays[] = { N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+                                            N_("Thursday"), N_("Friday"), N_("Saturday") };
+    static const char *const months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
+                                          N_("May"), N_("June"), N_("July"), N_("August"),
+                                          N_("September"), N_("October"), N_("November"), N_("December") };
+    const char *time_text = ui_format(ui, "%02d:%02d", now.hour, now.minute);
+    const char *date_text = ui_format(ui, "%s %d %s", _(weekdays[now.day.wday % 7]), now.day.mday,
+                                      _(months[(now.day.month + 11) % 12]));
+    int time_w = ui_text_width(ui, time_text, m.text_title, true);
+    ui_rect clock = ui_cut_right(&inner, time_w + m.pad);
+    ui_label(ui, "bar.time", clock, time_text, m.text_title, true, THEME_ON_DARK, UI_ALIGN_RIGHT);
+    int date_w = ui_text_width(ui, date_text, m.text_body, false);
+    if (date_w < inner.w / 3) {
+        ui_rect date = ui_cut_right(&inner, date_w + m.gap);
+        ui_label(ui, "bar.date", date, date_text, m.text_body, false, THEME_ON_DARK, UI_ALIGN_RIGHT);
+    }
+    if (a->screen->show_home_button) {
+        ui_rect home = ui_cut_left(&inner, m.main_target * 2);
+        if (ui_button(ui, "bar.home", home, _("\xE2\x97\x80 Home"), STYLE_ACCENT, false))
+            app_go_home(a);
+        ui_cut_left(&inner, m.gap);
+    }
+    const char *title = a->screen == &screen_home ? a->team_name : _(a->screen->title);
+    ui_label(ui, "bar.title", inner, title, m.text_large, true, THEME_ON_DARK, UI_ALIGN_LEFT);
+}
+
+static void draw_idle_warning(app *a, ui_ctx *ui)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_rect full = { 0, 0, ui->width, ui->height };
+    ui_draw_rect(ui, full, (ui_color){ 0, 0, 0, 170 }, 0);
+    int w = ui->width * 3 / 4, h = ui->height / 2;
+    ui_rect box = { (ui->width - w) / 2, (ui->height - h) / 2, w, h };
+    ui_draw_rect(ui, box, THEME_SURFACE, m.radius);
+    ui_rect inner = ui_inset(box, m.pad * 2);
+    int secs = (int)((a->idle_warning_until - app_now_ms(a) + 999) / 1000);
+    if (secs < 0)
+        secs = 0;
+    ui_rect button = ui_cut_bottom(&inner, m.main_target);
+    ui_paragraph(ui, "idle.message", inner,
+                 ui_format(ui, _("Are you still there? Your entry will be discarded in %d seconds."), secs),
+                 m.text_large, true, THEME_TEXT, UI_ALIGN_CENTER);
+    if (ui_button(ui, "idle.continue", button, _("Continue"), STYLE_PRIMARY, false)) {
+        a->idle_warning_until = 0;
+        a->last_input_ms = app_now_ms(a);
+    }
+}
+
+static void build_frame(app *a)
+{
+    ui_ctx *ui = a->ui;
+    theme_metrics m = theme_metrics_for(ui);
+    ui_begin(ui);
+    ui_rect body = { 0, 0, ui->width, ui->height };
+    ui_rect bar = ui_cut_top(&body, m.main_target + m.pad);
+    draw_top_bar(a, ui, bar);
+    if (app_clock_behind(a)) {
+        ui_banner(ui, "banner.clock", ui_cut_top(&body, m.target),
+                  _("The clock of this kiosk is behind. New entries get the date of the newest entry. Ask the team lead to set the time."),
+                  THEME_WARN_BG, THEME_TEXT);
+    }
+    if (a->db_warning[0]) {
+        ui_banner(ui, "banner.db", ui_cut_top(&body, m.target),
+                  _("The database reports damage. Entries still work; ask the team lead to restore a backup."),
+                  THEME_WARN_BG, THEME_TEXT);
+    }
+    if (a->notice[0]) {
+        ui_color bg = a->notice_kind == NOTICE_ERROR ? THEME_DANGER : a->notice_kind == NOTICE_OK ? THEME_OK
+                                                                                                  : THEME_BAR;
+        ui_banner(ui, "banner.notice", ui_cut_bottom(&body, m.target), a->notice, bg, THEME_ON_DARK);
+    }
+    a->screen->draw(a, ui, ui_inset(body, m.pad));
+    if (a->idle_warning_until)
+        draw_idle_warning(a, ui);
+    ui_end(ui);
+}
+
+void app_draw(app *a)
+{
+    /* A tap may change state in the middle of a frame (navigation): build
+     * again until the frame is stable, then render the last one. */
+    for (int pass = 0; pass < 4; pass++) {
+        const screen_def *before = a->screen;
+        build_frame(a);
+        if (!a->ui->want_redraw && before == a->screen)
+            break;
+    }
+    platform_render(a->plat, a->ui->cmds, a->ui->cmd_count, THEME_BG);
+    platform_present(a->plat);
+    a->frames_drawn++;
+    a->first_frame_done = true;
+    a->dirty = false;
+    if (a->dump)
+        dump_frame(a);
+}
+
+static bool is_pointer_button(const platform_event *ev)
+{
+    return ev->kind == PEV_PRESS || ev->kind == PEV_RELEASE;
+}
+
+int app_run(app *a)
+{
+    while (!a->quit) {
+        a->real_ms = platform_ticks_ms();
+        app_tick(a);
+        if (a->dirty) {
+            app_draw(a);
+            if (a->opt.exit_after_first_frame) {
+                a->quit = true;
+                break;
+            }
+        }
+        int timeout;
+        if (a->script) {
+            if (!platform_queue_empty(a->plat)) {
+                timeout = 0;
+            } else {
+                script_result r = script_step(a->script, a);
+                if (r == SCRIPT_DONE) {
+                    a->quit = true;
+                    break;
+                }
+                if (r == SCRIPT_FAILED) {
+                    a->exit_code = APP_EXIT_SCRIPT;
+                    a->quit = true;
+                    break;
+                }
+                continue;
+            }
+        } else {
+            int64_t deadlines[8];
+            int n = app_deadlines(a, deadlines, 8);
+            timeout = a->clock.fixed ? -1 : vb_wait_ms(deadlines, n, app_now_ms(a));
+        }
+        platform_event ev;
+        if (platform_next_event(a->plat, timeout, &ev)) {
+            a->real_ms = platform_ticks_ms();
+            app_handle_event(a, &ev);
+            /* Take the rest of what is queued, but stop after a press or
+             * release so each gets its own frame (press feedback at once). */
+            while (!is_pointer_button(&ev) && !a->quit && platform_next_event(a->plat, 0, &ev))
+                app_handle_event(a, &ev);
+        }
+    }
+    return a->exit_code;
+}

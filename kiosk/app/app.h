@@ -1,0 +1,163 @@
+/* app.h: the kiosk application: the state every screen shares (database,
+ * clock, team settings, who is identified, language), the screen router,
+ * idle reset, lock-down, failure handling and the main loop that sleeps until
+ * the next deadline and draws only when something changed. */
+#ifndef VB_APP_H
+#define VB_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../core/clock.h"
+#include "../core/vb_err.h"
+#include "../platform/platform.h"
+#include "../store/store.h"
+#include "../ui/ui.h"
+
+typedef struct screen_def screen_def;
+typedef struct script script;
+typedef struct app app;
+struct text_edit;
+typedef void (*app_edit_extra_fn)(app *a, ui_ctx *ui, ui_rect area, void *ctx);
+typedef void (*app_then_fn)(app *a, void *ctx);
+
+#define APP_EXIT_OK 0
+#define APP_EXIT_ERROR 1
+#define APP_EXIT_SCRIPT 2
+#define APP_EXIT_MAINTENANCE 75 /* "stop for maintenance": the service unit does not restart on it */
+
+typedef struct app_options {
+    const char *db_path;
+    bool desk;               /* no kiosk lock-down */
+    bool demo;               /* fill an empty database with demo data */
+    bool now_set;
+    int64_t now_s;
+    bool clock_fixed;
+    const char *script_path; /* JSON lines, or "-" for stdin */
+    const char *ui_dump_path;
+    const char *start_screen;
+    double panel_mm;         /* physical width of the panel */
+    bool exit_after_first_frame;
+} app_options;
+
+typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;
+
+struct app {
+    app_options opt;
+    platform *plat;
+    ui_ctx *ui;
+    vb_clock clock;
+    int64_t real_ms;          /* platform clock at this loop turn */
+
+    store *db;                /* NULL while the database cannot be used */
+    vb_err db_err;
+    int64_t db_retry_at;      /* mono ms */
+    bool quick_check_pending;
+    char db_warning[400];     /* quick_check problem, shown as a banner */
+
+    const screen_def *screen;
+    const screen_def *previous_screen;
+    bool dirty;
+    bool quit;
+    int exit_code;
+    bool first_frame_done;
+
+    /* idle reset */
+    int64_t last_input_ms;
+    int64_t idle_warning_until; /* 0 = no warning shown */
+
+    /* team settings, read at start and after a lead changes them */
+    char team_name[64];
+    char default_language[8];
+    int idle_timeout_s;
+
+    /* time sanity: no new entry is dated before the newest stored one */
+    int64_t newest_entry_s;
+
+    /* who is identified for this session (0 = nobody); member_signed is
+     * true when identified by badge or personal PIN (enough to sign), false
+     * when picked from the roster (enough to vote) */
+    int64_t member_id;
+    char member_name[64];
+    bool member_signed;
+    /* the team lead signed in with a PIN (0 = none) */
+    int64_t lead_id;
+    char lead_name[64];
+
+    char notice[300];
+    notice_kind notice_kind;
+    int64_t notice_until;
+
+    /* shared flows (flows.c): the open editor, the pending identification */
+    struct text_edit *edit_field;
+    char edit_field_id[64];
+    char edit_label[128];
+    app_edit_extra_fn edit_extra;
+    void *edit_ctx;
+    bool identify_need_signature;
+    app_then_fn identify_then;
+    void *identify_ctx;
+    const screen_def *identify_return;
+    char lead_return[32];
+
+    script *script;
+    FILE *dump;
+    uint64_t dump_seq;
+    char *last_dump;
+    size_t last_dump_len;
+    int64_t frames_drawn;
+    int64_t minute_shown;     /* wall minute the clock on screen shows */
+};
+
+vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err);
+void app_shutdown(app *a);
+/* Runs until quit; returns the exit code. */
+int app_run(app *a);
+
+/* Builds and renders one frame now (also for --screenshot and benches). */
+void app_draw(app *a);
+
+/* Clock, as the domain sees it. */
+int64_t app_now_ms(const app *a);   /* monotonic */
+int64_t app_wall_s(const app *a);
+/* The time to stamp a new entry with: never before the newest stored one. */
+int64_t app_entry_time(const app *a);
+bool app_clock_behind(const app *a);
+
+void app_go(app *a, const char *screen_name);
+void app_go_home(app *a);
+void app_notice(app *a, notice_kind kind, const char *text, int seconds);
+/* Forgets the identified member and returns to the team language. */
+void app_end_session(app *a);
+void app_reload_settings(app *a);
+
+/* ---- Shared flows (app/flows.c) ----------------------------------------
+ * Text editing: a full-screen editor for one field: its label and text large
+ * at the top, the on-screen keyboard below, and an optional extra area in
+ * between (e.g. similar ideas while typing). "Done" (or Return in a
+ * single-line field) closes it and returns to the screen, whose draft stays. */
+void app_edit_open(app *a, struct text_edit *te, const char *field_id, const char *label,
+                   app_edit_extra_fn extra, void *ctx);
+void app_edit_close(app *a);
+bool app_editing(const app *a);
+
+/* Identification: opens the identify screen (badge, roster, or personal PIN
+ * when need_signature) and, once someone is identified, returns to the
+ * screen it came from and calls then(a, ctx). If someone suitable is
+ * already identified, calls then at once. */
+void app_identify(app *a, bool need_signature, app_then_fn then, void *ctx);
+
+/* Lead mode: opens the lead sign-in (name, then PIN) unless a lead is signed
+ * in, then goes to return_screen. */
+void app_require_lead(app *a, const char *return_screen);
+
+/* Next deadline computation, exposed for tests: fills up to max deadlines
+ * (monotonic ms) and returns how many. */
+int app_deadlines(const app *a, int64_t *out, int max);
+/* Feeds one platform event into the app (also used by tests). */
+void app_handle_event(app *a, const platform_event *ev);
+/* Runs deadlines that have passed. */
+void app_tick(app *a);
+
+#endif

@@ -1,0 +1,285 @@
+/* script.c: the --script reader and runner (see script.h). JSON is parsed
+ * with cJSON. */
+#include "script.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../platform/platform.h"
+#include "../screens/screens.h"
+#include "app.h"
+
+#define DRAG_STEPS 6
+
+struct script {
+    FILE *file;
+    bool owns_file;
+    int line_no;
+    script_action current;
+    int phase;        /* step within the current action; 0 = read the next line */
+    int px, py;       /* pointer position of a running tap or drag */
+};
+
+static bool copy_string(cJSON *item, char *out, size_t size)
+{
+    if (!cJSON_IsString(item) || !item->valuestring)
+        return false;
+    size_t n = strlen(item->valuestring);
+    if (n >= size)
+        return false;
+    memcpy(out, item->valuestring, n + 1);
+    return true;
+}
+
+static bool read_xy(cJSON *arr, int *x, int *y)
+{
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 2)
+        return false;
+    cJSON *a = cJSON_GetArrayItem(arr, 0), *b = cJSON_GetArrayItem(arr, 1);
+    if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b))
+        return false;
+    if (a->valuedouble < -100000 || a->valuedouble > 100000 || b->valuedouble < -100000 || b->valuedouble > 100000)
+        return false;
+    *x = (int)a->valuedouble;
+    *y = (int)b->valuedouble;
+    return true;
+}
+
+static int read_int(cJSON *obj, const char *key, int fallback)
+{
+    cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!cJSON_IsNumber(v) || v->valuedouble < -100000 || v->valuedouble > 100000)
+        return fallback;
+    return (int)v->valuedouble;
+}
+
+vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
+{
+    memset(out, 0, sizeof *out);
+    const char *p = line;
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+    if (*p == '\0' || *p == '#')
+        return VB_OK;
+    cJSON *root = cJSON_Parse(p);
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return vb_fail(err, VB_ERR_INVALID, "not a JSON object");
+    }
+    vb_code rc = VB_OK;
+    cJSON *v;
+    if ((v = cJSON_GetObjectItemCaseSensitive(root, "tap"))) {
+        out->kind = SA_TAP;
+        if (read_xy(v, &out->x, &out->y))
+            out->has_xy = true;
+        else if (!copy_string(v, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "tap needs an element id or [x, y]");
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "drag"))) {
+        out->kind = SA_DRAG;
+        if (read_xy(v, &out->x, &out->y))
+            out->has_xy = true;
+        else if (!copy_string(v, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "drag needs an element id or [x, y]");
+        out->dx = read_int(root, "dx", 0);
+        out->dy = read_int(root, "dy", 0);
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "type"))) {
+        out->kind = SA_TYPE;
+        if (!copy_string(v, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "type needs a string (at most %zu bytes)", sizeof out->arg - 1);
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "key"))) {
+        out->kind = SA_KEY;
+        if (!copy_string(v, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "key needs a key name");
+        cJSON *mods = cJSON_GetObjectItemCaseSensitive(root, "mods"), *m;
+        cJSON_ArrayForEach(m, mods)
+        {
+            if (!cJSON_IsString(m))
+                continue;
+            if (strcmp(m->valuestring, "ctrl") == 0) out->mods |= UI_MOD_CTRL;
+            else if (strcmp(m->valuestring, "alt") == 0) out->mods |= UI_MOD_ALT;
+            else if (strcmp(m->valuestring, "shift") == 0) out->mods |= UI_MOD_SHIFT;
+        }
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "badge"))) {
+        out->kind = SA_BADGE;
+        if (!copy_string(v, out->arg, sizeof out->arg) || !out->arg[0])
+            rc = vb_fail(err, VB_ERR_INVALID, "badge needs a string");
+        for (const char *c = out->arg; rc == VB_OK && *c; c++)
+            if ((unsigned char)*c < 0x21 || (unsigned char)*c > 0x7E)
+                rc = vb_fail(err, VB_ERR_INVALID, "badge holds printable ASCII only");
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "advance"))) {
+        out->kind = SA_ADVANCE;
+        if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 10.0 * 366 * 86400)
+            rc = vb_fail(err, VB_ERR_INVALID, "advance needs seconds (0 .. 10 years)");
+        else
+            out->ms = (int64_t)(v->valuedouble * 1000.0);
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "wait"))) {
+        out->kind = SA_WAIT;
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "screenshot"))) {
+        out->kind = SA_SCREENSHOT;
+        if (!copy_string(v, out->arg, sizeof out->arg) || !out->arg[0])
+            rc = vb_fail(err, VB_ERR_INVALID, "screenshot needs a path");
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "quit"))) {
+        out->kind = SA_QUIT;
+    } else {
+        rc = vb_fail(err, VB_ERR_INVALID, "unknown action (tap, drag, type, key, badge, advance, wait, screenshot, quit)");
+    }
+    cJSON_Delete(root);
+    return rc;
+}
+
+vb_code script_open(script **out, const char *path, vb_err *err)
+{
+    *out = NULL;
+    script *s = calloc(1, sizeof *s);
+    if (!s)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    if (strcmp(path, "-") == 0) {
+        s->file = stdin;
+    } else {
+        s->file = fopen(path, "r");
+        s->owns_file = true;
+        if (!s->file) {
+            free(s);
+            return vb_fail(err, VB_ERR_NOTFOUND, "cannot open script %s", path);
+        }
+    }
+    *out = s;
+    return VB_OK;
+}
+
+void script_close(script *s)
+{
+    if (!s)
+        return;
+    if (s->owns_file)
+        fclose(s->file);
+    free(s);
+}
+
+static const ui_element *find_element(const app *a, const char *id)
+{
+    for (int i = 0; i < a->ui->element_count; i++)
+        if (strcmp(a->ui->elements[i].id, id) == 0)
+            return &a->ui->elements[i];
+    return NULL;
+}
+
+static script_result fail(script *s, app *a, const char *what)
+{
+    fprintf(stderr, "verbeterbord: script line %d: %s (screen %s)\n", s->line_no, what, a->screen->name);
+    return SCRIPT_FAILED;
+}
+
+/* Resolves the pointer target of a tap or drag. */
+static bool target_point(script *s, app *a, int *x, int *y)
+{
+    if (s->current.has_xy) {
+        *x = s->current.x;
+        *y = s->current.y;
+        return true;
+    }
+    const ui_element *e = find_element(a, s->current.arg);
+    if (!e || (e->state & UI_STATE_DISABLED))
+        return false;
+    *x = e->rect.x + e->rect.w / 2;
+    *y = e->rect.y + e->rect.h / 2;
+    return true;
+}
+
+static void inject_badge(app *a, const char *badge)
+{
+    for (const char *c = badge; *c; c++) {
+        char name[2] = { *c, '\0' };
+        char text[2] = { *c, '\0' };
+        platform_inject_key(a->plat, name, 0);
+        platform_inject_text(a->plat, text);
+    }
+    platform_inject_key(a->plat, "Return", 0);
+}
+
+script_result script_step(script *s, app *a)
+{
+    if (s->phase == 0) {
+        char line[4096];
+        for (;;) {
+            if (!fgets(line, sizeof line, s->file))
+                return SCRIPT_DONE;
+            s->line_no++;
+            vb_err err;
+            vb_err_clear(&err);
+            if (script_parse_line(line, &s->current, &err) != VB_OK)
+                return fail(s, a, err.msg);
+            if (s->current.kind != SA_NONE)
+                break;
+        }
+        s->phase = 1;
+    }
+    script_action *c = &s->current;
+    switch (c->kind) {
+    case SA_TAP:
+        if (s->phase == 1) {
+            if (!target_point(s, a, &s->px, &s->py)) {
+                char msg[600];
+                snprintf(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
+                return fail(s, a, msg);
+            }
+            platform_inject_press(a->plat, s->px, s->py);
+            s->phase = 2;
+            return SCRIPT_CONTINUE;
+        }
+        platform_inject_release(a->plat, s->px, s->py);
+        break;
+    case SA_DRAG:
+        if (s->phase == 1) {
+            if (!target_point(s, a, &s->px, &s->py)) {
+                char msg[600];
+                snprintf(msg, sizeof msg, "no element '%s' to drag", c->arg);
+                return fail(s, a, msg);
+            }
+            platform_inject_press(a->plat, s->px, s->py);
+            s->phase = 2;
+            return SCRIPT_CONTINUE;
+        }
+        if (s->phase < 2 + DRAG_STEPS) {
+            int step = s->phase - 1;
+            platform_inject_motion(a->plat, s->px + c->dx * step / DRAG_STEPS, s->py + c->dy * step / DRAG_STEPS);
+            s->phase++;
+            return SCRIPT_CONTINUE;
+        }
+        platform_inject_release(a->plat, s->px + c->dx, s->py + c->dy);
+        break;
+    case SA_TYPE:
+        platform_inject_text(a->plat, c->arg);
+        break;
+    case SA_KEY:
+        if (!platform_inject_key(a->plat, c->arg, c->mods))
+            return fail(s, a, "unknown key name");
+        break;
+    case SA_BADGE:
+        inject_badge(a, c->arg);
+        break;
+    case SA_ADVANCE:
+        vb_clock_advance(&a->clock, c->ms);
+        a->dirty = true;
+        platform_inject_wake(a->plat);
+        break;
+    case SA_WAIT:
+        platform_inject_wake(a->plat);
+        break;
+    case SA_SCREENSHOT: {
+        vb_err err;
+        if (platform_save_png(a->plat, c->arg, &err) != VB_OK)
+            return fail(s, a, err.msg);
+        break;
+    }
+    case SA_QUIT:
+        s->phase = 0;
+        return SCRIPT_DONE;
+    case SA_NONE:
+        break;
+    }
+    s->phase = 0;
+    return SCRIPT_CONTINUE;
+}

@@ -1,0 +1,50 @@
+/* script.h: --script, the deterministic driver of the real app. Each line
+ * of the file is one JSON action: tap an element by id, type text, press a
+ * key, scan a badge, advance the clock, take a screenshot. Actions run one at
+ * a time once the app has settled (nothing queued, frame drawn), and input is
+ * injected through SDL's event queue, the same path as real input. */
+#ifndef VB_SCRIPT_H
+#define VB_SCRIPT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/vb_err.h"
+
+typedef struct app app;
+typedef struct script script;
+
+typedef enum script_kind {
+    SA_NONE,       /* blank line or comment */
+    SA_TAP,        /* {"tap":"element.id"} or {"tap":[x,y]} */
+    SA_DRAG,       /* {"drag":"element.id","dx":0,"dy":-300} */
+    SA_TYPE,       /* {"type":"text"} (text input, as the on-screen keyboard or an IME) */
+    SA_KEY,        /* {"key":"Return","mods":["ctrl","alt","shift"]} */
+    SA_BADGE,      /* {"badge":"04A1B2"}: a fast burst of keys ending in Enter */
+    SA_ADVANCE,    /* {"advance":90}: seconds of clock */
+    SA_WAIT,       /* {"wait":"settled"} */
+    SA_SCREENSHOT, /* {"screenshot":"path.png"} */
+    SA_QUIT        /* {"quit":true} */
+} script_kind;
+
+typedef struct script_action {
+    script_kind kind;
+    char arg[512];   /* element id, text, key name, badge, path */
+    bool has_xy;
+    int x, y, dx, dy;
+    int64_t ms;
+    int mods;
+} script_action;
+
+typedef enum script_result { SCRIPT_CONTINUE, SCRIPT_DONE, SCRIPT_FAILED } script_result;
+
+/* Parses one line; VB_ERR_INVALID with a reason for anything unknown. */
+vb_code script_parse_line(const char *line, script_action *out, vb_err *err);
+
+vb_code script_open(script **out, const char *path, vb_err *err);
+void script_close(script *s);
+/* Performs the next step (an action may take several steps, e.g. press then
+ * release). Prints a message naming the line on failure. */
+script_result script_step(script *s, app *a);
+
+#endif

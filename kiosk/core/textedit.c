@@ -1,0 +1,137 @@
+/* textedit.c: the text field editing model (see textedit.h). */
+#include "textedit.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+void text_edit_init(text_edit *te, size_t max_chars, bool multiline)
+{
+    memset(te, 0, sizeof te->text);
+    te->len = 0;
+    te->cursor = 0;
+    /* each character takes at most 4 bytes: keep the byte buffer sufficient */
+    if (max_chars > (TEXTEDIT_MAX_BYTES - 1) / 4)
+        max_chars = (TEXTEDIT_MAX_BYTES - 1) / 4;
+    te->max_chars = max_chars;
+    te->multiline = multiline;
+    te->refused = TE_ACCEPTED;
+    te->text[0] = '\0';
+}
+
+void text_edit_clear(text_edit *te)
+{
+    te->len = 0;
+    te->cursor = 0;
+    te->text[0] = '\0';
+    te->refused = TE_ACCEPTED;
+}
+
+size_t text_edit_chars(const text_edit *te)
+{
+    return utf8_count(te->text, te->len);
+}
+
+text_edit_refusal text_edit_set(text_edit *te, const char *utf8)
+{
+    size_t n = strlen(utf8);
+    if (!utf8_valid(utf8, n, te->multiline))
+        return te->refused = TE_REFUSED_INVALID;
+    if (utf8_count(utf8, n) > te->max_chars || n >= TEXTEDIT_MAX_BYTES)
+        return te->refused = TE_REFUSED_TOO_LONG;
+    memcpy(te->text, utf8, n + 1);
+    te->len = n;
+    te->cursor = n;
+    return te->refused = TE_ACCEPTED;
+}
+
+text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
+{
+    /* Tabs and carriage returns from a physical keyboard become spaces or
+     * newlines; everything else must be valid printable UTF-8. */
+    char clean[TEXTEDIT_MAX_BYTES] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < sizeof clean - 1; i++) {
+        char c = utf8[i];
+        if (c == '\t')
+            c = ' ';
+        else if (c == '\r')
+            c = '\n';
+        if (c == '\n' && !te->multiline)
+            c = ' ';
+        clean[n++] = c;
+    }
+    if (n < len || !utf8_valid(clean, n, te->multiline))
+        return te->refused = TE_REFUSED_INVALID;
+    size_t have = text_edit_chars(te);
+    size_t pos = 0, taken = 0;
+    while (pos < n && have + taken < te->max_chars) {
+        size_t next = utf8_next(clean, n, pos);
+        if (te->len + next >= TEXTEDIT_MAX_BYTES)
+            break;
+        pos = next;
+        taken++;
+    }
+    if (pos > 0) {
+        memmove(te->text + te->cursor + pos, te->text + te->cursor, te->len - te->cursor + 1);
+        memcpy(te->text + te->cursor, clean, pos);
+        te->len += pos;
+        te->cursor += pos;
+    }
+    return te->refused = pos < n ? TE_REFUSED_TOO_LONG : TE_ACCEPTED;
+}
+
+void text_edit_key(text_edit *te, text_edit_keycode key)
+{
+    switch (key) {
+    case TE_KEY_BACKSPACE:
+        if (te->cursor > 0) {
+            size_t start = utf8_prev(te->text, te->cursor);
+            memmove(te->text + start, te->text + te->cursor, te->len - te->cursor + 1);
+            te->len -= te->cursor - start;
+            te->cursor = start;
+        }
+        te->refused = TE_ACCEPTED;
+        break;
+    case TE_KEY_DELETE:
+        if (te->cursor < te->len) {
+            size_t end = utf8_next(te->text, te->len, te->cursor);
+            memmove(te->text + te->cursor, te->text + end, te->len - end + 1);
+            te->len -= end - te->cursor;
+        }
+        te->refused = TE_ACCEPTED;
+        break;
+    case TE_KEY_LEFT: te->cursor = utf8_prev(te->text, te->cursor); break;
+    case TE_KEY_RIGHT: te->cursor = utf8_next(te->text, te->len, te->cursor); break;
+    case TE_KEY_HOME: te->cursor = 0; break;
+    case TE_KEY_END: te->cursor = te->len; break;
+    case TE_KEY_NEWLINE: text_edit_insert(te, "\n", 1); break;
+    }
+}
+
+bool text_edit_has_content(const text_edit *te)
+{
+    for (size_t i = 0; i < te->len; i++)
+        if (te->text[i] != ' ' && te->text[i] != '\n')
+            return true;
+    return false;
+}
+
+void text_edit_trimmed(const text_edit *te, char *out, size_t size)
+{
+    size_t s = 0, e = te->len;
+    while (s < e && (te->text[s] == ' ' || te->text[s] == '\n'))
+        s++;
+    while (e > s && (te->text[e - 1] == ' ' || te->text[e - 1] == '\n'))
+        e--;
+    size_t n = e - s;
+    if (size == 0)
+        return;
+    if (n >= size)
+        n = size - 1;
+    /* never end inside a character */
+    while (n > 0 && ((unsigned char)te->text[s + n] & 0xC0) == 0x80 && s + n < e)
+        n--;
+    memcpy(out, te->text + s, n);
+    out[n] = '\0';
+}

@@ -1,0 +1,29 @@
+/* utf8.h: UTF-8 handling for text that comes from outside (keyboard, badge
+ * reader, script, database): validation, stepping by character, counting,
+ * and accent folding for search. libc only. */
+#ifndef VB_UTF8_H
+#define VB_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True if s[0..len) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF)
+ * and contains no NUL or C0 control other than '\n' when allow_newline. */
+bool utf8_valid(const char *s, size_t len, bool allow_newline);
+/* Decodes one code point at s (len bytes available); returns its byte length,
+ * or 0 if malformed. */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns byte length (0 if invalid). */
+size_t utf8_encode(uint32_t cp, char out[4]);
+/* Number of code points in a valid string. */
+size_t utf8_count(const char *s, size_t len);
+/* Byte offset of the character boundary before / after pos. */
+size_t utf8_prev(const char *s, size_t pos);
+size_t utf8_next(const char *s, size_t len, size_t pos);
+/* Lower-cases and strips accents (ë→e, ł→l, ß→ss, ...) into out, for search
+ * matching; always NUL-terminates; returns the bytes written. Invalid bytes
+ * are skipped. */
+size_t utf8_fold(const char *s, size_t len, char *out, size_t out_size);
+
+#endif

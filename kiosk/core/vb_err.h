@@ -1,0 +1,35 @@
+/* vb_err.h: the status codes and message buffer that every fallible function
+ * in Verbeterbord returns, so that errors travel upward instead of being
+ * printed and exited from deep inside. libc only. */
+#ifndef VB_ERR_H
+#define VB_ERR_H
+
+#include <stddef.h>
+
+typedef enum vb_code {
+    VB_OK = 0,
+    VB_ERR_IO,         /* read or write failed */
+    VB_ERR_FULL,       /* the disk is full */
+    VB_ERR_READONLY,   /* file or folder cannot be written */
+    VB_ERR_BUSY,       /* database locked by another process */
+    VB_ERR_CORRUPT,    /* not a database, or damaged */
+    VB_ERR_NEWER,      /* made by a newer version of the program */
+    VB_ERR_NOTFOUND,   /* file, folder or row does not exist */
+    VB_ERR_INVALID,    /* input refused (too long, bad UTF-8, empty, ...) */
+    VB_ERR_CONSTRAINT, /* the database refused the row */
+    VB_ERR_NOMEM,
+    VB_ERR_INTERNAL
+} vb_code;
+
+typedef struct vb_err {
+    vb_code code;
+    char msg[300]; /* technical detail, for logs and the failure screen */
+} vb_err;
+
+/* Sets err (if not NULL) and returns code, so callers can `return vb_fail(...)`. */
+vb_code vb_fail(vb_err *err, vb_code code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void vb_err_clear(vb_err *err);
+const char *vb_code_name(vb_code code);
+
+#endif

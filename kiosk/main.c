@@ -1,0 +1,288 @@
+/* main.c: the verbeterbord program: reads the command line and the device
+ * settings, picks the mode (kiosk, one screenshot), wires platform, store
+ * and app together, and turns returned errors into messages and exit codes. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "core/clock.h"
+#include "core/devconf.h"
+#include "core/i18n.h"
+#include "platform/platform.h"
+#include "screens/screens.h"
+
+#ifndef VB_LOCALEDIR
+#define VB_LOCALEDIR "/usr/share/locale"
+#endif
+#define SYSTEM_DB_PATH "/var/lib/verbeterbord/verbeterbord.db"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: verbeterbord [OPTION]...\n"
+            "Verbeterbord: the shop-floor improvement board kiosk (learning points, idea box,\n"
+            "daily start). Starts fullscreen and locked down unless told otherwise.\n"
+            "\n"
+            "  --db PATH             database file (default: db_path in %s,\n"
+            "                        %s when installed under /usr,\n"
+            "                        else ~/.local/share/verbeterbord/verbeterbord.db)\n"
+            "  --config FILE         device settings file (default %s)\n"
+            "  --windowed WxH        a window of W x H pixels instead of fullscreen\n"
+            "  --desk                no kiosk lock-down (window close, Ctrl+Q and Alt+F4 quit);\n"
+            "                        for development only\n"
+            "  --demo                fill an empty database with Dutch demo data\n"
+            "  --now YYYY-MM-DDTHH:MM  start the clock at this local time\n"
+            "  --clock fixed|running keep the clock still (repeatable tests) or let it run\n"
+            "  --script FILE|-       drive the app with JSON-lines actions, then exit:\n"
+            "                        {\"tap\":\"id\"} {\"tap\":[x,y]} {\"drag\":\"id\",\"dy\":-300}\n"
+            "                        {\"type\":\"text\"} {\"key\":\"Return\",\"mods\":[\"ctrl\"]}\n"
+            "                        {\"badge\":\"0451234\"} {\"advance\":90} {\"wait\":\"settled\"}\n"
+            "                        {\"screenshot\":\"x.png\"} {\"quit\":true}\n"
+            "  --ui-dump PATH        append one JSON line per visible element whenever the\n"
+            "                        screen changes (seq, screen, id, kind, state, label, rect)\n"
+            "  --screenshot PATH     render one screen with the software renderer, write a\n"
+            "                        PNG and exit (no display needed)\n"
+            "  --screen NAME         the screen to start on or to screenshot:\n"
+            "                       ",
+            DEVCONF_DEFAULT_PATH, SYSTEM_DB_PATH, DEVCONF_DEFAULT_PATH);
+    for (int i = 0; screen_all[i]; i++)
+        fprintf(out, " %s", screen_all[i]->name);
+    fprintf(out,
+            "\n"
+            "  --panel-mm MM         physical width of the panel (default 344, a 15.6\" panel);\n"
+            "                        all sizes are in mm through it\n"
+            "  --display N           display index for the window\n"
+            "  --renderer software|gpu  SDL renderer (default software)\n"
+            "  --font FILE           TTF font (default: DejaVu Sans or Noto Sans from Debian)\n"
+            "  --exit-after-first-frame  quit once the first frame is presented (benchmarks)\n"
+            "  --help                this text\n"
+            "\n"
+            "Exit codes: 0 normal stop, 1 error, 2 script failure, %d stop for maintenance.\n",
+            APP_EXIT_MAINTENANCE);
+}
+
+/* Where a kiosk run by hand keeps its data: ~/.local/share/verbeterbord. */
+static void default_db_path(char *out, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        if (strncmp(exe, "/usr/", 5) == 0) {
+            snprintf(out, size, "%s", SYSTEM_DB_PATH);
+            return;
+        }
+    }
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char dir[PATH_MAX];
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/verbeterbord", xdg);
+    else
+        snprintf(dir, sizeof dir, "%s/.local/share/verbeterbord", home && *home ? home : "/tmp");
+    /* create the folder chain quietly; a failure shows on the failure screen */
+    for (char *p = dir + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    }
+    mkdir(dir, 0755);
+    if ((size_t)snprintf(out, size, "%.*s/verbeterbord.db", (int)(size - 20), dir) >= size)
+        snprintf(out, size, "verbeterbord.db");
+}
+
+/* The compiled catalogs: next to the binary in a build tree, else installed. */
+static void find_locale_dir(char *out, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(out, size, "%.*s/locale", (int)(size - 8), exe);
+            struct stat st;
+            if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+                return;
+        }
+    }
+    snprintf(out, size, "%s", VB_LOCALEDIR);
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 320 && *h >= 240 &&
+           *w <= 16384 && *h <= 16384;
+}
+
+enum {
+    OPT_DB = 256, OPT_CONFIG, OPT_WINDOWED, OPT_DESK, OPT_DEMO, OPT_NOW, OPT_CLOCK, OPT_SCRIPT, OPT_UI_DUMP,
+    OPT_SCREENSHOT, OPT_SCREEN, OPT_PANEL_MM, OPT_DISPLAY, OPT_RENDERER, OPT_FONT, OPT_EXIT_FIRST, OPT_HELP
+};
+
+int main(int argc, char **argv)
+{
+    platform_block_quit_signals();
+    static const struct option options[] = {
+        { "db", required_argument, NULL, OPT_DB },
+        { "config", required_argument, NULL, OPT_CONFIG },
+        { "windowed", required_argument, NULL, OPT_WINDOWED },
+        { "desk", no_argument, NULL, OPT_DESK },
+        { "demo", no_argument, NULL, OPT_DEMO },
+        { "now", required_argument, NULL, OPT_NOW },
+        { "clock", required_argument, NULL, OPT_CLOCK },
+        { "script", required_argument, NULL, OPT_SCRIPT },
+        { "ui-dump", required_argument, NULL, OPT_UI_DUMP },
+        { "screenshot", required_argument, NULL, OPT_SCREENSHOT },
+        { "screen", required_argument, NULL, OPT_SCREEN },
+        { "panel-mm", required_argument, NULL, OPT_PANEL_MM },
+        { "display", required_argument, NULL, OPT_DISPLAY },
+        { "renderer", required_argument, NULL, OPT_RENDERER },
+        { "font", required_argument, NULL, OPT_FONT },
+        { "exit-after-first-frame", no_argument, NULL, OPT_EXIT_FIRST },
+        { "help", no_argument, NULL, OPT_HELP },
+        { NULL, 0, NULL, 0 },
+    };
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    platform_config pc;
+    memset(&pc, 0, sizeof pc);
+    const char *config_path = DEVCONF_DEFAULT_PATH;
+    const char *screenshot = NULL, *db_arg = NULL, *font_arg = NULL, *renderer_arg = NULL;
+    double panel_arg = 0;
+    int display_arg = -1;
+
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: db_arg = optarg; break;
+        case OPT_CONFIG: config_path = optarg; break;
+        case OPT_WINDOWED:
+            if (!parse_size(optarg, &pc.width, &pc.height)) {
+                fprintf(stderr, "verbeterbord: --windowed needs WxH, e.g. 1280x800 (got '%s')\n", optarg);
+                return APP_EXIT_ERROR;
+            }
+            pc.windowed = true;
+            break;
+        case OPT_DESK: opt.desk = true; break;
+        case OPT_DEMO: opt.demo = true; break;
+        case OPT_NOW:
+            if (!vb_parse_local_datetime(optarg, &opt.now_s)) {
+                fprintf(stderr, "verbeterbord: --now needs YYYY-MM-DDTHH:MM (got '%s')\n", optarg);
+                return APP_EXIT_ERROR;
+            }
+            opt.now_set = true;
+            break;
+        case OPT_CLOCK:
+            if (strcmp(optarg, "fixed") == 0) opt.clock_fixed = true;
+            else if (strcmp(optarg, "running") == 0) opt.clock_fixed = false;
+            else {
+                fprintf(stderr, "verbeterbord: --clock is 'fixed' or 'running'\n");
+                return APP_EXIT_ERROR;
+            }
+            break;
+        case OPT_SCRIPT: opt.script_path = optarg; break;
+        case OPT_UI_DUMP: opt.ui_dump_path = optarg; break;
+        case OPT_SCREENSHOT: screenshot = optarg; break;
+        case OPT_SCREEN: opt.start_screen = optarg; break;
+        case OPT_PANEL_MM:
+            panel_arg = atof(optarg);
+            if (panel_arg < 50 || panel_arg > 3000) {
+                fprintf(stderr, "verbeterbord: --panel-mm needs a width between 50 and 3000 mm\n");
+                return APP_EXIT_ERROR;
+            }
+            break;
+        case OPT_DISPLAY: display_arg = atoi(optarg); break;
+        case OPT_RENDERER: renderer_arg = optarg; break;
+        case OPT_FONT: font_arg = optarg; break;
+        case OPT_EXIT_FIRST: opt.exit_after_first_frame = true; break;
+        case OPT_HELP: usage(stdout); return APP_EXIT_OK;
+        default:
+            fprintf(stderr, "verbeterbord: unknown or incomplete option '%s'; see --help\n", argv[optind - 1]);
+            return APP_EXIT_ERROR;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "verbeterbord: unexpected argument '%s'; see --help\n", argv[optind]);
+        return APP_EXIT_ERROR;
+    }
+    if (opt.start_screen && !screen_find(opt.start_screen)) {
+        fprintf(stderr, "verbeterbord: no screen named '%s'; see --help\n", opt.start_screen);
+        return APP_EXIT_ERROR;
+    }
+
+    devconf dc;
+    devconf_defaults(&dc);
+    vb_err err;
+    vb_err_clear(&err);
+    if (devconf_load(config_path, &dc, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: %s\n", err.msg);
+        return APP_EXIT_ERROR;
+    }
+    char db_path[PATH_MAX];
+    if (db_arg)
+        snprintf(db_path, sizeof db_path, "%s", db_arg);
+    else if (dc.db_path[0])
+        snprintf(db_path, sizeof db_path, "%s", dc.db_path);
+    else
+        default_db_path(db_path, sizeof db_path);
+    opt.db_path = db_path;
+    opt.panel_mm = panel_arg > 0 ? panel_arg : dc.panel_mm > 0 ? dc.panel_mm : 344.0;
+    pc.display = display_arg >= 0 ? display_arg : dc.display >= 0 ? dc.display : 0;
+    pc.font_path = font_arg ? font_arg : dc.font_path[0] ? dc.font_path : NULL;
+    const char *renderer = renderer_arg ? renderer_arg : dc.renderer[0] ? dc.renderer : "software";
+    if (strcmp(renderer, "gpu") != 0 && strcmp(renderer, "software") != 0) {
+        fprintf(stderr, "verbeterbord: --renderer is 'software' or 'gpu'\n");
+        return APP_EXIT_ERROR;
+    }
+    pc.gpu = strcmp(renderer, "gpu") == 0;
+    pc.title = "Verbeterbord";
+
+    char locale_dir[PATH_MAX];
+    find_locale_dir(locale_dir, sizeof locale_dir);
+    if (!i18n_init(locale_dir))
+        fprintf(stderr, "verbeterbord: no translation catalogs in %s; showing English\n", locale_dir);
+
+    if (screenshot) {
+        pc.offscreen = true;
+        if (!pc.windowed) {
+            pc.width = 1920;
+            pc.height = 1080;
+        }
+    }
+    platform *plat = NULL;
+    if (platform_open(&plat, &pc, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: %s\n", err.msg);
+        return APP_EXIT_ERROR;
+    }
+    app a;
+    int code;
+    if (app_init(&a, &opt, plat, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: %s\n", err.msg);
+        code = APP_EXIT_ERROR;
+    } else if (screenshot) {
+        app_draw(&a);
+        code = APP_EXIT_OK;
+        if (platform_save_png(plat, screenshot, &err) != VB_OK) {
+            fprintf(stderr, "verbeterbord: %s\n", err.msg);
+            code = APP_EXIT_ERROR;
+        }
+    } else {
+        code = app_run(&a);
+    }
+    app_shutdown(&a);
+    platform_close(plat);
+    return code;
+}

@@ -1,0 +1,777 @@
+/* platform_sdl.c: the SDL2 / SDL2_ttf / SDL2_image implementation of
+ * platform.h. The only file of the kiosk (with main.c) that includes SDL. */
+#include "platform.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TEXT_CACHE_CAPACITY 768
+#define FONT_SLOTS 24
+
+enum { USER_QUIT_SIGNAL = 1, USER_WAKE = 2 };
+
+typedef struct text_entry {
+    uint64_t hash;
+    char *text;
+    int px;
+    bool bold;
+    ui_color color;
+    SDL_Texture *texture;
+    int w, h;
+    uint64_t last_used;
+} text_entry;
+
+typedef struct font_slot {
+    int px;
+    bool bold;
+    TTF_Font *font;
+    uint64_t last_used;
+} font_slot;
+
+struct platform {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Surface *offscreen;
+    bool video_inited;
+    int width, height;
+    char font_path[512];
+    char font_bold_path[512];
+    font_slot fonts[FONT_SLOTS];
+    text_entry texts[TEXT_CACHE_CAPACITY];
+    int text_count;
+    uint64_t use_clock;
+    uint32_t user_event;
+    SDL_TouchID touch_id;
+    SDL_FingerID finger;
+    bool finger_down;
+};
+
+static uint32_t g_user_event = (uint32_t)-1;
+
+void platform_block_quit_signals(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/* Waits for SIGTERM/SIGINT (blocked everywhere else) and posts a quit event,
+ * so the main loop can sleep in SDL_WaitEventTimeout and still stop cleanly. */
+static int signal_thread(void *unused)
+{
+    (void)unused;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&set, &sig) == 0) {
+            SDL_Event e;
+            SDL_zero(e);
+            e.type = g_user_event;
+            e.user.code = USER_QUIT_SIGNAL;
+            SDL_PushEvent(&e);
+        }
+    }
+    return 0;
+}
+
+static bool file_readable(const char *path)
+{
+    return path && access(path, R_OK) == 0;
+}
+
+/* Finds a font with wide coverage: the configured one, a copy next to the
+ * program, or Debian's DejaVu / Noto packages. */
+static vb_code find_fonts(platform *p, const platform_config *cfg, vb_err *err)
+{
+    static const char *const regular[] = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/local/share/fonts/DejaVuSans.ttf",
+    };
+    static const char *const bold[] = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+        "/usr/local/share/fonts/DejaVuSans-Bold.ttf",
+    };
+    char tried[1024] = "";
+    const char *env = getenv("VERBETERBORD_FONT");
+    const char *want = cfg->font_path ? cfg->font_path : env;
+    if (want) {
+        if (!file_readable(want))
+            return vb_fail(err, VB_ERR_NOTFOUND, "font file not found or not readable: %s", want);
+        snprintf(p->font_path, sizeof p->font_path, "%s", want);
+        snprintf(p->font_bold_path, sizeof p->font_bold_path, "%s",
+                 cfg->font_bold_path && file_readable(cfg->font_bold_path) ? cfg->font_bold_path : want);
+        return VB_OK;
+    }
+    for (size_t i = 0; i < sizeof regular / sizeof regular[0]; i++) {
+        if (file_readable(regular[i])) {
+            snprintf(p->font_path, sizeof p->font_path, "%s", regular[i]);
+            snprintf(p->font_bold_path, sizeof p->font_bold_path, "%s",
+                     file_readable(bold[i]) ? bold[i] : regular[i]);
+            return VB_OK;
+        }
+        size_t used = strlen(tried);
+        snprintf(tried + used, sizeof tried - used, "%s%s", used ? ", " : "", regular[i]);
+    }
+    return vb_fail(err, VB_ERR_NOTFOUND,
+                   "no font found (tried %s); install fonts-dejavu-core (make deps) or pass --font FILE", tried);
+}
+
+static TTF_Font *font_at(platform *p, int px, bool bold)
+{
+    if (px < 4)
+        px = 4;
+    if (px > 600)
+        px = 600;
+    font_slot *oldest = &p->fonts[0];
+    for (int i = 0; i < FONT_SLOTS; i++) {
+        font_slot *f = &p->fonts[i];
+        if (f->font && f->px == px && f->bold == bold) {
+            f->last_used = ++p->use_clock;
+            return f->font;
+        }
+        if (!f->font || (oldest->font && f->last_used < oldest->last_used))
+            oldest = f;
+    }
+    if (oldest->font)
+        TTF_CloseFont(oldest->font);
+    oldest->font = TTF_OpenFont(bold ? p->font_bold_path : p->font_path, px);
+    oldest->px = px;
+    oldest->bold = bold;
+    oldest->last_used = ++p->use_clock;
+    return oldest->font;
+}
+
+vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
+{
+    *out = NULL;
+    platform *p = calloc(1, sizeof *p);
+    if (!p)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    p->user_event = (uint32_t)-1;
+    vb_code rc = find_fonts(p, cfg, err);
+    if (rc != VB_OK) {
+        free(p);
+        return rc;
+    }
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (!cfg->gpu)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (TTF_Init() != 0) {
+        rc = vb_fail(err, VB_ERR_INTERNAL, "SDL_ttf: %s", TTF_GetError());
+        free(p);
+        return rc;
+    }
+    if (cfg->offscreen) {
+        p->width = cfg->width > 0 ? cfg->width : 1920;
+        p->height = cfg->height > 0 ? cfg->height : 1080;
+        p->offscreen = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (p->offscreen)
+            p->renderer = SDL_CreateSoftwareRenderer(p->offscreen);
+        if (!p->renderer) {
+            rc = vb_fail(err, VB_ERR_INTERNAL, "offscreen renderer: %s", SDL_GetError());
+            platform_close(p);
+            return rc;
+        }
+    } else {
+        if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+            rc = vb_fail(err, VB_ERR_INTERNAL, "SDL video: %s (is a display available? try SDL_VIDEODRIVER)",
+                         SDL_GetError());
+            platform_close(p);
+            return rc;
+        }
+        p->video_inited = true;
+        p->user_event = SDL_RegisterEvents(1);
+        g_user_event = p->user_event;
+        SDL_Thread *t = SDL_CreateThread(signal_thread, "vb-signals", NULL);
+        if (t)
+            SDL_DetachThread(t);
+        int display = cfg->display;
+        if (display < 0 || display >= SDL_GetNumVideoDisplays())
+            display = 0;
+        uint32_t flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+        int w = cfg->width, h = cfg->height;
+        if (!cfg->windowed) {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+            SDL_DisplayMode mode;
+            if (SDL_GetDesktopDisplayMode(display, &mode) == 0) {
+                w = mode.w;
+                h = mode.h;
+            }
+        }
+        if (w <= 0 || h <= 0) {
+            w = 1280;
+            h = 800;
+        }
+        p->window = SDL_CreateWindow(cfg->title ? cfg->title : "Verbeterbord",
+                                     SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                     SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+        if (!p->window) {
+            rc = vb_fail(err, VB_ERR_INTERNAL, "window: %s", SDL_GetError());
+            platform_close(p);
+            return rc;
+        }
+        if (cfg->windowed)
+            SDL_SetWindowPosition(p->window, 0, 0);
+        p->renderer = SDL_CreateRenderer(p->window, -1, cfg->gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE);
+        if (!p->renderer && cfg->gpu)
+            p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
+        if (!p->renderer) {
+            rc = vb_fail(err, VB_ERR_INTERNAL, "renderer: %s", SDL_GetError());
+            platform_close(p);
+            return rc;
+        }
+        SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
+        if (!cfg->windowed)
+            SDL_ShowCursor(SDL_DISABLE);
+        SDL_StartTextInput();
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    if (!font_at(p, 20, false)) {
+        rc = vb_fail(err, VB_ERR_NOTFOUND, "cannot load font %s: %s", p->font_path, TTF_GetError());
+        platform_close(p);
+        return rc;
+    }
+    *out = p;
+    return VB_OK;
+}
+
+static void text_cache_clear(platform *p)
+{
+    for (int i = 0; i < p->text_count; i++) {
+        SDL_DestroyTexture(p->texts[i].texture);
+        free(p->texts[i].text);
+    }
+    p->text_count = 0;
+}
+
+void platform_close(platform *p)
+{
+    if (!p)
+        return;
+    text_cache_clear(p);
+    for (int i = 0; i < FONT_SLOTS; i++)
+        if (p->fonts[i].font)
+            TTF_CloseFont(p->fonts[i].font);
+    if (p->renderer)
+        SDL_DestroyRenderer(p->renderer);
+    if (p->offscreen)
+        SDL_FreeSurface(p->offscreen);
+    if (p->window)
+        SDL_DestroyWindow(p->window);
+    TTF_Quit();
+    if (p->video_inited)
+        SDL_Quit();
+    free(p);
+}
+
+void platform_size(const platform *p, int *w, int *h)
+{
+    *w = p->width;
+    *h = p->height;
+}
+
+const char *platform_font_path(const platform *p)
+{
+    return p->font_path;
+}
+
+int64_t platform_ticks_ms(void)
+{
+    return (int64_t)SDL_GetTicks64();
+}
+
+static ui_key map_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return UI_KEY_RETURN;
+    case SDLK_BACKSPACE: return UI_KEY_BACKSPACE;
+    case SDLK_DELETE: return UI_KEY_DELETE;
+    case SDLK_LEFT: return UI_KEY_LEFT;
+    case SDLK_RIGHT: return UI_KEY_RIGHT;
+    case SDLK_UP: return UI_KEY_UP;
+    case SDLK_DOWN: return UI_KEY_DOWN;
+    case SDLK_HOME: return UI_KEY_HOME;
+    case SDLK_END: return UI_KEY_END;
+    case SDLK_ESCAPE: return UI_KEY_ESCAPE;
+    case SDLK_TAB: return UI_KEY_TAB;
+    case SDLK_PAGEUP: return UI_KEY_PAGEUP;
+    case SDLK_PAGEDOWN: return UI_KEY_PAGEDOWN;
+    case SDLK_F4: return UI_KEY_F4;
+    case SDLK_q: return UI_KEY_Q;
+    default: return UI_KEY_OTHER;
+    }
+}
+
+static int map_mods(uint16_t m)
+{
+    return ((m & KMOD_SHIFT) ? UI_MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? UI_MOD_CTRL : 0) |
+           ((m & KMOD_ALT) ? UI_MOD_ALT : 0);
+}
+
+/* Translates one SDL event; false for events the kiosk ignores. */
+static bool translate(platform *p, const SDL_Event *e, platform_event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->timestamp_ms = e->common.timestamp;
+    switch (e->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            return false;
+        ev->kind = e->type == SDL_MOUSEBUTTONDOWN ? PEV_PRESS : PEV_RELEASE;
+        ev->x = e->button.x;
+        ev->y = e->button.y;
+        return true;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID)
+            return false;
+        ev->kind = PEV_MOTION;
+        ev->x = e->motion.x;
+        ev->y = e->motion.y;
+        return true;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: {
+        /* One finger drives the UI; others are ignored until it lifts. */
+        if (e->type == SDL_FINGERDOWN) {
+            if (p->finger_down)
+                return false;
+            p->finger_down = true;
+            p->touch_id = e->tfinger.touchId;
+            p->finger = e->tfinger.fingerId;
+        } else if (!p->finger_down || e->tfinger.fingerId != p->finger || e->tfinger.touchId != p->touch_id) {
+            return false;
+        }
+        if (e->type == SDL_FINGERUP)
+            p->finger_down = false;
+        ev->kind = e->type == SDL_FINGERDOWN ? PEV_PRESS : e->type == SDL_FINGERUP ? PEV_RELEASE : PEV_MOTION;
+        ev->x = (int)lroundf(e->tfinger.x * (float)p->width);
+        ev->y = (int)lroundf(e->tfinger.y * (float)p->height);
+        return true;
+    }
+    case SDL_TEXTINPUT:
+        ev->kind = PEV_TEXT;
+        snprintf(ev->text, sizeof ev->text, "%s", e->text.text);
+        return true;
+    case SDL_KEYDOWN:
+        ev->kind = PEV_KEY;
+        ev->key = map_key(e->key.keysym.sym);
+        ev->mods = map_mods(e->key.keysym.mod);
+        snprintf(ev->text, sizeof ev->text, "%s", SDL_GetKeyName(e->key.keysym.sym));
+        return true;
+    case SDL_QUIT:
+        ev->kind = PEV_QUIT_WINDOW;
+        return true;
+    case SDL_WINDOWEVENT:
+        switch (e->window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
+            ev->kind = PEV_RESIZE;
+            ev->x = p->width;
+            ev->y = p->height;
+            return true;
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_SHOWN:
+        case SDL_WINDOWEVENT_RESTORED:
+            ev->kind = PEV_EXPOSE;
+            return true;
+        case SDL_WINDOWEVENT_CLOSE:
+            ev->kind = PEV_QUIT_WINDOW;
+            return true;
+        default:
+            return false;
+        }
+    default:
+        if (e->type == p->user_event && p->user_event != (uint32_t)-1) {
+            ev->kind = e->user.code == USER_QUIT_SIGNAL ? PEV_QUIT_SIGNAL : PEV_WAKE;
+            return true;
+        }
+        return false;
+    }
+}
+
+bool platform_next_event(platform *p, int timeout_ms, platform_event *ev)
+{
+    if (!p->video_inited)
+        return false;
+    SDL_Event e;
+    int64_t deadline = timeout_ms >= 0 ? platform_ticks_ms() + timeout_ms : -1;
+    for (;;) {
+        int got;
+        if (timeout_ms < 0) {
+            got = SDL_WaitEvent(&e);
+        } else {
+            int64_t left = deadline - platform_ticks_ms();
+            if (left < 0)
+                left = 0;
+            got = left == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, (int)left);
+        }
+        if (!got)
+            return false;
+        if (translate(p, &e, ev))
+            return true;
+        /* ignored event: keep waiting for the rest of the timeout */
+        timeout_ms = timeout_ms < 0 ? -1 : (int)(deadline - platform_ticks_ms());
+        if (timeout_ms < 0 && deadline >= 0)
+            timeout_ms = 0;
+    }
+}
+
+bool platform_queue_empty(platform *p)
+{
+    if (!p->video_inited)
+        return true;
+    SDL_PumpEvents();
+    return SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 0;
+}
+
+int platform_text_width(void *user, const char *text, size_t len, int px, bool bold)
+{
+    platform *p = user;
+    TTF_Font *f = font_at(p, px, bold);
+    if (!f || len == 0)
+        return 0;
+    char stack[512];
+    char *buf = len < sizeof stack ? stack : malloc(len + 1);
+    if (!buf)
+        return 0;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8(f, buf, &w, &h);
+    if (buf != stack)
+        free(buf);
+    return w;
+}
+
+static uint64_t text_hash(const char *text, int px, bool bold, ui_color c)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const char *s = text; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    uint64_t extra = ((uint64_t)px << 33) ^ ((uint64_t)bold << 32) ^
+                     ((uint64_t)c.r << 24 | (uint64_t)c.g << 16 | (uint64_t)c.b << 8 | c.a);
+    return h ^ (extra * 0x9E3779B97F4A7C15ull);
+}
+
+/* The texture for a string at a size and colour: rendered once, then reused
+ * until it is the least recently used entry of a full cache. */
+static text_entry *text_texture(platform *p, const char *text, int px, bool bold, ui_color c)
+{
+    uint64_t h = text_hash(text, px, bold, c);
+    int victim = -1;
+    for (int i = 0; i < p->text_count; i++) {
+        text_entry *t = &p->texts[i];
+        if (t->hash == h && t->px == px && t->bold == bold && strcmp(t->text, text) == 0) {
+            t->last_used = ++p->use_clock;
+            return t;
+        }
+        if (victim < 0 || t->last_used < p->texts[victim].last_used)
+            victim = i;
+    }
+    TTF_Font *f = font_at(p, px, bold);
+    if (!f)
+        return NULL;
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, col);
+    if (!s)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(p->renderer, s);
+    int w = s->w, hgt = s->h;
+    SDL_FreeSurface(s);
+    if (!tex)
+        return NULL;
+    char *copy = strdup(text);
+    if (!copy) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    text_entry *t;
+    if (p->text_count < TEXT_CACHE_CAPACITY) {
+        t = &p->texts[p->text_count++];
+    } else {
+        t = &p->texts[victim];
+        SDL_DestroyTexture(t->texture);
+        free(t->text);
+    }
+    t->hash = h;
+    t->text = copy;
+    t->px = px;
+    t->bold = bold;
+    t->color = c;
+    t->texture = tex;
+    t->w = w;
+    t->h = hgt;
+    t->last_used = ++p->use_clock;
+    return t;
+}
+
+void platform_text_cache_stats(const platform *p, int *entries, int *capacity)
+{
+    *entries = p->text_count;
+    *capacity = TEXT_CACHE_CAPACITY;
+}
+
+#define ARC_STEPS 6
+
+/* Points of a rounded rectangle's outline, clockwise from the top-left arc. */
+static int round_outline(SDL_FPoint *pts, float x, float y, float w, float h, float r)
+{
+    static const float cx[4] = { 0, 1, 1, 0 }, cy[4] = { 0, 0, 1, 1 };
+    int n = 0;
+    for (int corner = 0; corner < 4; corner++) {
+        float ox = x + (cx[corner] ? w - r : r);
+        float oy = y + (cy[corner] ? h - r : r);
+        float start = (float)M_PI * (1.0f + 0.5f * (float)corner);
+        for (int i = 0; i <= ARC_STEPS; i++) {
+            float a = start + (float)M_PI * 0.5f * (float)i / ARC_STEPS;
+            pts[n].x = ox + r * cosf(a);
+            pts[n].y = oy + r * sinf(a);
+            n++;
+        }
+    }
+    return n;
+}
+
+static void fill_rect(platform *p, ui_rect r, ui_color c, int radius)
+{
+    SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+    int max_r = (r.w < r.h ? r.w : r.h) / 2;
+    if (radius > max_r)
+        radius = max_r;
+    if (radius <= 1) {
+        SDL_Rect sr = { r.x, r.y, r.w, r.h };
+        SDL_RenderFillRect(p->renderer, &sr);
+        return;
+    }
+    SDL_FPoint pts[4 * (ARC_STEPS + 1)];
+    int n = round_outline(pts, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius);
+    SDL_Vertex v[4 * (ARC_STEPS + 1) + 1];
+    int idx[3 * 4 * (ARC_STEPS + 1)];
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    v[0].position.x = (float)r.x + (float)r.w / 2;
+    v[0].position.y = (float)r.y + (float)r.h / 2;
+    v[0].color = col;
+    for (int i = 0; i < n; i++) {
+        v[i + 1].position = pts[i];
+        v[i + 1].color = col;
+        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0;
+    }
+    v[0].tex_coord.x = v[0].tex_coord.y = 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        idx[k++] = 0;
+        idx[k++] = 1 + i;
+        idx[k++] = 1 + (i + 1) % n;
+    }
+    SDL_RenderGeometry(p->renderer, NULL, v, n + 1, idx, k);
+}
+
+static void stroke_rect(platform *p, ui_rect r, ui_color c, int width, int radius)
+{
+    int max_r = (r.w < r.h ? r.w : r.h) / 2;
+    if (radius > max_r)
+        radius = max_r;
+    if (radius <= 1) {
+        SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+        SDL_Rect sides[4] = { { r.x, r.y, r.w, width },
+                              { r.x, r.y + r.h - width, r.w, width },
+                              { r.x, r.y, width, r.h },
+                              { r.x + r.w - width, r.y, width, r.h } };
+        SDL_RenderFillRects(p->renderer, sides, 4);
+        return;
+    }
+    float inner_r = (float)(radius - width > 0 ? radius - width : 0);
+    SDL_FPoint outer[4 * (ARC_STEPS + 1)], inner[4 * (ARC_STEPS + 1)];
+    int n = round_outline(outer, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius);
+    round_outline(inner, (float)(r.x + width), (float)(r.y + width), (float)(r.w - 2 * width),
+                  (float)(r.h - 2 * width), inner_r);
+    SDL_Vertex v[8 * (ARC_STEPS + 1)];
+    int idx[6 * 4 * (ARC_STEPS + 1)];
+    SDL_Color col = { c.r, c.g, c.b, c.a };
+    for (int i = 0; i < n; i++) {
+        v[2 * i].position = outer[i];
+        v[2 * i + 1].position = inner[i];
+        v[2 * i].color = v[2 * i + 1].color = col;
+        v[2 * i].tex_coord.x = v[2 * i].tex_coord.y = v[2 * i + 1].tex_coord.x = v[2 * i + 1].tex_coord.y = 0;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        int a = 2 * i, b = 2 * ((i + 1) % n);
+        idx[k++] = a; idx[k++] = a + 1; idx[k++] = b;
+        idx[k++] = b; idx[k++] = a + 1; idx[k++] = b + 1;
+    }
+    SDL_RenderGeometry(p->renderer, NULL, v, 2 * n, idx, k);
+}
+
+void platform_render(platform *p, const ui_cmd *cmds, int count, ui_color bg)
+{
+    SDL_RenderSetClipRect(p->renderer, NULL);
+    SDL_SetRenderDrawColor(p->renderer, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(p->renderer);
+    for (int i = 0; i < count; i++) {
+        const ui_cmd *c = &cmds[i];
+        switch (c->kind) {
+        case UI_CMD_RECT:
+            if (c->border > 0)
+                stroke_rect(p, c->rect, c->color, c->border, c->radius);
+            else
+                fill_rect(p, c->rect, c->color, c->radius);
+            break;
+        case UI_CMD_TEXT: {
+            text_entry *t = text_texture(p, c->text, c->font_px, c->bold, c->color);
+            if (t) {
+                SDL_Rect dst = { c->rect.x, c->rect.y, t->w, t->h };
+                SDL_RenderCopy(p->renderer, t->texture, NULL, &dst);
+            }
+            break;
+        }
+        case UI_CMD_CLIP: {
+            SDL_Rect clip = { c->rect.x, c->rect.y, c->rect.w, c->rect.h };
+            bool full = c->rect.x <= 0 && c->rect.y <= 0 && c->rect.w >= p->width && c->rect.h >= p->height;
+            SDL_RenderSetClipRect(p->renderer, full ? NULL : &clip);
+            break;
+        }
+        }
+    }
+    SDL_RenderSetClipRect(p->renderer, NULL);
+}
+
+void platform_present(platform *p)
+{
+    SDL_RenderPresent(p->renderer);
+}
+
+vb_code platform_save_png(platform *p, const char *path, vb_err *err)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return vb_fail(err, VB_ERR_NOMEM, "screenshot surface: %s", SDL_GetError());
+    vb_code rc = VB_OK;
+    if (SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+        rc = vb_fail(err, VB_ERR_INTERNAL, "read pixels: %s", SDL_GetError());
+    else if (IMG_SavePNG(s, path) != 0)
+        rc = vb_fail(err, VB_ERR_IO, "cannot write %s: %s", path, IMG_GetError());
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+static void push(SDL_Event *e)
+{
+    SDL_PushEvent(e);
+}
+
+void platform_inject_press(platform *p, int x, int y)
+{
+    (void)p;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_PRESSED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    push(&e);
+}
+
+void platform_inject_release(platform *p, int x, int y)
+{
+    (void)p;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    push(&e);
+}
+
+void platform_inject_motion(platform *p, int x, int y)
+{
+    (void)p;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.state = SDL_BUTTON_LMASK;
+    e.motion.x = x;
+    e.motion.y = y;
+    push(&e);
+}
+
+void platform_inject_text(platform *p, const char *utf8)
+{
+    (void)p;
+    /* SDL_TEXTINPUT holds at most 31 bytes: split at character boundaries. */
+    size_t len = strlen(utf8), pos = 0;
+    while (pos < len) {
+        size_t n = len - pos;
+        if (n > sizeof(((SDL_TextInputEvent *)0)->text) - 1) {
+            n = sizeof(((SDL_TextInputEvent *)0)->text) - 1;
+            while (n > 0 && ((unsigned char)utf8[pos + n] & 0xC0) == 0x80)
+                n--;
+        }
+        SDL_Event e;
+        SDL_zero(e);
+        e.type = SDL_TEXTINPUT;
+        memcpy(e.text.text, utf8 + pos, n);
+        e.text.text[n] = '\0';
+        push(&e);
+        pos += n;
+    }
+}
+
+bool platform_inject_key(platform *p, const char *name, int mods)
+{
+    (void)p;
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN)
+        return false;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    e.key.keysym.mod = (uint16_t)(((mods & UI_MOD_SHIFT) ? KMOD_LSHIFT : 0) | ((mods & UI_MOD_CTRL) ? KMOD_LCTRL : 0) |
+                                  ((mods & UI_MOD_ALT) ? KMOD_LALT : 0));
+    push(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    push(&e);
+    return true;
+}
+
+void platform_inject_wake(platform *p)
+{
+    if (p->user_event == (uint32_t)-1)
+        return;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = p->user_event;
+    e.user.code = USER_WAKE;
+    push(&e);
+}

@@ -1,0 +1,403 @@
+/* store.c: opening, migrating and checking the database, the statement
+ * cache, the write-transaction helper and team settings. */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Generated from db/NNNN_*.sql by the build (see Makefile). */
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+int store_schema_version(void)
+{
+    return store_migration_count;
+}
+
+vb_code store_fail(store *s, vb_err *err, int rc, const char *what)
+{
+    vb_code code;
+    switch (rc & 0xFF) {
+    case SQLITE_FULL: code = VB_ERR_FULL; break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: code = VB_ERR_READONLY; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: code = VB_ERR_BUSY; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: code = VB_ERR_CORRUPT; break;
+    case SQLITE_CANTOPEN: code = VB_ERR_NOTFOUND; break;
+    case SQLITE_CONSTRAINT: code = VB_ERR_CONSTRAINT; break;
+    case SQLITE_NOMEM: code = VB_ERR_NOMEM; break;
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE: code = VB_ERR_INVALID; break;
+    case SQLITE_IOERR: code = VB_ERR_IO; break;
+    default: code = VB_ERR_INTERNAL; break;
+    }
+    const char *detail = (s && s->db) ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    return vb_fail(err, code, "%s: %s (%s)", what, detail, s ? s->path : "");
+}
+
+sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err)
+{
+    for (int i = 0; i < s->cached; i++) {
+        if (s->cache[i].sql == sql) {
+            sqlite3_stmt *st = s->cache[i].stmt;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "prepare");
+        return NULL;
+    }
+    if (s->cached < STORE_STMT_CACHE) {
+        s->cache[s->cached].sql = sql;
+        s->cache[s->cached].stmt = st;
+        s->cached++;
+    } else {
+        /* Cache full: a programming error (more call sites than slots). */
+        sqlite3_finalize(st);
+        vb_fail(err, VB_ERR_INTERNAL, "statement cache full");
+        return NULL;
+    }
+    return st;
+}
+
+int store_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+    return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+}
+
+vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, what);
+    return VB_OK;
+}
+
+static vb_code exec_sql(store *s, const char *sql, vb_err *err, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, what);
+}
+
+vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
+{
+    if (s->mode == STORE_READONLY)
+        return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
+    vb_code rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
+    if (rc != VB_OK)
+        return rc;
+    rc = fn(s, ctx, err);
+    if (rc == VB_OK) {
+        int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+        if (src == SQLITE_OK)
+            return VB_OK;
+        rc = store_fail(s, err, src, "commit");
+    }
+    /* The statement or commit failed: undo everything of this write. A
+     * failed COMMIT (e.g. SQLITE_FULL) leaves the transaction open. */
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static vb_code query_int(store *s, const char *sql, int64_t *out, vb_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, sql);
+}
+
+/* Copies the database to "<path>.v<N>-<stamp>.bak" before a migration. */
+static vb_code backup_before_migration(store *s, int from_version, int64_t now_s, vb_err *err)
+{
+    char dest[1200];
+    time_t t = (time_t)now_s;
+    struct tm tm;
+    char stamp[32] = "now";
+    if (localtime_r(&t, &tm))
+        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    snprintf(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, dest, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "backup before migration");
+    return VB_OK;
+}
+
+static vb_code migrate(store *s, int64_t now_s, vb_err *err)
+{
+    int64_t version = 0;
+    vb_code rc = query_int(s, "PRAGMA user_version", &version, err);
+    if (rc != VB_OK)
+        return rc;
+    if (version > store_migration_count)
+        return vb_fail(err, VB_ERR_NEWER,
+                       "database schema version %lld is newer than this program (%d): %s",
+                       (long long)version, store_migration_count, s->path);
+    if (version == store_migration_count)
+        return VB_OK;
+    if (s->mode == STORE_READONLY)
+        return vb_fail(err, VB_ERR_READONLY, "database needs a migration from version %lld but is opened read-only: %s",
+                       (long long)version, s->path);
+    if (version > 0) {
+        rc = backup_before_migration(s, (int)version, now_s, err);
+        if (rc != VB_OK)
+            return rc;
+    }
+    rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin migration");
+    if (rc != VB_OK)
+        return rc;
+    for (int v = (int)version; v < store_migration_count && rc == VB_OK; v++) {
+        char what[64];
+        snprintf(what, sizeof what, "migration %d", v + 1);
+        rc = exec_sql(s, store_migrations[v], err, what);
+    }
+    if (rc == VB_OK) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_migration_count);
+        rc = exec_sql(s, sql, err, "set user_version");
+    }
+    if (rc == VB_OK)
+        rc = exec_sql(s, "COMMIT", err, "commit migration");
+    if (rc != VB_OK && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Says which part of the path is the problem when SQLite cannot open it. */
+static vb_code explain_open_failure(const char *path, store_mode mode, int rc, vb_err *err)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return vb_fail(err, VB_ERR_NOTFOUND, "folder does not exist: %s", dir);
+    if (stat(path, &st) != 0) {
+        if (mode == STORE_READONLY)
+            return vb_fail(err, VB_ERR_NOTFOUND, "database file does not exist: %s", path);
+        if (access(dir, W_OK) != 0)
+            return vb_fail(err, VB_ERR_READONLY, "folder is not writable: %s", dir);
+    } else if (mode == STORE_READWRITE && access(path, W_OK) != 0) {
+        return vb_fail(err, VB_ERR_READONLY, "database file is read-only: %s", path);
+    }
+    return vb_fail(err, VB_ERR_IO, "cannot open %s: %s", path, sqlite3_errstr(rc));
+}
+
+vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s, vb_err *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return vb_fail(err, VB_ERR_INVALID, "no database path given");
+    if (strlen(path) >= sizeof(((store *)0)->path))
+        return vb_fail(err, VB_ERR_INVALID, "database path too long");
+    store *s = calloc(1, sizeof *s);
+    if (!s)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    snprintf(s->path, sizeof s->path, "%s", path);
+    s->mode = mode;
+
+    int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+    vb_code code = VB_OK;
+    if (rc != SQLITE_OK) {
+        code = explain_open_failure(path, mode, rc, err);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    if (mode == STORE_READWRITE && sqlite3_db_readonly(s->db, "main") == 1) {
+        code = vb_fail(err, VB_ERR_READONLY, "database file is read-only: %s", path);
+        goto fail;
+    }
+    /* Reading the schema first tells a non-database file apart early. */
+    int64_t ignored;
+    code = query_int(s, "SELECT count(*) FROM sqlite_schema", &ignored, err);
+    if (code != VB_OK)
+        goto fail;
+    if (mode == STORE_READWRITE) {
+        char jm[16] = "";
+        sqlite3_stmt *st = NULL;
+        rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            snprintf(jm, sizeof jm, "%s", (const char *)sqlite3_column_text(st, 0));
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_OK) {
+            code = store_fail(s, err, rc, "set WAL mode");
+            goto fail;
+        }
+        if (strcmp(jm, "wal") != 0) {
+            code = vb_fail(err, VB_ERR_IO, "could not switch to WAL mode (got %s): %s", jm, path);
+            goto fail;
+        }
+    }
+    code = exec_sql(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", err, "pragmas");
+    if (code != VB_OK)
+        goto fail;
+    code = migrate(s, now_s, err);
+    if (code != VB_OK)
+        goto fail;
+    *out = s;
+    return VB_OK;
+fail:
+    store_close(s);
+    return code;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->cached; i++)
+        sqlite3_finalize(s->cache[i].stmt);
+    if (s->db)
+        sqlite3_close(s->db);
+    free(s);
+}
+
+const char *store_path(const store *s)
+{
+    return s->path;
+}
+
+vb_code store_quick_check(store *s, vb_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    char result[200] = "";
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(result, sizeof result, "%s", (const char *)sqlite3_column_text(st, 0));
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "quick_check");
+    if (strcmp(result, "ok") != 0)
+        return vb_fail(err, VB_ERR_CORRUPT, "quick_check: %s (%s)", result, s->path);
+    return VB_OK;
+}
+
+vb_code store_data_version(store *s, int64_t *out, vb_err *err)
+{
+    return query_int(s, "PRAGMA data_version", out, err);
+}
+
+vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_err *err)
+{
+    static const char sql[] = "SELECT value FROM setting WHERE key = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return err ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    vb_code code = VB_OK;
+    if (rc == SQLITE_ROW) {
+        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+    } else if (rc == SQLITE_DONE) {
+        code = vb_fail(err, VB_ERR_NOTFOUND, "setting %s not set", key);
+    } else {
+        code = store_fail(s, err, rc, "read setting");
+    }
+    sqlite3_reset(st);
+    return code;
+}
+
+int64_t store_setting_int(store *s, const char *key, int64_t fallback)
+{
+    char buf[32];
+    if (store_setting_get(s, key, buf, sizeof buf, NULL) != VB_OK)
+        return fallback;
+    char *end;
+    long long v = strtoll(buf, &end, 10);
+    return (end == buf || *end) ? fallback : (int64_t)v;
+}
+
+struct setting_ctx {
+    const char *key, *value;
+};
+
+static vb_code setting_write(store *s, void *ctx, vb_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+    struct setting_ctx *c = ctx;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return err ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, c->key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, c->value, -1, SQLITE_TRANSIENT);
+    return store_step_done(s, st, err, "write setting");
+}
+
+vb_code store_setting_set(store *s, const char *key, const char *value, vb_err *err)
+{
+    struct setting_ctx c = { key, value };
+    return store_write(s, setting_write, &c, err);
+}
+
+vb_code store_newest_time(store *s, int64_t *out, vb_err *err)
+{
+    return query_int(s,
+                     "SELECT max(coalesce((SELECT max(created_at) FROM idea), 0),"
+                     " coalesce((SELECT max(at) FROM idea_history), 0),"
+                     " coalesce((SELECT max(at) FROM vote), 0),"
+                     " coalesce((SELECT max(created_at) FROM action), 0),"
+                     " coalesce((SELECT max(closed_at) FROM action), 0),"
+                     " coalesce((SELECT max(started_at) FROM dagstart), 0),"
+                     " coalesce((SELECT max(ended_at) FROM dagstart), 0),"
+                     " coalesce((SELECT max(created_at) FROM announcement), 0),"
+                     " coalesce((SELECT max(at) FROM audit_log), 0),"
+                     " coalesce((SELECT max(created_at) FROM member), 0))",
+                     out, err);
+}
+
+vb_code store_is_empty(store *s, bool *out, vb_err *err)
+{
+    int64_t n = 0;
+    vb_code rc = query_int(s,
+                           "SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM idea)"
+                           " + (SELECT count(*) FROM learning_point)",
+                           &n, err);
+    if (rc == VB_OK)
+        *out = n == 0;
+    return rc;
+}

@@ -1,0 +1,51 @@
+/* store.h: the one door to the SQLite database. Opens it with the right
+ * PRAGMAs, migrates it from the SQL files in db/ (built into the binary),
+ * and offers typed queries. Only files in store/ include sqlite3.h; every
+ * function returns a vb_code and fills a vb_err, and never exits. */
+#ifndef VB_STORE_H
+#define VB_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/vb_err.h"
+
+typedef struct store store;
+
+typedef enum store_mode {
+    STORE_READWRITE, /* the kiosk: creates the file if its folder exists */
+    STORE_READONLY   /* the wall, exports: never writes, never migrates */
+} store_mode;
+
+/* The schema version this program writes (number of migrations). */
+int store_schema_version(void);
+
+/* Opens path; on an older schema takes a backup next to it first, then
+ * migrates in one transaction. now_s names the backup file. */
+vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s, vb_err *err);
+void store_close(store *s);
+const char *store_path(const store *s);
+
+/* PRAGMA quick_check; VB_ERR_CORRUPT with the first problem when not ok. */
+vb_code store_quick_check(store *s, vb_err *err);
+/* Cheap change counter (PRAGMA data_version): differs when another
+ * connection committed since the last call. */
+vb_code store_data_version(store *s, int64_t *out, vb_err *err);
+
+/* Team settings (the 'setting' table). get returns VB_ERR_NOTFOUND when unset. */
+vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_err *err);
+int64_t store_setting_int(store *s, const char *key, int64_t fallback);
+vb_code store_setting_set(store *s, const char *key, const char *value, vb_err *err);
+
+/* The newest time stamp stored in any timed row (0 when none): the kiosk
+ * never dates a new entry before it. */
+vb_code store_newest_time(store *s, int64_t *out, vb_err *err);
+/* True when the database has no members, ideas or learning points. */
+vb_code store_is_empty(store *s, bool *out, vb_err *err);
+
+/* Fills an empty database with realistic Dutch demo data around now_s
+ * (store/demo.c). VB_ERR_INVALID if the database is not empty. */
+vb_code store_demo_fill(store *s, int64_t now_s, vb_err *err);
+
+#endif

@@ -1,0 +1,36 @@
+/* store_internal.h: what the store's own files share: the connection, the
+ * prepared-statement cache, error mapping and the write-transaction helper.
+ * Never included outside store/. */
+#ifndef VB_STORE_INTERNAL_H
+#define VB_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 256
+
+struct store {
+    sqlite3 *db;
+    store_mode mode;
+    char path[1024];
+    struct {
+        const char *sql; /* identity: the static string of the call site */
+        sqlite3_stmt *stmt;
+    } cache[STORE_STMT_CACHE];
+    int cached;
+};
+
+/* Maps a SQLite result code to a vb_code and fills err with what and where. */
+vb_code store_fail(store *s, vb_err *err, int rc, const char *what);
+/* A reset, cleared prepared statement for a static SQL string, or NULL with err. */
+sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err);
+/* Runs fn inside BEGIN IMMEDIATE ... COMMIT; rolls back when fn fails. */
+typedef vb_code (*store_write_fn)(store *s, void *ctx, vb_err *err);
+vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err);
+/* Executes one prepared statement to completion (no rows expected). */
+vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what);
+/* Binds text, or NULL when text is NULL. */
+int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+
+#endif

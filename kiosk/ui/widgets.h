@@ -1,0 +1,21 @@
+/* widgets.h: the kiosk's touch widgets on top of the UI core: buttons,
+ * tiles with an icon, chips and toggles. Each registers itself in the
+ * element list with its id, kind, state and label. */
+#ifndef VB_WIDGETS_H
+#define VB_WIDGETS_H
+
+#include "theme.h"
+#include "ui.h"
+
+bool ui_button(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style, bool disabled);
+/* A large home-screen tile: icon glyph above a label and an optional line. */
+bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, const char *sub,
+             theme_style style);
+/* A selectable chip (one of a set); returns true when tapped. */
+bool ui_chip(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, bool selected);
+/* An on/off switch with its label; flips *on when tapped and returns true. */
+bool ui_toggle(ui_ctx *ui, const char *id, ui_rect r, const char *label, bool *on);
+/* A banner with a message across r (warnings, errors, confirmations). */
+void ui_banner(ui_ctx *ui, const char *id, ui_rect r, const char *text, ui_color bg, ui_color fg);
+
+#endif
