@@ -49,8 +49,9 @@ typedef struct platform_event {
     char text[32];
 } platform_event;
 
-/* Blocks SIGTERM and SIGINT in this and future threads; call first in main.
- * A helper thread then turns them into PEV_QUIT_SIGNAL. */
+/* Installs the SIGTERM/SIGINT handling; call first in main. Once a window is
+ * open the signals become PEV_QUIT_SIGNAL (a clean stop); before that, and in
+ * admin commands, they act as usual. */
 void platform_block_quit_signals(void);
 
 vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err);

@@ -3,6 +3,8 @@
 #include "platform.h"
 
 #include <SDL.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
@@ -55,36 +57,57 @@ struct platform {
 };
 
 static uint32_t g_user_event = (uint32_t)-1;
+static int g_signal_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t g_signal_reader_running = 0;
+
+/* SIGTERM/SIGINT: a self-pipe, so the signal may arrive on any thread
+ * (libraries start threads of their own) and still end the main loop cleanly
+ * while it sleeps in SDL_WaitEventTimeout. Before the reader thread runs
+ * (e.g. admin commands on the terminal) the default action applies. */
+static void on_quit_signal(int sig)
+{
+    if (!g_signal_reader_running) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    int saved = errno;
+    char byte = 1;
+    ssize_t ignored = write(g_signal_pipe[1], &byte, 1);
+    (void)ignored;
+    errno = saved;
+}
 
 void platform_block_quit_signals(void)
 {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    if (g_signal_pipe[0] < 0 && pipe2(g_signal_pipe, O_CLOEXEC) != 0)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_quit_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
 }
 
-/* Waits for SIGTERM/SIGINT (blocked everywhere else) and posts a quit event,
- * so the main loop can sleep in SDL_WaitEventTimeout and still stop cleanly. */
+/* Turns bytes from the signal pipe into a quit event for the main loop. */
 static int signal_thread(void *unused)
 {
     (void)unused;
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
     for (;;) {
-        int sig = 0;
-        if (sigwait(&set, &sig) == 0) {
+        char byte;
+        ssize_t n = read(g_signal_pipe[0], &byte, 1);
+        if (n == 1) {
             SDL_Event e;
             SDL_zero(e);
             e.type = g_user_event;
             e.user.code = USER_QUIT_SIGNAL;
             SDL_PushEvent(&e);
+        } else if (n == 0 || (n < 0 && errno != EINTR)) {
+            return 0;
         }
     }
-    return 0;
 }
 
 static bool file_readable(const char *path)
@@ -200,9 +223,13 @@ vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
         p->video_inited = true;
         p->user_event = SDL_RegisterEvents(1);
         g_user_event = p->user_event;
-        SDL_Thread *t = SDL_CreateThread(signal_thread, "vb-signals", NULL);
-        if (t)
-            SDL_DetachThread(t);
+        if (g_signal_pipe[0] >= 0) {
+            SDL_Thread *t = SDL_CreateThread(signal_thread, "vb-signals", NULL);
+            if (t) {
+                SDL_DetachThread(t);
+                g_signal_reader_running = 1;
+            }
+        }
         int display = cfg->display;
         if (display < 0 || display >= SDL_GetNumVideoDisplays())
             display = 0;
