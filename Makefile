@@ -82,10 +82,12 @@ $(BUILD)/locale/%/LC_MESSAGES/verbeterbord.mo: $$(wildcard assets/po/%/*.po)
 	@msgcat --use-first -o $(BUILD)/locale/$*.po $(sort $(wildcard assets/po/$*/*.po))
 	@msgfmt --check-format -o $@ $(BUILD)/locale/$*.po
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a
+# Tests may use the fault-injection / power-loss VFS (tests/vfs/faultvfs.h).
+TEST_VFS := $(BUILD)/obj/tests/vfs/faultvfs.o
+$(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a $(TEST_VFS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)

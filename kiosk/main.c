@@ -11,7 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/admin.h"
 #include "app/app.h"
+#include "app/export.h"
 #include "core/clock.h"
 #include "core/devconf.h"
 #include "core/i18n.h"
@@ -35,6 +37,8 @@ static void usage(FILE *out)
             "                        else ~/.local/share/verbeterbord/verbeterbord.db)\n"
             "  --config FILE         device settings file (default %s)\n"
             "  --windowed WxH        a window of W x H pixels instead of fullscreen\n"
+            "  --wall                the wall screen: read-only pages that rotate, no input;\n"
+            "                        opens the database read-only and follows the kiosk's changes\n"
             "  --desk                no kiosk lock-down (window close, Ctrl+Q and Alt+F4 quit);\n"
             "                        for development only\n"
             "  --demo                fill an empty database with Dutch demo data\n"
@@ -56,6 +60,10 @@ static void usage(FILE *out)
         fprintf(out, " %s", screen_all[i]->name);
     fprintf(out,
             "\n"
+            "  --export-month YYYY-MM  write the month's CSV files for Excel and LibreOffice\n"
+            "                        (learning_points, ideas, actions, dagstarts) into --out\n"
+            "                        and exit; opens the database read-only, needs no display\n"
+            "  --out DIR             the folder --export-month writes into\n"
             "  --panel-mm MM         physical width of the panel (default 344, a 15.6\" panel);\n"
             "                        all sizes are in mm through it\n"
             "  --display N           display index for the window\n"
@@ -66,6 +74,7 @@ static void usage(FILE *out)
             "\n"
             "Exit codes: 0 normal stop, 1 error, 2 script failure, %d stop for maintenance.\n",
             APP_EXIT_MAINTENANCE);
+    admin_usage(out); /* --add-member, --set-pin, --unlock-lead, --list-members (app/admin.h) */
 }
 
 /* Where a kiosk run by hand keeps its data: ~/.local/share/verbeterbord. */
@@ -128,7 +137,17 @@ static bool parse_size(const char *s, int *w, int *h)
 
 enum {
     OPT_DB = 256, OPT_CONFIG, OPT_WINDOWED, OPT_DESK, OPT_DEMO, OPT_NOW, OPT_CLOCK, OPT_SCRIPT, OPT_UI_DUMP,
-    OPT_SCREENSHOT, OPT_SCREEN, OPT_PANEL_MM, OPT_DISPLAY, OPT_RENDERER, OPT_FONT, OPT_EXIT_FIRST, OPT_HELP
+    OPT_SCREENSHOT, OPT_SCREEN, OPT_PANEL_MM, OPT_DISPLAY, OPT_RENDERER, OPT_FONT, OPT_EXIT_FIRST, OPT_HELP,
+    OPT_WALL
+};
+
+/* --export-month and --out (app/export.h). */
+enum { OPT_EXPORT_MONTH = 512, OPT_EXPORT_OUT };
+
+/* Administration commands (app/admin.h). */
+enum {
+    OPT_ADD_MEMBER = 768, OPT_LEAD, OPT_BADGE, OPT_LANGUAGE, OPT_SET_PIN, OPT_UNLOCK_LEAD, OPT_LIST_MEMBERS,
+    OPT_ALLOW_ROOT
 };
 
 int main(int argc, char **argv)
@@ -152,6 +171,17 @@ int main(int argc, char **argv)
         { "font", required_argument, NULL, OPT_FONT },
         { "exit-after-first-frame", no_argument, NULL, OPT_EXIT_FIRST },
         { "help", no_argument, NULL, OPT_HELP },
+        { "wall", no_argument, NULL, OPT_WALL },
+        { "export-month", required_argument, NULL, OPT_EXPORT_MONTH },
+        { "out", required_argument, NULL, OPT_EXPORT_OUT },
+        { "add-member", required_argument, NULL, OPT_ADD_MEMBER },
+        { "lead", no_argument, NULL, OPT_LEAD },
+        { "badge", required_argument, NULL, OPT_BADGE },
+        { "language", required_argument, NULL, OPT_LANGUAGE },
+        { "set-pin", required_argument, NULL, OPT_SET_PIN },
+        { "unlock-lead", required_argument, NULL, OPT_UNLOCK_LEAD },
+        { "list-members", no_argument, NULL, OPT_LIST_MEMBERS },
+        { "allow-root", no_argument, NULL, OPT_ALLOW_ROOT },
         { NULL, 0, NULL, 0 },
     };
     app_options opt;
@@ -162,6 +192,9 @@ int main(int argc, char **argv)
     const char *screenshot = NULL, *db_arg = NULL, *font_arg = NULL, *renderer_arg = NULL;
     double panel_arg = 0;
     int display_arg = -1;
+    const char *export_month = NULL, *export_out = NULL;
+    admin_request admin;
+    memset(&admin, 0, sizeof admin);
 
     int c;
     opterr = 0;
@@ -209,6 +242,17 @@ int main(int argc, char **argv)
         case OPT_FONT: font_arg = optarg; break;
         case OPT_EXIT_FIRST: opt.exit_after_first_frame = true; break;
         case OPT_HELP: usage(stdout); return APP_EXIT_OK;
+        case OPT_WALL: opt.wall = true; break;
+        case OPT_EXPORT_MONTH: export_month = optarg; break;
+        case OPT_EXPORT_OUT: export_out = optarg; break;
+        case OPT_ADD_MEMBER: admin.add_member = optarg; break;
+        case OPT_LEAD: admin.lead = true; break;
+        case OPT_BADGE: admin.badge = optarg; break;
+        case OPT_LANGUAGE: admin.language = optarg; break;
+        case OPT_SET_PIN: admin.set_pin = optarg; break;
+        case OPT_UNLOCK_LEAD: admin.unlock_lead = optarg; break;
+        case OPT_LIST_MEMBERS: admin.list_members = true; break;
+        case OPT_ALLOW_ROOT: admin.allow_root = true; break;
         default:
             fprintf(stderr, "verbeterbord: unknown or incomplete option '%s'; see --help\n", argv[optind - 1]);
             return APP_EXIT_ERROR;
@@ -239,6 +283,9 @@ int main(int argc, char **argv)
     else
         default_db_path(db_path, sizeof db_path);
     opt.db_path = db_path;
+    if (admin_requested(&admin) || admin.lead || admin.badge || admin.language)
+        return admin_run(&admin, db_path, opt.now_set ? opt.now_s : (int64_t)time(NULL)); /* no SDL */
+    opt.export_dir = dc.export_dir;
     opt.panel_mm = panel_arg > 0 ? panel_arg : dc.panel_mm > 0 ? dc.panel_mm : 344.0;
     pc.display = display_arg >= 0 ? display_arg : dc.display >= 0 ? dc.display : 0;
     pc.font_path = font_arg ? font_arg : dc.font_path[0] ? dc.font_path : NULL;
@@ -255,6 +302,22 @@ int main(int argc, char **argv)
     if (!i18n_init(locale_dir))
         fprintf(stderr, "verbeterbord: no translation catalogs in %s; showing English\n", locale_dir);
 
+    if (export_month) {
+        /* --export-month: the month's CSV files, without SDL (app/export.h). */
+        if (!export_out) {
+            fprintf(stderr, "verbeterbord: --export-month needs --out DIR, the folder to write into\n");
+            return APP_EXIT_ERROR;
+        }
+        export_result res;
+        int64_t now = opt.now_set ? opt.now_s : (int64_t)time(NULL);
+        if (export_run(db_path, export_month, export_out, now, &res, &err) != VB_OK) {
+            fprintf(stderr, "verbeterbord: export %s: %s\n", export_month, err.msg);
+            return APP_EXIT_ERROR;
+        }
+        for (int i = 0; i < res.file_count; i++)
+            printf("%s/%s: %d rows\n", res.dir, export_file_names[i], res.rows[i]);
+        return APP_EXIT_OK;
+    }
     if (screenshot) {
         pc.offscreen = true;
         if (!pc.windowed) {

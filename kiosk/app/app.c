@@ -59,6 +59,7 @@ void app_reload_settings(app *a)
         snprintf(a->default_language, sizeof a->default_language, "%s", lang);
     int64_t idle = store_setting_int(a->db, "idle_timeout_s", 90);
     a->idle_timeout_s = idle < 15 ? 15 : idle > 3600 ? 3600 : (int)idle;
+    a->wall_idle = store_setting_int(a->db, "wall_idle", 0) != 0;
     a->dirty = true;
 }
 
@@ -77,6 +78,9 @@ static void enter_screen(app *a, const screen_def *s)
 {
     if (a->screen != s)
         a->previous_screen = a->screen;
+    if (a->edit_field)
+        app_edit_close(a); /* the editor belongs to the screen being left */
+    a->badge_capture = NULL;
     a->screen = s;
     a->idle_warning_until = 0;
     if (s->enter)
@@ -89,9 +93,27 @@ void app_go(app *a, const char *name)
     const screen_def *s = screen_find(name);
     if (!s)
         s = &screen_home;
-    if (!a->db && s != &screen_dbfail)
+    if (a->opt.wall)
+        s = &screen_wall; /* the wall shows its own calm message without a database */
+    else if (!a->db && s != &screen_dbfail)
         s = &screen_dbfail;
     enter_screen(a, s);
+}
+
+void app_return_to(app *a, const screen_def *s)
+{
+    if (!s || !a->db) {
+        app_go_home(a);
+        return;
+    }
+    if (a->edit_field)
+        app_edit_close(a);
+    a->badge_capture = NULL;
+    if (a->screen != s)
+        a->previous_screen = a->screen;
+    a->screen = s;
+    a->idle_warning_until = 0;
+    a->dirty = true;
 }
 
 void app_go_home(app *a)
@@ -105,8 +127,9 @@ static bool open_database(app *a)
 {
     vb_err_clear(&a->db_err);
     store *s = NULL;
-    vb_code rc = store_open(&s, a->opt.db_path, STORE_READWRITE, app_wall_s(a), &a->db_err);
-    if (rc == VB_OK && a->opt.demo) {
+    vb_code rc = store_open(&s, a->opt.db_path, a->opt.wall ? STORE_READONLY : STORE_READWRITE, app_wall_s(a),
+                            &a->db_err);
+    if (rc == VB_OK && a->opt.demo && !a->opt.wall) {
         bool empty = false;
         rc = store_is_empty(s, &empty, &a->db_err);
         if (rc == VB_OK && empty)
@@ -161,15 +184,17 @@ vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
             return rc;
     }
     app_reload_settings(a);
-    if (open_database(a)) {
-        i18n_set_language(a->default_language);
+    bool opened = open_database(a);
+    i18n_set_language(a->default_language);
+    if (a->opt.wall)
+        enter_screen(a, &screen_wall);
+    else if (!opened)
+        enter_screen(a, &screen_dbfail);
+    else
         enter_screen(a, opt->start_screen && screen_find(opt->start_screen) ? screen_find(opt->start_screen)
                                                                             : &screen_home);
-    } else {
-        i18n_set_language(a->default_language);
-        enter_screen(a, &screen_dbfail);
-    }
     a->last_input_ms = app_now_ms(a);
+    badge_init(&a->badge);
     return VB_OK;
 }
 
@@ -194,10 +219,70 @@ static bool screen_has_draft(const app *a)
 /* Whether idle reset would change anything right now. */
 static bool idle_reset_applies(const app *a)
 {
+    if (a->opt.wall)
+        return false;
     if (a->screen->holds_idle && a->screen->holds_idle(a))
         return false;
     return a->screen != &screen_home || a->member_id != 0 || a->lead_id != 0 ||
            strcmp(i18n_language(), a->default_language) != 0;
+}
+
+/* Between meetings the idle kiosk can show the wall pages (team setting). */
+static bool wall_fallback_applies(const app *a)
+{
+    return a->wall_idle && !a->opt.wall && a->db && a->screen == &screen_home && a->member_id == 0 &&
+           a->lead_id == 0;
+}
+
+/* ---- badge reader ---------------------------------------------------------
+ * Single typed characters and Return go through the burst detector
+ * (core/badge.h) on the platform's real clock, so a badge burst is told
+ * from typing even while the app's clock is fixed for tests. */
+
+/* When an input event happened, on the platform clock: SDL stamps events
+ * in 32-bit ms, a->real_ms is the 64-bit clock of this loop turn. */
+static int64_t event_ms(const app *a, const platform_event *ev)
+{
+    if (!ev->timestamp_ms)
+        return a->real_ms;
+    int32_t behind = (int32_t)((uint32_t)a->real_ms - ev->timestamp_ms);
+    return a->real_ms - behind;
+}
+
+/* Passes the detector's output on: typing first, then Return or the badge. */
+static void badge_apply(app *a, const badge_out *out)
+{
+    if (out->typed[0]) {
+        ui_input_text(a->ui, out->typed);
+        a->dirty = true;
+    }
+    if (out->return_key) {
+        ui_input_key(a->ui, UI_KEY_RETURN, 0);
+        a->dirty = true;
+    }
+    if (out->badge[0])
+        app_badge_scanned(a, out->badge);
+}
+
+/* Other input arrived: held characters were typing and go first. */
+static void badge_release(app *a)
+{
+    if (!badge_pending(&a->badge))
+        return;
+    badge_out out;
+    badge_flush(&a->badge, &out);
+    badge_apply(a, &out);
+}
+
+/* The main loop's timeout, shortened to release held keys in time. */
+static int badge_wait_ms(const app *a, int timeout)
+{
+    if (!badge_pending(&a->badge))
+        return timeout;
+    int64_t left = badge_deadline(&a->badge) - platform_ticks_ms();
+    if (left < 0)
+        left = 0;
+    return timeout < 0 || left < timeout ? (int)left : timeout;
 }
 
 int app_deadlines(const app *a, int64_t *out, int max)
@@ -209,7 +294,7 @@ int app_deadlines(const app *a, int64_t *out, int max)
         out[n++] = vb_next_minute_deadline(wall_ms, now);
     if (n < max && a->idle_warning_until)
         out[n++] = a->idle_warning_until;
-    else if (n < max && idle_reset_applies(a))
+    else if (n < max && (idle_reset_applies(a) || wall_fallback_applies(a)))
         out[n++] = a->last_input_ms + (int64_t)a->idle_timeout_s * 1000;
     if (n < max && !a->db && a->db_retry_at)
         out[n++] = a->db_retry_at;
@@ -217,6 +302,13 @@ int app_deadlines(const app *a, int64_t *out, int max)
         out[n++] = a->notice_until;
     if (n < max && a->quick_check_pending && a->first_frame_done)
         out[n++] = now;
+    if (n < max && badge_pending(&a->badge)) {
+        /* held keys are released as typing after the burst gap (real time) */
+        int64_t wait = badge_deadline(&a->badge) - a->real_ms;
+        out[n++] = now + (wait > 0 ? wait : 0);
+    }
+    if (n < max && a->screen->deadline)
+        out[n++] = a->screen->deadline(a);
     return n;
 }
 
@@ -232,6 +324,12 @@ static void idle_reset(app *a)
 void app_tick(app *a)
 {
     int64_t now = app_now_ms(a);
+    if (badge_pending(&a->badge) && (!a->plat || platform_queue_empty(a->plat))) {
+        /* nothing more queued and the gap has passed: it was typing */
+        badge_out out;
+        badge_poll(&a->badge, a->real_ms, &out);
+        badge_apply(a, &out);
+    }
     int64_t minute = (a->clock.start_wall_s * 1000 + now) / 60000;
     if (minute != a->minute_shown) {
         a->minute_shown = minute;
@@ -245,11 +343,13 @@ void app_tick(app *a)
     if (!a->db && a->db_retry_at && now >= a->db_retry_at) {
         if (open_database(a)) {
             i18n_set_language(a->default_language);
-            app_go_home(a);
+            app_go(a, a->opt.wall ? "wall" : "home");
         }
         a->dirty = true;
     }
-    if (a->db && a->quick_check_pending && a->first_frame_done) {
+    if (a->screen->tick)
+        a->screen->tick(a);
+    if (a->db && a->quick_check_pending && a->first_frame_done && !a->opt.wall) {
         /* After the first frame, never in front of it. */
         a->quick_check_pending = false;
         vb_err err;
@@ -258,7 +358,10 @@ void app_tick(app *a)
             a->dirty = true;
         }
     }
-    if (a->idle_warning_until) {
+    if (wall_fallback_applies(a) && !idle_reset_applies(a) &&
+        now >= a->last_input_ms + (int64_t)a->idle_timeout_s * 1000) {
+        app_go(a, "wall");
+    } else if (a->idle_warning_until) {
         if (now >= a->idle_warning_until)
             idle_reset(a);
     } else if (idle_reset_applies(a) && now >= a->last_input_ms + (int64_t)a->idle_timeout_s * 1000) {
@@ -282,6 +385,9 @@ static void handle_quit_key(app *a, const platform_event *ev)
 
 void app_handle_event(app *a, const platform_event *ev)
 {
+    if (a->opt.wall && ev->kind != PEV_QUIT_SIGNAL && ev->kind != PEV_QUIT_WINDOW && ev->kind != PEV_RESIZE &&
+        ev->kind != PEV_EXPOSE && ev->kind != PEV_WAKE)
+        return; /* the wall is read-only and takes no input */
     switch (ev->kind) {
     case PEV_PRESS:
     case PEV_RELEASE:
@@ -302,6 +408,7 @@ void app_handle_event(app *a, const platform_event *ev)
     }
     switch (ev->kind) {
     case PEV_PRESS:
+        badge_release(a);
         ui_input_press(a->ui, ev->x, ev->y);
         a->dirty = true;
         break;
@@ -316,12 +423,31 @@ void app_handle_event(app *a, const platform_event *ev)
         }
         break;
     case PEV_TEXT:
-        ui_input_text(a->ui, ev->text);
+        if (ev->text[0] && !ev->text[1]) {
+            /* one key: may be part of a badge burst */
+            badge_out out;
+            badge_char(&a->badge, ev->text[0], event_ms(a, ev), &out);
+            badge_apply(a, &out);
+        } else {
+            /* an input method or a script types whole text: never a badge */
+            badge_release(a);
+            ui_input_text(a->ui, ev->text);
+        }
         a->dirty = true;
         break;
     case PEV_KEY:
         handle_quit_key(a, ev);
-        ui_input_key(a->ui, ev->key, ev->mods);
+        if (ev->key == UI_KEY_RETURN && ev->mods == 0) {
+            badge_out out;
+            badge_return(&a->badge, event_ms(a, ev), &out);
+            badge_apply(a, &out);
+        } else {
+            /* a badge reader's character keys come as "other" keys with
+             * their text: only editing keys end a burst */
+            if (ev->key != UI_KEY_OTHER)
+                badge_release(a);
+            ui_input_key(a->ui, ev->key, ev->mods);
+        }
         a->dirty = true;
         break;
     case PEV_QUIT_SIGNAL:
@@ -407,6 +533,11 @@ static void build_frame(app *a)
     theme_metrics m = theme_metrics_for(ui);
     ui_begin(ui);
     ui_rect body = { 0, 0, ui->width, ui->height };
+    if (a->screen->fullscreen) {
+        a->screen->draw(a, ui, body);
+        ui_end(ui);
+        return;
+    }
     ui_rect bar = ui_cut_top(&body, m.main_target + m.pad);
     draw_top_bar(a, ui, bar);
     if (app_clock_behind(a)) {
@@ -424,7 +555,10 @@ static void build_frame(app *a)
                                                                                                   : THEME_BAR;
         ui_banner(ui, "banner.notice", ui_cut_bottom(&body, m.target), a->notice, bg, THEME_ON_DARK);
     }
-    a->screen->draw(a, ui, ui_inset(body, m.pad));
+    if (a->edit_field)
+        app_edit_draw(a, ui, ui_inset(body, m.pad));
+    else
+        a->screen->draw(a, ui, ui_inset(body, m.pad));
     if (a->idle_warning_until)
         draw_idle_warning(a, ui);
     ui_end(ui);
@@ -470,6 +604,9 @@ int app_run(app *a)
         if (a->script) {
             if (!platform_queue_empty(a->plat)) {
                 timeout = 0;
+            } else if (badge_pending(&a->badge)) {
+                /* let held keys turn into typing before the next action */
+                timeout = badge_wait_ms(a, -1);
             } else {
                 script_result r = script_step(a->script, a);
                 if (r == SCRIPT_DONE) {
@@ -487,6 +624,8 @@ int app_run(app *a)
             int64_t deadlines[8];
             int n = app_deadlines(a, deadlines, 8);
             timeout = a->clock.fixed ? -1 : vb_wait_ms(deadlines, n, app_now_ms(a));
+            /* the badge gap runs in real time, even with a fixed clock */
+            timeout = badge_wait_ms(a, timeout);
         }
         platform_event ev;
         if (platform_next_event(a->plat, timeout, &ev)) {

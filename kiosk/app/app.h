@@ -9,10 +9,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../core/badge.h"
 #include "../core/clock.h"
 #include "../core/vb_err.h"
 #include "../platform/platform.h"
 #include "../store/store.h"
+#include "../ui/textfield.h"
 #include "../ui/ui.h"
 
 typedef struct screen_def screen_def;
@@ -38,7 +40,9 @@ typedef struct app_options {
     const char *ui_dump_path;
     const char *start_screen;
     double panel_mm;         /* physical width of the panel */
+    const char *export_dir;  /* device setting export_dir: where the USB stick is mounted */
     bool exit_after_first_frame;
+    bool wall;               /* --wall: read-only wall pages, no input */
 } app_options;
 
 typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;
@@ -63,6 +67,13 @@ struct app {
     int exit_code;
     bool first_frame_done;
 
+    /* a badge reader types fast and ends with Return: single characters
+     * are held back here until they are known to be typing (core/badge.h) */
+    badge_detector badge;
+    /* when set, a badge burst goes here instead of identifying someone
+     * (e.g. a lead registering a badge); cleared when the screen changes */
+    void (*badge_capture)(app *a, const char *badge);
+
     /* idle reset */
     int64_t last_input_ms;
     int64_t idle_warning_until; /* 0 = no warning shown */
@@ -71,6 +82,7 @@ struct app {
     char team_name[64];
     char default_language[8];
     int idle_timeout_s;
+    bool wall_idle;           /* team setting: show the wall pages when idle on home */
 
     /* time sanity: no new entry is dated before the newest stored one */
     int64_t newest_entry_s;
@@ -79,7 +91,7 @@ struct app {
      * true when identified by badge or personal PIN (enough to sign), false
      * when picked from the roster (enough to vote) */
     int64_t member_id;
-    char member_name[64];
+    char member_name[256];    /* up to 60 characters of UTF-8 */
     bool member_signed;
     /* the team lead signed in with a PIN (0 = none) */
     int64_t lead_id;
@@ -95,6 +107,7 @@ struct app {
     char edit_label[128];
     app_edit_extra_fn edit_extra;
     void *edit_ctx;
+    ui_keyboard_state edit_kb;     /* the editor's keyboard layer and shift */
     bool identify_need_signature;
     app_then_fn identify_then;
     void *identify_ctx;
@@ -126,6 +139,9 @@ int64_t app_entry_time(const app *a);
 bool app_clock_behind(const app *a);
 
 void app_go(app *a, const char *screen_name);
+/* Goes back to a screen the user came from without resetting it (its enter
+ * is not called, so its draft stays); home when s is NULL. */
+void app_return_to(app *a, const screen_def *s);
 void app_go_home(app *a);
 void app_notice(app *a, notice_kind kind, const char *text, int seconds);
 /* Forgets the identified member and returns to the team language. */
@@ -141,12 +157,21 @@ void app_edit_open(app *a, struct text_edit *te, const char *field_id, const cha
                    app_edit_extra_fn extra, void *ctx);
 void app_edit_close(app *a);
 bool app_editing(const app *a);
+/* Draws the open editor into body instead of the screen (app.c calls it). */
+void app_edit_draw(app *a, ui_ctx *ui, ui_rect body);
 
 /* Identification: opens the identify screen (badge, roster, or personal PIN
  * when need_signature) and, once someone is identified, returns to the
  * screen it came from and calls then(a, ctx). If someone suitable is
  * already identified, calls then at once. */
 void app_identify(app *a, bool need_signature, app_then_fn then, void *ctx);
+/* Someone was identified (badge, roster or PIN): remembers them for the
+ * session, switches to their language, greets them, and completes a pending
+ * app_identify when they are suitable (signed_in when need_signature). */
+void app_identified(app *a, int64_t member_id, const char *name, const char *language, bool signed_in);
+/* A badge burst was read on any screen: identifies its member, or says the
+ * badge is not known. */
+void app_badge_scanned(app *a, const char *badge);
 
 /* Lead mode: opens the lead sign-in (name, then PIN) unless a lead is signed
  * in, then goes to return_screen. */

@@ -1,13 +1,14 @@
 /* textedit.c: the text field editing model (see textedit.h). */
 #include "textedit.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "utf8.h"
 
 void text_edit_init(text_edit *te, size_t max_chars, bool multiline)
 {
-    memset(te, 0, sizeof te->text);
+    memset(te, 0, sizeof *te);
     te->len = 0;
     te->cursor = 0;
     /* each character takes at most 4 bytes: keep the byte buffer sufficient */
@@ -32,12 +33,35 @@ size_t text_edit_chars(const text_edit *te)
     return utf8_count(te->text, te->len);
 }
 
+/* A code point a field may hold: printable text, and '\n' in a multi-line
+ * field. C0 and C1 controls and DEL are refused. */
+static bool storable(uint32_t cp, bool multiline)
+{
+    if (cp == '\n')
+        return multiline;
+    return cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F);
+}
+
+/* True when s[0..len) is well-formed UTF-8 made of storable characters. */
+static bool storable_text(const char *s, size_t len, bool multiline)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || !storable(cp, multiline))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
 text_edit_refusal text_edit_set(text_edit *te, const char *utf8)
 {
     size_t n = strlen(utf8);
-    if (!utf8_valid(utf8, n, te->multiline))
+    if (!storable_text(utf8, n, te->multiline))
         return te->refused = TE_REFUSED_INVALID;
-    if (utf8_count(utf8, n) > te->max_chars || n >= TEXTEDIT_MAX_BYTES)
+    if (n >= TEXTEDIT_MAX_BYTES || utf8_count(utf8, n) > te->max_chars)
         return te->refused = TE_REFUSED_TOO_LONG;
     memcpy(te->text, utf8, n + 1);
     te->len = n;
@@ -47,38 +71,47 @@ text_edit_refusal text_edit_set(text_edit *te, const char *utf8)
 
 text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
 {
-    /* Tabs and carriage returns from a physical keyboard become spaces or
-     * newlines; everything else must be valid printable UTF-8. */
-    char clean[TEXTEDIT_MAX_BYTES] = "";
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < sizeof clean - 1; i++) {
-        char c = utf8[i];
-        if (c == '\t')
-            c = ' ';
-        else if (c == '\r')
-            c = '\n';
-        if (c == '\n' && !te->multiline)
-            c = ' ';
-        clean[n++] = c;
+    /* From a physical keyboard or a paste, tabs become spaces and "\r\n" or
+     * '\r' a newline (a space in a one-line field). Anything else must be
+     * well-formed printable UTF-8, or the whole input is refused. */
+    char clean[TEXTEDIT_MAX_BYTES];
+    size_t n = 0;           /* bytes of clean */
+    bool fits = true;       /* every character made it into clean */
+    size_t have = text_edit_chars(te), taken = 0;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = utf8_decode(utf8 + i, len - i, &cp);
+        if (k == 0)
+            return te->refused = TE_REFUSED_INVALID;
+        const char *src = utf8 + i;
+        i += k;
+        char one;
+        if (cp == '\t' || cp == '\r' || cp == '\n') {
+            if (cp == '\r' && i < len && utf8[i] == '\n')
+                i++;
+            one = cp == '\t' || !te->multiline ? ' ' : '\n';
+            src = &one;
+            k = 1;
+        } else if (!storable(cp, te->multiline)) {
+            return te->refused = TE_REFUSED_INVALID;
+        }
+        /* keep validating the rest even when no more fits */
+        if (fits && have + taken < te->max_chars && te->len + n + k < TEXTEDIT_MAX_BYTES) {
+            memcpy(clean + n, src, k);
+            n += k;
+            taken++;
+        } else {
+            fits = false;
+        }
     }
-    if (n < len || !utf8_valid(clean, n, te->multiline))
-        return te->refused = TE_REFUSED_INVALID;
-    size_t have = text_edit_chars(te);
-    size_t pos = 0, taken = 0;
-    while (pos < n && have + taken < te->max_chars) {
-        size_t next = utf8_next(clean, n, pos);
-        if (te->len + next >= TEXTEDIT_MAX_BYTES)
-            break;
-        pos = next;
-        taken++;
+    if (n > 0) {
+        memmove(te->text + te->cursor + n, te->text + te->cursor, te->len - te->cursor + 1);
+        memcpy(te->text + te->cursor, clean, n);
+        te->len += n;
+        te->cursor += n;
     }
-    if (pos > 0) {
-        memmove(te->text + te->cursor + pos, te->text + te->cursor, te->len - te->cursor + 1);
-        memcpy(te->text + te->cursor, clean, pos);
-        te->len += pos;
-        te->cursor += pos;
-    }
-    return te->refused = pos < n ? TE_REFUSED_TOO_LONG : TE_ACCEPTED;
+    return te->refused = fits ? TE_ACCEPTED : TE_REFUSED_TOO_LONG;
 }
 
 void text_edit_key(text_edit *te, text_edit_keycode key)

@@ -1,6 +1,7 @@
 /* home.c: the home screen. Four large entries a worker needs at the line
  * (log a learning point, submit an idea, the idea box, the daily start), a
- * language switch, and a discreet entry for the team lead. */
+ * language switch, and a discreet entry for the team lead. While someone is
+ * identified, their name and "done" show above the bottom row. */
 #include <string.h>
 
 #include "../core/i18n.h"
@@ -18,11 +19,37 @@ static void next_language(app *a)
     a->dirty = true;
 }
 
+/* Who is identified for this session, and "done" to end it (the same as
+ * idle reset: the name is forgotten and the team language comes back). */
+static void draw_session(app *a, ui_ctx *ui, ui_rect r)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    const char *done = _("Done: sign out");
+    int done_w = ui_text_width(ui, done, m.text_large, true) + 4 * m.pad;
+    if (done_w < m.main_target * 2)
+        done_w = m.main_target * 2;
+    if (done_w > r.w / 2)
+        done_w = r.w / 2;
+    ui_rect button = ui_cut_right(&r, done_w);
+    ui_cut_right(&r, m.gap);
+    ui_draw_rect(ui, r, THEME_SURFACE, m.radius);
+    ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
+    ui_rect text = ui_inset(r, m.pad);
+    ui_label(ui, "home.member", text, ui_format(ui, _("Signed in: %s"), a->member_name), m.text_body, true,
+             THEME_TEXT, UI_ALIGN_LEFT);
+    if (ui_button(ui, "home.done", button, done, STYLE_PRIMARY, false))
+        app_end_session(a);
+}
+
 static void home_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect bottom = ui_cut_bottom(&body, m.target);
     ui_cut_bottom(&body, m.gap);
+    if (a->member_id) {
+        draw_session(a, ui, ui_cut_bottom(&body, m.target));
+        ui_cut_bottom(&body, m.gap);
+    }
 
     /* 2x2 on wide and tall screens alike; tiles never get below 20 mm. */
     ui_rect tiles = body;

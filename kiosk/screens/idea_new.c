@@ -1,16 +1,359 @@
-/* idea_new.c: submitting an idea (worker flows). A placeholder until that issue builds it. */
+/* idea_new.c: submitting an idea (screen "idea_new"): a title and a short
+ * description (typed in the full-screen editor), a category from large
+ * chips, and anonymous or signed (signing needs a badge or personal PIN).
+ * While the title is typed, the editor shows up to three similar ideas that
+ * are already in the box, each with "vote for this instead", so duplicates
+ * get votes instead of copies. "Saved" shows only after the commit; a second
+ * tap on Save finds the confirmation, not a second form; a failure keeps
+ * the form and says what to do. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/category.h"
 #include "../core/i18n.h"
-#include "screens.h"
+#include "../core/utf8.h"
+#include "../ui/textfield.h"
+#include "../ui/widgets.h"
+#include "ideas.h"
+
+#define MAX_CATEGORIES 16
+
+static struct {
+    bool ready;
+    text_edit title, desc;
+    int64_t category_id;     /* 0 = none chosen */
+    bool sign;               /* put the identified member's name on it */
+    bool saved;              /* the confirmation is showing */
+    int64_t saved_id;
+    char saved_title[IDEA_TITLE_MAX * 4 + 1];
+    idea_category cats[MAX_CATEGORIES];
+    int ncats;
+    /* similar ideas while typing: cached per title text */
+    bool similar_valid;
+    char similar_for[TEXTEDIT_MAX_BYTES];
+    int64_t similar_viewer;
+    unsigned similar_generation;
+    idea_row similar[IDEA_SIMILAR_MAX];
+    int similar_n;
+} F;
+
+static void draft_reset(void)
+{
+    text_edit_init(&F.title, IDEA_TITLE_MAX, false);
+    text_edit_init(&F.desc, IDEA_DESC_MAX, true);
+    F.category_id = 0;
+    F.sign = false;
+    F.saved = false;
+    F.saved_id = 0;
+    F.saved_title[0] = '\0';
+    F.similar_valid = false;
+    F.similar_n = 0;
+    F.ready = true;
+}
+
+static void load_categories(app *a)
+{
+    vb_err err;
+    vb_err_clear(&err);
+    if (store_idea_categories(a->db, F.cats, MAX_CATEGORIES, &F.ncats, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: categories: %s\n", err.msg);
+        F.ncats = 0;
+    }
+}
+
+static void idea_new_enter(app *a)
+{
+    /* back from identifying (to sign, or to vote for a similar idea) the
+     * draft stays; arriving from anywhere else starts a clean form */
+    bool from_identify = a->previous_screen && strcmp(a->previous_screen->name, "identify") == 0;
+    if (!F.ready || !from_identify || F.saved)
+        draft_reset();
+    load_categories(a);
+}
+
+static bool idea_new_has_draft(const app *a)
+{
+    (void)a;
+    return F.ready && !F.saved &&
+           (text_edit_has_content(&F.title) || text_edit_has_content(&F.desc) || F.category_id != 0);
+}
+
+static void idea_new_discard(app *a)
+{
+    (void)a;
+    draft_reset();
+}
+
+/* ---- similar ideas in the editor ------------------------------------------ */
+
+static void similar_refresh(app *a)
+{
+    if (F.similar_valid && strcmp(F.similar_for, F.title.text) == 0 && F.similar_viewer == a->member_id &&
+        F.similar_generation == idea_vote_generation())
+        return;
+    F.similar_valid = true;
+    snprintf(F.similar_for, sizeof F.similar_for, "%s", F.title.text);
+    F.similar_viewer = a->member_id;
+    F.similar_generation = idea_vote_generation();
+    vb_err err;
+    vb_err_clear(&err);
+    if (store_ideas_similar(a->db, F.title.text, a->member_id, F.similar, IDEA_SIMILAR_MAX, &F.similar_n, &err) !=
+        VB_OK) {
+        fprintf(stderr, "verbeterbord: similar ideas: %s\n", err.msg);
+        F.similar_n = 0;
+    }
+}
+
+/* After a vote for a similar idea: the new idea is not added; show the one
+ * that got the vote. */
+static void similar_voted(app *a, void *ctx)
+{
+    int64_t id = ctx ? *(const int64_t *)ctx : 0;
+    draft_reset();
+    app_notice(a, NOTICE_OK, _("Your vote is counted. Your own idea was not added, so the votes stay together."), 6);
+    idea_detail_show(a, id);
+}
+
+static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
+{
+    (void)ctx;
+    theme_metrics m = theme_metrics_for(ui);
+    similar_refresh(a);
+    int line_h = m.text_body * 5 / 4, small_h = m.text_small * 5 / 4;
+    const char *head;
+    if (F.similar_n > 0)
+        head = _("Similar ideas are already in the box. Vote for one instead of adding a copy:");
+    else if (utf8_count(F.title.text, F.title.len) >= 3)
+        head = _("No similar idea found. Go on typing, or tap Done.");
+    else
+        head = _("Similar ideas appear here while you type.");
+    ui_rect h = ui_cut_top(&area, line_h);
+    ui_label(ui, "idea_new.similar.head", h, head, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
+    ui_cut_top(&area, m.gap / 2);
+
+    int row_h = m.target;
+    if (F.similar_n > 0) {
+        int share = (area.h - (F.similar_n - 1) * (m.gap / 2)) / F.similar_n;
+        if (share > row_h)
+            row_h = share < m.main_target ? share : m.main_target;
+    }
+    for (int i = 0; i < F.similar_n; i++) {
+        if (area.h < m.target)
+            break; /* no room for another glove-sized row */
+        idea_row *row = &F.similar[i];
+        ui_rect r = ui_cut_top(&area, row_h);
+        ui_cut_top(&area, m.gap / 2);
+        ui_draw_rect(ui, r, THEME_SURFACE, m.radius);
+        ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
+        ui_rect in = r;
+        in.x += m.pad;
+        in.w -= m.pad;
+        ui_rect b = ui_cut_right(&in, ui_mm(ui, 66));
+        ui_cut_right(&in, m.gap);
+        const char *bid = ui_format(ui, "idea_new.similar.vote.%lld", (long long)row->id);
+        if (a->member_id && row->voted) {
+            ui_button(ui, bid, b, _("Voted \xE2\x9C\x94"), STYLE_SECONDARY, true);
+        } else if (!idea_status_takes_votes(row->status)) {
+            ui_label(ui, ui_format(ui, "idea_new.similar.closed.%lld", (long long)row->id), ui_inset(b, m.pad / 2),
+                     idea_status_text(ui, row->status), m.text_body, true, THEME_TEXT, UI_ALIGN_CENTER);
+        } else if (ui_button(ui, bid, b, _("Vote for this instead"), STYLE_PRIMARY, false)) {
+            app_edit_close(a);
+            idea_vote_for(a, row->id, similar_voted);
+            return;
+        }
+        int ty = in.y + (in.h - line_h - small_h) / 2;
+        ui_label(ui, ui_format(ui, "idea_new.similar.%lld", (long long)row->id), (ui_rect){ in.x, ty, in.w, line_h },
+                 row->title, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
+        const char *meta = ui_format(ui, "%s \xC2\xB7 %s", idea_status_text(ui, row->status),
+                                     idea_votes_text(ui, row->vote_count));
+        ui_label(ui, ui_format(ui, "idea_new.similar.meta.%lld", (long long)row->id),
+                 (ui_rect){ in.x, ty + line_h, in.w, small_h }, meta, m.text_small, false, THEME_TEXT, UI_ALIGN_LEFT);
+    }
+}
+
+/* ---- saving ------------------------------------------------------------------ */
+
+static void refuse(app *a, const char *why)
+{
+    char text[300];
+    snprintf(text, sizeof text, "%s %s", _("Not saved yet."), why);
+    app_notice(a, NOTICE_ERROR, text, 6);
+}
+
+static void save(app *a);
+
+static void save_after_identify(app *a, void *ctx)
+{
+    (void)ctx;
+    F.sign = true;
+    save(a);
+}
+
+static void save(app *a)
+{
+    if (F.saved)
+        return; /* a second tap: the idea is already stored */
+    char title[IDEA_TITLE_MAX * 4 + 1], desc[IDEA_DESC_MAX * 4 + 1];
+    text_edit_trimmed(&F.title, title, sizeof title);
+    text_edit_trimmed(&F.desc, desc, sizeof desc);
+    size_t chars = utf8_count(title, strlen(title));
+    if (chars == 0) {
+        refuse(a, _("Type a title first: tap the title field."));
+        return;
+    }
+    if (chars < IDEA_TITLE_MIN) {
+        refuse(a, _("The title is too short: use at least 3 letters."));
+        return;
+    }
+    if (!F.category_id) {
+        refuse(a, _("Choose a category: tap one of the category buttons."));
+        return;
+    }
+    if (F.sign && !(a->member_id && a->member_signed)) {
+        /* signing needs a badge or a personal PIN; saving goes on after it */
+        app_identify(a, true, save_after_identify, NULL);
+        return;
+    }
+    idea_input in = { title, desc, F.category_id, F.sign ? a->member_id : 0, app_entry_time(a) };
+    int64_t id = 0;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_idea_submit(a->db, &in, &id, &err);
+    if (rc != VB_OK) {
+        fprintf(stderr, "verbeterbord: saving an idea: %s\n", err.msg);
+        char text[300];
+        snprintf(text, sizeof text, "%s %s %s", _("Your idea was NOT saved."),
+                 rc == VB_ERR_INVALID ? _("The form has a problem.") : idea_failure_reason(rc),
+                 _("Your text is still here: tap Save idea again in a moment. If it keeps failing, tell the team lead."));
+        app_notice(a, NOTICE_ERROR, text, 10);
+        return;
+    }
+    if (in.now_s > a->newest_entry_s)
+        a->newest_entry_s = in.now_s;
+    F.saved = true;
+    F.saved_id = id;
+    snprintf(F.saved_title, sizeof F.saved_title, "%s", title);
+    app_notice(a, NOTICE_OK, _("Saved. Your idea is in the idea box."), 6);
+}
+
+static void sign_after_identify(app *a, void *ctx)
+{
+    (void)ctx;
+    F.sign = true;
+    a->dirty = true;
+}
+
+/* ---- drawing ------------------------------------------------------------------- */
+
+static void draw_saved(app *a, ui_ctx *ui, ui_rect body, const theme_metrics *m)
+{
+    /* The buttons sit high and left: the spot where Save was stays empty,
+     * so a second tap on Save lands on nothing. */
+    ui_rect card = ui_cut_top(&body, body.h * 3 / 5);
+    ui_draw_rect(ui, card, THEME_SURFACE, m->radius);
+    ui_draw_border(ui, card, THEME_OK, m->border * 3, m->radius);
+    ui_rect in = ui_inset(card, m->pad * 2);
+    ui_label(ui, "idea_new.saved", ui_cut_top(&in, m->text_title * 5 / 4),
+             ui_format(ui, "\xE2\x9C\x94 %s", _("Saved")), m->text_title, true, THEME_OK, UI_ALIGN_LEFT);
+    ui_cut_top(&in, m->gap);
+    ui_rect buttons = ui_cut_bottom(&in, m->main_target);
+    ui_paragraph(ui, "idea_new.saved_text", in,
+                 ui_format(ui, _("Your idea \xE2\x80\x9C%s\xE2\x80\x9D is in the idea box. Colleagues can vote for it now."),
+                           F.saved_title),
+                 m->text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
+    int bw = ui_mm(ui, 70);
+    ui_rect show = ui_cut_left(&buttons, bw);
+    ui_cut_left(&buttons, m->gap);
+    ui_rect another = ui_cut_left(&buttons, bw);
+    if (ui_button(ui, "idea_new.show", show, _("Show my idea"), STYLE_PRIMARY, false)) {
+        int64_t id = F.saved_id;
+        draft_reset();
+        idea_detail_show(a, id);
+        return;
+    }
+    if (ui_button(ui, "idea_new.another", another, _("Another idea"), STYLE_SECONDARY, false))
+        draft_reset();
+}
 
 static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
 {
-    (void)a;
-    screen_placeholder(ui, body, "idea_new.placeholder", _("Here you will submit an improvement idea, signed or anonymous. Similar ideas are shown while you type."));
+    theme_metrics m = theme_metrics_for(ui);
+    if (!F.ready)
+        draft_reset();
+    if (F.saved) {
+        draw_saved(a, ui, body, &m);
+        return;
+    }
+    /* a signature belongs to a session that still has its signer */
+    if (F.sign && !(a->member_id && a->member_signed))
+        F.sign = false;
+
+    int label_h = m.text_body * 3 / 2 + m.gap / 2;
+    ui_rect bottom = ui_cut_bottom(&body, m.main_target);
+    ui_cut_bottom(&body, m.gap);
+    ui_rect sign = ui_cut_bottom(&body, m.target);
+    ui_cut_bottom(&body, m.gap);
+    int cat_rows = F.ncats > 4 ? 2 : 1;
+    ui_rect cats = ui_cut_bottom(&body, label_h + cat_rows * m.target + (cat_rows - 1) * m.gap);
+    ui_cut_bottom(&body, m.gap);
+    /* title and description share the rest; the description gets more */
+    int title_h = label_h + m.main_target;
+    if (title_h > body.h / 2)
+        title_h = body.h / 2;
+    ui_rect title = ui_cut_top(&body, title_h);
+    ui_cut_top(&body, m.gap);
+    ui_rect desc = body;
+
+    const char *title_label = _("Title: your idea in a few words");
+    if (ui_text_field(ui, "idea_new.title", title, title_label, &F.title, _("Tap here to type the title"), false))
+        app_edit_open(a, &F.title, "idea_new.title", title_label, similar_extra, NULL);
+    const char *desc_label = _("Short description (optional)");
+    if (ui_text_field(ui, "idea_new.description", desc, desc_label, &F.desc, _("What would you change, and why?"),
+                      false))
+        app_edit_open(a, &F.desc, "idea_new.description", desc_label, NULL, NULL);
+
+    ui_label(ui, "idea_new.category_label", ui_cut_top(&cats, label_h), _("Category"), m.text_body, true, THEME_TEXT,
+             UI_ALIGN_LEFT);
+    int cols = (F.ncats + cat_rows - 1) / cat_rows;
+    for (int i = 0; i < F.ncats; i++) {
+        const idea_category *c = &F.cats[i];
+        const char *label = ui_format(ui, "%s %s", category_icon(c->code), category_display_name(c->code, c->label));
+        if (ui_chip(ui, ui_format(ui, "idea_new.category.%s", c->code), ui_grid_cell(cats, cols, cat_rows, m.gap, i),
+                    NULL, label, F.category_id == c->id))
+            F.category_id = c->id;
+    }
+
+    bool on = F.sign;
+    const char *sign_label = F.sign ? ui_format(ui, _("Signed with my name: %s"), a->member_name)
+                                    : _("Anonymous. Tap to sign with your name (badge or PIN).");
+    if (ui_toggle(ui, "idea_new.sign", sign, sign_label, &on)) {
+        if (on)
+            app_identify(a, true, sign_after_identify, NULL);
+        else
+            F.sign = false;
+    }
+
+    ui_rect save_r = ui_cut_right(&bottom, ui_mm(ui, 64));
+    ui_cut_right(&bottom, m.gap);
+    char t[IDEA_TITLE_MAX * 4 + 1];
+    text_edit_trimmed(&F.title, t, sizeof t);
+    const char *hint = NULL;
+    if (utf8_count(t, strlen(t)) < IDEA_TITLE_MIN)
+        hint = _("To save: a title of at least 3 letters and a category.");
+    else if (!F.category_id)
+        hint = _("To save: choose a category.");
+    if (hint)
+        ui_paragraph(ui, "idea_new.hint", bottom, hint, m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
+    if (ui_button(ui, "idea_new.save", save_r, ui_format(ui, "\xE2\x9C\x94 %s", _("Save idea")), STYLE_PRIMARY, false))
+        save(a);
 }
 
 const screen_def screen_idea_new = {
     .name = "idea_new",
     .title = N_("New idea"),
     .draw = idea_new_draw,
+    .enter = idea_new_enter,
+    .has_draft = idea_new_has_draft,
+    .discard = idea_new_discard,
     .show_home_button = true,
 };

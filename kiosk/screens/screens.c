@@ -19,6 +19,7 @@ const screen_def *const screen_all[] = {
     &screen_dagstart,
     &screen_review,
     &screen_dbfail,
+    &screen_wall,
     NULL,
 };
 

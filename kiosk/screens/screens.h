@@ -18,13 +18,16 @@ struct screen_def {
     bool (*has_draft)(const app *a);   /* optional: half-filled form */
     void (*discard)(app *a);           /* optional: drop the draft */
     bool show_home_button;
+    bool fullscreen;                   /* no top bar (the wall pages) */
+    int64_t (*deadline)(const app *a); /* optional: next monotonic ms it needs a turn */
+    void (*tick)(app *a);              /* optional: runs every loop turn before drawing */
 };
 
 const screen_def *screen_find(const char *name);
 /* All screens, NULL-terminated (for --help and screenshot tests). */
 extern const screen_def *const screen_all[];
 
-extern const screen_def screen_home, screen_dbfail;
+extern const screen_def screen_home, screen_dbfail, screen_wall;
 extern const screen_def screen_learning_point, screen_learning_list, screen_receipt, screen_idea_new, screen_ideas, screen_idea_detail, screen_identify, screen_lead, screen_settings, screen_roster, screen_actions, screen_dagstart, screen_review;
 
 /* A card saying what a screen will hold (placeholder.c). */

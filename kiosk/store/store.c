@@ -252,6 +252,17 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     code = query_int(s, "SELECT count(*) FROM sqlite_schema", &ignored, err);
     if (code != VB_OK)
         goto fail;
+    /* A database from a newer program is refused before anything is
+     * written to it (switching to WAL would already change its header). */
+    int64_t version = 0;
+    code = query_int(s, "PRAGMA user_version", &version, err);
+    if (code != VB_OK)
+        goto fail;
+    if (version > store_migration_count) {
+        code = vb_fail(err, VB_ERR_NEWER, "database schema version %lld is newer than this program (%d): %s",
+                       (long long)version, store_migration_count, path);
+        goto fail;
+    }
     if (mode == STORE_READWRITE) {
         char jm[16] = "";
         sqlite3_stmt *st = NULL;

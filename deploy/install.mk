@@ -1,0 +1,153 @@
+# deploy/install.mk: installation and the Debian package; included by the
+# Makefile (BUILD, BIN, PREFIX, DESTDIR, MO_FILES and `all` come from there).
+#   make install [PREFIX=/usr] [DESTDIR=/tmp/root]   the FHS layout below
+#   make uninstall [PREFIX=/usr] [DESTDIR=...]        removes the program files
+#                                                     (never the data or /etc)
+#   make deb [VERSION=0.1.0]                          $(BUILD)/verbeterbord_<version>_<arch>.deb
+#
+# Layout (PREFIX=/usr):
+#   /usr/bin/verbeterbord                    the kiosk
+#   /usr/share/locale/<lang>/LC_MESSAGES/    translations (VB_LOCALEDIR)
+#   /usr/lib/verbeterbord/                   admin scripts + session wrapper
+#   /usr/sbin/verbeterbord-{backup,restore,check}   links to those
+#   /usr/lib/systemd/system/                 units
+#   /usr/lib/sysusers.d, tmpfiles.d, sysctl.d, systemd/logind.conf.d
+#   /usr/share/doc/verbeterbord/             README.md, examples/
+#   /etc/verbeterbord/verbeterbord.conf      device settings (conffile)
+#   /etc/pam.d/verbeterbord                  the kiosk session's PAM stack (conffile)
+# Data: /var/lib/verbeterbord (database), /var/backups/verbeterbord (copies),
+# both created by systemd-tmpfiles, never by make.
+
+VERSION     ?= 0.1.0
+DEB_ARCH    ?= $(shell dpkg --print-architecture 2>/dev/null || echo unknown)
+MAINTAINER  ?= Verbeterbord maintainers <verbeterbord@localhost>
+INSTALL     ?= install
+DEB         := $(BUILD)/verbeterbord_$(VERSION)_$(DEB_ARCH).deb
+DEB_ROOT    := $(BUILD)/deb-root
+
+VB_BINDIR   := $(PREFIX)/bin
+VB_SBINDIR  := $(PREFIX)/sbin
+VB_LIBDIR   := $(PREFIX)/lib/verbeterbord
+VB_UNITDIR  := $(PREFIX)/lib/systemd/system
+VB_LOCALEDIR_INST := $(PREFIX)/share/locale
+VB_DOCDIR   := $(PREFIX)/share/doc/verbeterbord
+VB_CONFDIR  := /etc/verbeterbord
+
+VB_UNITS    := verbeterbord.service verbeterbord-kmsdrm.service \
+               verbeterbord-backup.service verbeterbord-backup.timer
+VB_SCRIPTS  := verbeterbord-backup verbeterbord-restore verbeterbord-session verbeterbord-setup
+VB_ADMIN    := verbeterbord-backup verbeterbord-restore verbeterbord-check
+# Files that land in /etc: conffiles of the package, never overwritten by make.
+VB_ETC      := $(VB_CONFDIR)/verbeterbord.conf /etc/pam.d/verbeterbord
+
+# Build date for verbeterbord-check's clock check: SOURCE_DATE_EPOCH when
+# set (reproducible builds), else the binary's modification time.
+VB_BUILD_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell stat -c %Y $(BIN) 2>/dev/null),0)
+# Paths inside units and scripts follow PREFIX (no-ops for /usr).
+VB_SED = sed -e 's|/usr/lib/verbeterbord/|$(PREFIX)/lib/verbeterbord/|g' \
+             -e 's|/usr/bin/verbeterbord|$(PREFIX)/bin/verbeterbord|g' \
+             -e 's|/usr/share/doc/verbeterbord|$(PREFIX)/share/doc/verbeterbord|g' \
+             -e 's|@BUILD_EPOCH@|$(VB_BUILD_EPOCH)|g'
+
+.PHONY: install install-files uninstall deb
+
+install: install-files
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+	  $(PREFIX)/lib/verbeterbord/verbeterbord-setup && \
+	  echo "Installed. Start at boot: sudo systemctl enable verbeterbord.service verbeterbord-backup.timer && sudo reboot"; \
+	fi
+
+# Only files, into $(DESTDIR)$(PREFIX) and $(DESTDIR)/etc; nothing is run.
+install-files: all
+	@echo "INSTALL $(DESTDIR)$(PREFIX)"
+	@set -e; d='$(DESTDIR)'; \
+	$(INSTALL) -d "$$d$(VB_BINDIR)" "$$d$(VB_SBINDIR)" "$$d$(VB_LIBDIR)" "$$d$(VB_UNITDIR)" \
+	  "$$d$(PREFIX)/lib/sysusers.d" "$$d$(PREFIX)/lib/tmpfiles.d" "$$d$(PREFIX)/lib/sysctl.d" \
+	  "$$d$(PREFIX)/lib/systemd/logind.conf.d" "$$d$(VB_DOCDIR)/examples" \
+	  "$$d$(VB_CONFDIR)" "$$d/etc/pam.d"; \
+	$(INSTALL) -m 0755 $(BIN) "$$d$(VB_BINDIR)/verbeterbord"; \
+	for mo in $(MO_FILES); do \
+	  rel=$${mo#$(BUILD)/locale/}; \
+	  $(INSTALL) -D -m 0644 "$$mo" "$$d$(VB_LOCALEDIR_INST)/$$rel"; \
+	done; \
+	for s in $(VB_SCRIPTS); do \
+	  $(VB_SED) deploy/$$s > "$$d$(VB_LIBDIR)/$$s"; chmod 0755 "$$d$(VB_LIBDIR)/$$s"; \
+	done; \
+	$(VB_SED) deploy/check.sh > "$$d$(VB_LIBDIR)/verbeterbord-check"; chmod 0755 "$$d$(VB_LIBDIR)/verbeterbord-check"; \
+	$(INSTALL) -m 0644 deploy/verbeterbord-lib.sh "$$d$(VB_LIBDIR)/verbeterbord-lib.sh"; \
+	for s in $(VB_ADMIN); do ln -sf ../lib/verbeterbord/$$s "$$d$(VB_SBINDIR)/$$s"; done; \
+	for u in $(VB_UNITS); do \
+	  $(VB_SED) deploy/$$u > "$$d$(VB_UNITDIR)/$$u"; chmod 0644 "$$d$(VB_UNITDIR)/$$u"; \
+	done; \
+	$(INSTALL) -m 0644 deploy/sysusers.conf "$$d$(PREFIX)/lib/sysusers.d/verbeterbord.conf"; \
+	$(INSTALL) -m 0644 deploy/tmpfiles.conf "$$d$(PREFIX)/lib/tmpfiles.d/verbeterbord.conf"; \
+	$(INSTALL) -m 0644 deploy/sysctl.conf "$$d$(PREFIX)/lib/sysctl.d/90-verbeterbord.conf"; \
+	$(INSTALL) -m 0644 deploy/logind.conf "$$d$(PREFIX)/lib/systemd/logind.conf.d/verbeterbord.conf"; \
+	$(INSTALL) -m 0644 deploy/README.md "$$d$(VB_DOCDIR)/README.md"; \
+	$(INSTALL) -m 0644 deploy/99-verbeterbord-usb.rules "$$d$(VB_DOCDIR)/examples/99-verbeterbord-usb.rules"; \
+	for pair in deploy/verbeterbord.conf:$(VB_CONFDIR)/verbeterbord.conf deploy/verbeterbord.pam:/etc/pam.d/verbeterbord; do \
+	  src=$${pair%%:*}; dst=$$d$${pair#*:}; \
+	  if [ -e "$$dst" ] && ! cmp -s "$$src" "$$dst"; then \
+	    $(INSTALL) -m 0644 "$$src" "$$dst.dist"; echo "kept your $$dst; the new default is $$dst.dist"; \
+	  else $(INSTALL) -m 0644 "$$src" "$$dst"; fi; \
+	done
+
+# Removes what install-files put there. The database, the backups and the
+# files in /etc stay (they are the technician's and the team's).
+uninstall:
+	@set -e; d='$(DESTDIR)'; \
+	rm -f "$$d$(VB_BINDIR)/verbeterbord"; \
+	for mo in $(MO_FILES); do rm -f "$$d$(VB_LOCALEDIR_INST)/$${mo#$(BUILD)/locale/}"; done; \
+	for s in $(VB_ADMIN); do rm -f "$$d$(VB_SBINDIR)/$$s"; done; \
+	rm -rf "$$d$(VB_LIBDIR)" "$$d$(VB_DOCDIR)"; \
+	for u in $(VB_UNITS); do rm -f "$$d$(VB_UNITDIR)/$$u"; done; \
+	rm -f "$$d$(PREFIX)/lib/sysusers.d/verbeterbord.conf" "$$d$(PREFIX)/lib/tmpfiles.d/verbeterbord.conf" \
+	  "$$d$(PREFIX)/lib/sysctl.d/90-verbeterbord.conf" "$$d$(PREFIX)/lib/systemd/logind.conf.d/verbeterbord.conf"; \
+	echo "Uninstalled from $$d$(PREFIX). Kept: $(VB_ETC), /var/lib/verbeterbord, /var/backups/verbeterbord"
+
+# The package: the same layout (PREFIX=/usr) staged in $(DEB_ROOT), plus
+# DEBIAN/. Depends are computed by dpkg-shlibdeps from the binary's linked
+# libraries when dpkg-dev is there (else the list below), plus what the units
+# and scripts run. --root-owner-group: every file root-owned, no fakeroot.
+VB_DEB_LIB_FALLBACK := libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libsqlite3-0, libsodium23, libcjson1
+# cage needs xwayland (0.1.4 refuses to start without it) and Mesa's EGL and
+# DRI drivers (the GPU, or llvmpipe); the PAM stack needs pam_systemd;
+# sqlite3 is the backup and restore tool; util-linux has runuser and flock.
+VB_DEB_RUNTIME := fonts-dejavu-core, sqlite3, cage, xwayland, libegl-mesa0, libgl1-mesa-dri, \
+                  systemd, libpam-systemd, dbus, util-linux
+
+deb:
+	@rm -rf $(DEB_ROOT) $(DEB)
+	@$(MAKE) --no-print-directory install-files PREFIX=/usr DESTDIR=$(abspath $(DEB_ROOT))
+	@set -e; r='$(DEB_ROOT)'; \
+	strip --strip-unneeded --remove-section=.comment --remove-section=.note "$$r/usr/bin/verbeterbord" 2>/dev/null || true; \
+	rm -f "$$r/etc/verbeterbord/"*.dist "$$r/etc/pam.d/"*.dist; \
+	mkdir -p "$$r/DEBIAN"; \
+	libs=''; \
+	if command -v dpkg-shlibdeps >/dev/null 2>&1; then \
+	  tmp=$$(mktemp -d); mkdir -p "$$tmp/debian"; \
+	  printf 'Source: verbeterbord\n\nPackage: verbeterbord\nArchitecture: any\n' > "$$tmp/debian/control"; \
+	  libs=$$(cd "$$tmp" && dpkg-shlibdeps --warnings=0 -O -e"$(abspath $(DEB_ROOT))/usr/bin/verbeterbord" 2>/dev/null | sed -n 's/^shlibs:Depends=//p'); \
+	  rm -rf "$$tmp"; \
+	fi; \
+	[ -n "$$libs" ] || libs='$(VB_DEB_LIB_FALLBACK)'; \
+	size=$$(du -sk --exclude=DEBIAN "$$r" | cut -f1); \
+	{ echo "Package: verbeterbord"; \
+	  echo "Version: $(VERSION)"; \
+	  echo "Architecture: $(DEB_ARCH)"; \
+	  echo "Maintainer: $(MAINTAINER)"; \
+	  echo "Installed-Size: $$size"; \
+	  echo "Depends: $$libs, $(VB_DEB_RUNTIME)"; \
+	  echo "Section: misc"; \
+	  echo "Priority: optional"; \
+	  echo "Description: shop-floor improvement board kiosk (learning points, ideas, daily start)"; \
+	  echo " Verbeterbord is a fullscreen touchscreen kiosk for a production line: the"; \
+	  echo " improvement board, the idea box and the daily-start board in one place."; \
+	  echo " Runs in the cage Wayland compositor on tty1 as the system user"; \
+	  echo " verbeterbord, keeps its data in /var/lib/verbeterbord and backs it up"; \
+	  echo " nightly to /var/backups/verbeterbord."; \
+	} > "$$r/DEBIAN/control"; \
+	( cd "$$r" && find etc -type f | sed 's|^|/|' | sort ) > "$$r/DEBIAN/conffiles"; \
+	for s in postinst prerm postrm; do $(INSTALL) -m 0755 deploy/debian/$$s "$$r/DEBIAN/$$s"; done; \
+	dpkg-deb --root-owner-group -Zxz --build "$$r" $(DEB) >/dev/null; \
+	echo "DEB $(DEB)"

@@ -1,0 +1,80 @@
+/* learning_ui.c: the pieces the learning-point screens share (see
+ * learning_ui.h). */
+#include "learning_ui.h"
+
+#include <string.h>
+
+#include "../core/category.h"
+#include "../core/date.h"
+#include "../core/i18n.h"
+#include "../ui/widgets.h"
+
+bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_category *c, bool selected)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    const char *name = category_display_name(c->code, c->label);
+    const char *icon = category_icon(c->code);
+    bool pressed = false;
+    bool clicked = ui_target(ui, id, r, false, &pressed);
+    ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE;
+    ui_color fg = selected ? THEME_ON_DARK : THEME_TEXT;
+    if (pressed) {
+        bg = THEME_BAR;
+        fg = THEME_ON_DARK;
+    }
+    ui_draw_rect(ui, r, bg, m.radius);
+    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 3 : m.border, m.radius);
+    ui_rect inner = ui_inset(r, m.pad / 2 + m.border * 2);
+    int label_px = m.text_body;
+    if (ui_text_width(ui, name, label_px, true) > inner.w)
+        label_px = m.text_small;
+    int label_h = label_px * 5 / 4;
+    if (selected) {
+        /* selection is never shown by colour alone */
+        const char *check = "\xE2\x9C\x94";
+        ui_draw_text(ui, inner.x + inner.w - ui_text_width(ui, check, m.text_body, true), inner.y, check, m.text_body,
+                     true, fg);
+    }
+    int icon_px = (inner.h - label_h) * 4 / 5;
+    if (icon_px > m.text_title * 3 / 2)
+        icon_px = m.text_title * 3 / 2;
+    if (icon_px >= m.text_large) {
+        /* pictogram above the word */
+        int icon_h = icon_px * 5 / 4;
+        int y = inner.y + (inner.h - icon_h - label_h) / 2;
+        int w = ui_text_width(ui, icon, icon_px, false);
+        ui_draw_text(ui, inner.x + (inner.w - w) / 2, y, icon, icon_px, false, fg);
+        ui_label(ui, NULL, (ui_rect){ inner.x, y + icon_h, inner.w, label_h }, name, label_px, true, fg,
+                 UI_ALIGN_CENTER);
+    } else {
+        /* a low chip: pictogram and word on one line */
+        const char *both = ui_format(ui, "%s %s", icon, name);
+        int px = ui_text_width(ui, both, m.text_body, true) > inner.w ? m.text_small : m.text_body;
+        ui_label(ui, NULL, inner, both, px, true, fg, UI_ALIGN_CENTER);
+    }
+    ui_element_add(ui, id, UI_EL_CHIP, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0), name,
+                   r);
+    return clicked;
+}
+
+const char *learning_ui_day(ui_ctx *ui, const char *ymd)
+{
+    static const char *const weekdays[] = { N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+                                            N_("Thursday"), N_("Friday"), N_("Saturday") };
+    static const char *const months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
+                                          N_("May"), N_("June"), N_("July"), N_("August"),
+                                          N_("September"), N_("October"), N_("November"), N_("December") };
+    vb_day d;
+    if (!vb_day_parse(ymd, &d))
+        return ui_strdup(ui, ymd);
+    return ui_format(ui, "%s %d %s", _(weekdays[d.wday % 7]), d.mday, _(months[(d.month + 11) % 12]));
+}
+
+const char *learning_ui_action_status(const char *status)
+{
+    if (strcmp(status, "done") == 0)
+        return _("Done");
+    if (strcmp(status, "dropped") == 0)
+        return _("Dropped");
+    return _("Open");
+}

@@ -1,0 +1,160 @@
+/* wall.c: the wall screen's read-only queries (see store_wall.h). */
+#include "store_wall.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/date.h"
+#include "store_internal.h"
+
+static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+static int parse_hhmm(const char *t)
+{
+    int h = 0, m = 0;
+    if (sscanf(t, "%d:%d", &h, &m) != 2)
+        return 0;
+    return h * 60 + m;
+}
+
+vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
+{
+    static const char q_ideas[] =
+        "SELECT id, title, status, vote_count, coalesce(feedback, '') FROM idea"
+        " WHERE hidden = 0 AND status IN ('new', 'review', 'trial')"
+        " ORDER BY vote_count DESC, created_at DESC LIMIT 5";
+    static const char q_improved[] =
+        "SELECT id, title, status, vote_count, feedback FROM idea"
+        " WHERE hidden = 0 AND status = 'adopted' AND feedback IS NOT NULL"
+        " ORDER BY status_changed_at DESC LIMIT 3";
+    static const char q_announcements[] =
+        "SELECT text FROM announcement WHERE from_day <= ?1 AND to_day >= ?1 ORDER BY from_day DESC, id DESC LIMIT 6";
+    static const char q_actions[] =
+        "SELECT a.description, m.name, a.due_day FROM action a JOIN member m ON m.id = a.owner_id"
+        " WHERE a.status = 'open' ORDER BY a.due_day, a.id LIMIT 6";
+    static const char q_categories[] =
+        "SELECT c.code, coalesce(c.label, ''), count(lp.id) FROM category c"
+        " LEFT JOIN learning_point lp ON lp.category_id = c.id AND lp.hidden = 0 AND lp.day BETWEEN ?1 AND ?2"
+        " WHERE c.active = 1 GROUP BY c.id ORDER BY c.sort";
+    static const char q_texts[] =
+        "SELECT what_happened, lesson FROM learning_point"
+        " WHERE hidden = 0 AND wall_approved = 1 AND day BETWEEN ?1 AND ?2 ORDER BY day DESC, category_id LIMIT 3";
+    static const char q_shifts[] = "SELECT starts, ends FROM shift ORDER BY starts";
+
+    memset(d, 0, sizeof *d);
+    store_setting_get(s, "team_name", d->team_name, sizeof d->team_name, NULL);
+    store_setting_get(s, "working_days", d->working_days, sizeof d->working_days, NULL);
+    d->rotate_s = (int)store_setting_int(s, "wall_rotate_s", 15);
+
+    vb_local now = vb_local_from_unix(now_s);
+    char today[11], week_start[11], week_end[11];
+    vb_day_format(now.day, today);
+    int iso_wday = now.day.wday == 0 ? 7 : now.day.wday;
+    vb_day_format(vb_day_add(now.day, 1 - iso_wday), week_start);
+    vb_day_format(vb_day_add(now.day, 7 - iso_wday), week_end);
+
+    sqlite3_stmt *st;
+    int rc;
+    if (!(st = store_stmt(s, q_ideas, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->idea_count < WALL_MAX_IDEAS) {
+        wall_idea *w = &d->ideas[d->idea_count++];
+        w->id = sqlite3_column_int64(st, 0);
+        copy_col(w->title, sizeof w->title, st, 1);
+        copy_col(w->status, sizeof w->status, st, 2);
+        w->votes = sqlite3_column_int(st, 3);
+        copy_col(w->feedback, sizeof w->feedback, st, 4);
+        if (w->votes > d->max_votes)
+            d->max_votes = w->votes;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall ideas");
+
+    if (!(st = store_stmt(s, q_improved, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->improved_count < WALL_MAX_IMPROVED) {
+        wall_idea *w = &d->improved[d->improved_count++];
+        w->id = sqlite3_column_int64(st, 0);
+        copy_col(w->title, sizeof w->title, st, 1);
+        copy_col(w->status, sizeof w->status, st, 2);
+        w->votes = sqlite3_column_int(st, 3);
+        copy_col(w->feedback, sizeof w->feedback, st, 4);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall improved");
+
+    if (!(st = store_stmt(s, q_announcements, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->announcement_count < WALL_MAX_ITEMS)
+        copy_col(d->announcements[d->announcement_count++].text, sizeof d->announcements[0].text, st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall announcements");
+
+    if (!(st = store_stmt(s, q_actions, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->action_count < WALL_MAX_ITEMS) {
+        wall_item *w = &d->actions[d->action_count++];
+        copy_col(w->text, sizeof w->text, st, 0);
+        copy_col(w->owner, sizeof w->owner, st, 1);
+        copy_col(w->due_day, sizeof w->due_day, st, 2);
+        vb_day due;
+        if (vb_day_parse(w->due_day, &due)) {
+            int late = vb_day_diff(due, now.day);
+            w->days_overdue = late > 0 ? late : 0;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall actions");
+
+    if (!(st = store_stmt(s, q_categories, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, week_start, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, week_end, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->category_count < WALL_MAX_CATEGORIES) {
+        wall_category_count *c = &d->categories[d->category_count++];
+        copy_col(c->code, sizeof c->code, st, 0);
+        copy_col(c->label, sizeof c->label, st, 1);
+        c->count = sqlite3_column_int(st, 2);
+        d->learning_total += c->count;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall learning points");
+
+    if (!(st = store_stmt(s, q_texts, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, week_start, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, week_end, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->text_count < WALL_MAX_TEXTS) {
+        char what[200 * 4 + 1], lesson[200 * 4 + 1];
+        copy_col(what, sizeof what, st, 0);
+        copy_col(lesson, sizeof lesson, st, 1);
+        snprintf(d->texts[d->text_count++], sizeof d->texts[0], "%s%s%s", what, what[0] && lesson[0] ? " \xE2\x86\x92 " : "",
+                 lesson);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall texts");
+
+    if (!(st = store_stmt(s, q_shifts, err)))
+        return err ? err->code : VB_ERR_INTERNAL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->shift_count < WALL_MAX_SHIFTS) {
+        const char *a = (const char *)sqlite3_column_text(st, 0), *b = (const char *)sqlite3_column_text(st, 1);
+        d->shifts[d->shift_count].start_min = parse_hhmm(a ? a : "");
+        d->shifts[d->shift_count].end_min = parse_hhmm(b ? b : "");
+        d->shift_count++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "wall shifts");
+    return VB_OK;
+}

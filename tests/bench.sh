@@ -1,0 +1,227 @@
+#!/bin/sh
+# bench.sh: prints the kiosk's benchmark figures (make bench). No assertions.
+#
+#   sh tests/bench.sh [BUILD_DIR]        (default: build)
+#
+#   (a) start-up: wall time from process start to the first presented frame
+#       (verbeterbord --exit-after-first-frame, demo database, 1920x1080
+#       window under Xvfb), median and p99 over BENCH_STARTS runs (30);
+#   (b) render: time to build and render the home screen at 1920x1080 with
+#       the demo data, median and p99 over BENCH_FRAMES frames (500), and the
+#       text cache size ($BUILD/tools/bench_render, in memory);
+#   (c) idle: CPU time and wake-ups (context switches) of the kiosk sitting
+#       on home, fullscreen under Xvfb, over BENCH_IDLE_S seconds (20).
+# Xvfb is started here on a free display and stopped at the end.
+set -u
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-build}
+BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "bench: no build folder ${1:-build}" >&2; exit 1; }
+BIN="$BUILD/verbeterbord"
+RENDER="$BUILD/tools/bench_render"
+STARTS=${BENCH_STARTS:-30}
+FRAMES=${BENCH_FRAMES:-500}
+IDLE_S=${BENCH_IDLE_S:-20}
+for f in "$BIN" "$RENDER"; do
+    [ -x "$f" ] || { echo "bench: $f is missing (make BUILD=$BUILD tests-bin)" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/vbbench-XXXXXX") || exit 1
+XVFB_PID=""
+cleanup() {
+    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$WORK/home" "$WORK/runtime"
+chmod 700 "$WORK/runtime"
+export HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/runtime" XDG_DATA_HOME="$WORK/home/data"
+export XDG_CONFIG_HOME="$WORK/home/config" XDG_CACHE_HOME="$WORK/home/cache"
+export TZ=${TZ:-UTC0}
+unset ASAN_OPTIONS LSAN_OPTIONS 2>/dev/null || true
+
+echo "# Verbeterbord benchmarks: $BIN"
+echo "# machine: $(nproc 2>/dev/null || echo '?') cores, $(uname -sm)"
+if grep -q __asan_init "$BIN" 2>/dev/null; then
+    echo "# NOTE: this is an ASan build; its figures are not representative"
+fi
+
+# A demo database to copy: filled once, with no display needed.
+SDL_VIDEODRIVER=dummy "$BIN" --config "$WORK/none.conf" --db "$WORK/demo.db" --demo \
+    --screenshot "$WORK/warmup.png" >/dev/null 2>"$WORK/demo.err" ||
+    { echo "bench: cannot make the demo database:"; cat "$WORK/demo.err"; exit 1; }
+
+# ---- Xvfb on a free display ----
+start_xvfb() {
+    if ! command -v Xvfb >/dev/null 2>&1; then
+        echo "# Xvfb is not installed (make deps): start-up and idle figures are skipped"
+        return 1
+    fi
+    n=91
+    while [ $n -lt 160 ]; do
+        if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
+            Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
+            XVFB_PID=$!
+            i=0
+            while [ $i -lt 100 ]; do
+                if [ -e "/tmp/.X11-unix/X$n" ]; then
+                    DISPLAY=":$n"
+                    export DISPLAY
+                    return 0
+                fi
+                kill -0 "$XVFB_PID" 2>/dev/null || break
+                sleep 0.1
+                i=$((i + 1))
+            done
+            kill "$XVFB_PID" 2>/dev/null
+            wait "$XVFB_PID" 2>/dev/null
+            XVFB_PID=""
+        fi
+        n=$((n + 1))
+    done
+    echo "# could not start Xvfb (see below): start-up and idle figures are skipped"
+    cat "$WORK/xvfb.log" 2>/dev/null | sed 's/^/#   /'
+    return 1
+}
+
+have_x=0
+if start_xvfb; then
+    have_x=1
+fi
+
+# ---- (b) render time, in memory ----
+cp "$WORK/demo.db" "$WORK/render.db"
+SDL_VIDEODRIVER=dummy "$RENDER" "$WORK/render.db" 1920x1080 "$FRAMES" home > "$WORK/render.txt" 2>"$WORK/render.err" ||
+    { echo "# bench_render failed:"; sed 's/^/#   /' "$WORK/render.err"; }
+
+# ---- (a) start-up and (c) idle, under Xvfb, measured by a small Python helper ----
+if [ $have_x -eq 1 ]; then
+    cp "$WORK/demo.db" "$WORK/start.db"
+    cp "$WORK/demo.db" "$WORK/idle.db"
+    SDL_VIDEODRIVER=x11 python3 - "$BIN" "$WORK" "$STARTS" "$IDLE_S" > "$WORK/x.txt" 2>"$WORK/x.err" <<'PY'
+import os, statistics, subprocess, sys, time
+
+binary, work, starts, idle_s = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+conf = os.path.join(work, "none.conf")
+
+def pct(values, p):
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, -(-len(v) * p // 100) - 1))  # nearest rank
+    return v[int(k)]
+
+times, fails = [], 0
+for i in range(starts):
+    t0 = time.perf_counter()
+    r = subprocess.run([binary, "--config", conf, "--db", os.path.join(work, "start.db"), "--demo",
+                        "--windowed", "1920x1080", "--exit-after-first-frame"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    dt = (time.perf_counter() - t0) * 1000
+    if r.returncode == 0:
+        times.append(dt)
+    else:
+        fails += 1
+        sys.stderr.write(r.stderr.decode(errors="replace")[-500:])
+if times:
+    print("start_runs %d" % len(times))
+    print("start_median_ms %.1f" % statistics.median(times))
+    print("start_p99_ms %.1f" % pct(times, 99))
+    print("start_min_ms %.1f" % min(times))
+print("start_failed %d" % fails)
+
+# idle: the real kiosk, fullscreen, running clock, on home
+dump = os.path.join(work, "idle.jsonl")
+p = subprocess.Popen([binary, "--config", conf, "--db", os.path.join(work, "idle.db"), "--ui-dump", dump],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+end = time.monotonic() + 20
+while time.monotonic() < end and p.poll() is None and not (os.path.exists(dump) and os.path.getsize(dump) > 0):
+    time.sleep(0.05)
+time.sleep(2.0)  # let start-up work (quick_check, first frames) finish
+
+def sample(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    cpu = int(fields[11]) + int(fields[12])  # utime + stime, whole process
+    vol = invol = 0
+    threads = 0
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/status" % (pid, tid)) as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches"):
+                        vol += int(line.split()[1])
+                    elif line.startswith("nonvoluntary_ctxt_switches"):
+                        invol += int(line.split()[1])
+            threads += 1
+        except OSError:
+            pass
+    with open("/proc/%d/status" % pid) as f:
+        rss = next((int(l.split()[1]) for l in f if l.startswith("VmRSS")), 0)
+    return cpu, vol, invol, threads, rss
+
+if p.poll() is None:
+    hz = os.sysconf("SC_CLK_TCK")
+    c0, v0, i0, _, _ = sample(p.pid)
+    t0 = time.monotonic()
+    time.sleep(idle_s)
+    c1, v1, i1, threads, rss = sample(p.pid)
+    secs = time.monotonic() - t0
+    p.terminate()
+    try:
+        rc = p.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        rc = "killed"
+    cpu_ms = (c1 - c0) * 1000.0 / hz
+    print("idle_seconds %.1f" % secs)
+    print("idle_cpu_ms %.0f" % cpu_ms)
+    print("idle_cpu_percent %.3f" % (100.0 * cpu_ms / 1000.0 / secs))
+    print("idle_wakeups_per_min %.1f" % ((v1 - v0) * 60.0 / secs))
+    print("idle_involuntary_per_min %.1f" % ((i1 - i0) * 60.0 / secs))
+    print("idle_threads %d" % threads)
+    print("idle_rss_mib %.1f" % (rss / 1024.0))
+    print("idle_exit %s" % rc)
+else:
+    sys.stderr.write("idle: the kiosk did not start: " + p.stderr.read().decode(errors="replace")[-500:])
+PY
+    [ -s "$WORK/x.err" ] && sed 's/^/# (x) /' "$WORK/x.err"
+fi
+
+val() { awk -v k="$1" '$1 == k { print $2 }' "$2" 2>/dev/null; }
+row() { printf '%-52s %14s %s\n' "$1" "$2" "$3"; }
+
+echo
+row "measure" "value" "unit"
+row "-------" "-----" "----"
+if [ $have_x -eq 1 ] && [ -s "$WORK/x.txt" ]; then
+    X="$WORK/x.txt"
+    row "(a) start to first frame, median ($(val start_runs "$X") runs)" "$(val start_median_ms "$X")" "ms"
+    row "(a) start to first frame, p99" "$(val start_p99_ms "$X")" "ms"
+    row "(a) start to first frame, fastest" "$(val start_min_ms "$X")" "ms"
+    [ "$(val start_failed "$X")" != "0" ] && row "(a) runs that failed" "$(val start_failed "$X")" ""
+else
+    row "(a) start to first frame" "skipped" "(no Xvfb)"
+fi
+R="$WORK/render.txt"
+if [ -s "$R" ]; then
+    row "(b) render home 1920x1080, first frame (cold cache)" "$(val first_frame_ms "$R")" "ms"
+    row "(b) render home 1920x1080, median ($(val frames "$R") frames)" "$(val median_ms "$R")" "ms"
+    row "(b) render home 1920x1080, p99" "$(val p99_ms "$R")" "ms"
+    row "(b) render home 1920x1080, mean / max" "$(val mean_ms "$R") / $(val max_ms "$R")" "ms"
+    row "(b) elements / draw commands per frame" "$(val elements "$R") / $(val draw_commands "$R")" ""
+    row "(b) text cache entries / capacity" "$(val text_cache_entries "$R") / $(val text_cache_capacity "$R")" "textures"
+else
+    row "(b) render" "failed" ""
+fi
+if [ $have_x -eq 1 ] && [ -n "$(val idle_cpu_ms "$WORK/x.txt")" ]; then
+    X="$WORK/x.txt"
+    row "(c) idle on home over $(val idle_seconds "$X") s: CPU time" "$(val idle_cpu_ms "$X")" "ms"
+    row "(c) idle CPU use" "$(val idle_cpu_percent "$X")" "%"
+    row "(c) idle wake-ups (voluntary switches, all threads)" "$(val idle_wakeups_per_min "$X")" "per minute"
+    row "(c) idle involuntary switches" "$(val idle_involuntary_per_min "$X")" "per minute"
+    row "(c) threads / resident memory" "$(val idle_threads "$X") / $(val idle_rss_mib "$X")" "MiB"
+    row "(c) exit status after SIGTERM" "$(val idle_exit "$X")" ""
+else
+    row "(c) idle" "skipped" ""
+fi

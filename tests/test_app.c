@@ -1,0 +1,426 @@
+/* test_app.c: the application shell headless: the platform renders into
+ * memory (offscreen, no display), the clock is fixed and moved by hand, and
+ * input goes in through app_handle_event like real input. Covers the time the
+ * loop may sleep (next minute on home, idle deadline elsewhere), idle reset,
+ * lock-down, the database failure screen and its retry, time sanity, press
+ * feedback, and glove-sized targets on the home screen. */
+#include <sqlite3.h>
+#include <time.h>
+
+#include "../kiosk/app/app.h"
+#include "../kiosk/core/deadline.h"
+#include "../kiosk/core/i18n.h"
+#include "../kiosk/screens/screens.h"
+#include "testlib.h"
+
+#define START_S 1795676130 /* 2026-11-26 06:55:30 UTC */
+
+static int db_counter;
+
+static const char *new_db_path(void)
+{
+    static char buf[4300];
+    char name[64];
+    snprintf(name, sizeof name, "app-%d.db", ++db_counter);
+    snprintf(buf, sizeof buf, "%s", t_path(name));
+    return buf;
+}
+
+static platform *open_platform(int w, int h)
+{
+    platform_config pc;
+    memset(&pc, 0, sizeof pc);
+    pc.width = w;
+    pc.height = h;
+    pc.windowed = true;
+    pc.offscreen = true;
+    platform *p = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (platform_open(&p, &pc, &err) != VB_OK) {
+        t_report(false, "platform_open offscreen", "%s", err.msg);
+        return NULL;
+    }
+    return p;
+}
+
+static bool start_app(app *a, platform *p, const char *db_path, bool desk, int64_t start_s)
+{
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.db_path = db_path;
+    opt.desk = desk;
+    opt.now_set = true;
+    opt.now_s = start_s;
+    opt.clock_fixed = true;
+    opt.panel_mm = 344;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = app_init(a, &opt, p, &err);
+    if (rc != VB_OK) {
+        t_report(false, "app_init", "%s: %s", vb_code_name(rc), err.msg);
+        return false;
+    }
+    return true;
+}
+
+static void advance(app *a, int64_t ms)
+{
+    vb_clock_advance(&a->clock, ms);
+}
+
+static const ui_element *element(const app *a, const char *id)
+{
+    for (int i = 0; i < a->ui->element_count; i++)
+        if (strcmp(a->ui->elements[i].id, id) == 0)
+            return &a->ui->elements[i];
+    return NULL;
+}
+
+static void send(app *a, platform_event_kind kind, int x, int y)
+{
+    platform_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.x = x;
+    ev.y = y;
+    app_handle_event(a, &ev);
+}
+
+static void send_key(app *a, ui_key key, int mods)
+{
+    platform_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = PEV_KEY;
+    ev.key = key;
+    ev.mods = mods;
+    app_handle_event(a, &ev);
+}
+
+/* Taps an element of the current frame as a finger would, drawing a frame
+ * after the press and after the release. */
+static bool tap(app *a, const char *id)
+{
+    const ui_element *e = element(a, id);
+    if (!e)
+        return false;
+    int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
+    send(a, PEV_PRESS, x, y);
+    app_draw(a);
+    send(a, PEV_RELEASE, x, y);
+    app_draw(a);
+    return true;
+}
+
+static int wait_ms(const app *a)
+{
+    int64_t d[8];
+    int n = app_deadlines(a, d, 8);
+    return vb_wait_ms(d, n, app_now_ms(a));
+}
+
+static bool has_deadline(const app *a, int64_t at)
+{
+    int64_t d[8];
+    int n = app_deadlines(a, d, 8);
+    for (int i = 0; i < n; i++)
+        if (d[i] == at)
+            return true;
+    return false;
+}
+
+static const char *screen_name(const app *a)
+{
+    return a->screen ? a->screen->name : "(none)";
+}
+
+/* ---- deadlines and idle reset ------------------------------------------------------ */
+
+static void test_deadlines_and_idle(platform *p)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, new_db_path(), false, START_S)) {
+        free(a);
+        return;
+    }
+    T_EQ_STR(screen_name(a), "home", "app: starts on home");
+    T_CHECK(a->db != NULL, "app: the database is open");
+    app_draw(a);
+    T_EQ_INT(wait_ms(a), 0, "app: right after the first frame the quick check is due");
+    app_tick(a);
+    T_CHECK(!a->quick_check_pending, "app: the quick check ran after the first frame");
+    T_EQ_INT(wait_ms(a), 30000, "app: on home it sleeps until the next minute (06:55:30 -> 30 s)");
+    int64_t d[8];
+    T_EQ_INT(app_deadlines(a, d, 8), 1, "app: on home the clock is the only deadline");
+    advance(a, 30000);
+    app_tick(a);
+    T_CHECK(a->dirty, "app: at the minute boundary the screen is redrawn");
+    app_draw(a);
+    const ui_element *clock = element(a, "bar.time");
+    T_CHECK(clock && strcmp(clock->label, "06:56") == 0, "app: the clock shows the new minute");
+    T_EQ_INT(wait_ms(a), 60000, "app: then it sleeps a whole minute");
+    app_tick(a);
+    T_CHECK(!a->dirty, "app: nothing to draw between deadlines");
+
+    /* input at mono 41 s: wall 06:56:11 */
+    advance(a, 11000);
+    if (!T_CHECK(tap(a, "home.ideas"), "app: tap the idea box tile"))
+        goto done;
+    T_EQ_STR(screen_name(a), "ideas", "app: the tile leads to the idea box");
+    T_CHECK(element(a, "bar.home") != NULL, "app: the idea box shows a way home");
+    T_EQ_INT(a->last_input_ms, 41000, "app: the tap is the last input");
+    T_CHECK(has_deadline(a, 41000 + 90000), "app: idle deadline = last input + idle timeout");
+    T_EQ_INT(wait_ms(a), 49000, "app: it sleeps until the next minute when that comes first");
+    advance(a, 89500); /* 130.5 s: 06:58:00.5; next minute at 190 s, idle at 131 s */
+    app_tick(a);
+    app_draw(a);
+    T_EQ_STR(screen_name(a), "ideas", "app: still on the idea box before the idle timeout");
+    T_EQ_INT(wait_ms(a), 500, "app: it sleeps until the idle deadline when that comes first");
+    send(a, PEV_PRESS, 5, 300); /* a touch on nothing still counts as presence */
+    send(a, PEV_RELEASE, 5, 300);
+    app_draw(a);
+    T_EQ_INT(a->last_input_ms, 130500, "app: any touch restarts the idle time");
+    T_CHECK(has_deadline(a, 130500 + 90000), "app: the idle deadline moved");
+    advance(a, 89999);
+    app_tick(a);
+    T_EQ_STR(screen_name(a), "ideas", "app: 1 ms before the idle timeout it stays");
+    advance(a, 1);
+    app_tick(a);
+    T_EQ_STR(screen_name(a), "home", "app: idle reset returns home");
+    app_draw(a);
+    T_EQ_INT(app_deadlines(a, d, 8), 1, "app: back home there is no idle deadline");
+
+    /* a language switched for one person's session goes back at idle reset */
+    if (T_CHECK(tap(a, "home.language"), "app: tap the language button")) {
+        T_CHECK(strcmp(i18n_language(), "nl") != 0, "app: the language changed for this session");
+        T_CHECK(has_deadline(a, a->last_input_ms + 90000), "app: on home with another language idle reset is armed");
+        advance(a, 91000);
+        app_tick(a);
+        T_EQ_STR(i18n_language(), "nl", "app: idle reset switches back to the team language");
+    }
+
+    /* team setting for the idle timeout */
+    store_setting_set(a->db, "idle_timeout_s", "30", NULL);
+    app_reload_settings(a);
+    T_EQ_INT(a->idle_timeout_s, 30, "app: the idle timeout comes from the team settings");
+    store_setting_set(a->db, "idle_timeout_s", "1", NULL);
+    app_reload_settings(a);
+    T_CHECK(a->idle_timeout_s >= 15, "app: an idle timeout below 15 s is raised");
+    store_setting_set(a->db, "idle_timeout_s", "90", NULL);
+    app_reload_settings(a);
+done:
+    app_shutdown(a);
+    free(a);
+}
+
+/* ---- press feedback and lock-down ---------------------------------------------------- */
+
+static void test_press_and_lockdown(platform *p)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, new_db_path(), false, START_S)) {
+        free(a);
+        return;
+    }
+    app_draw(a);
+    const ui_element *e = element(a, "home.idea_new");
+    if (T_CHECK(e != NULL, "app: home has the 'submit an idea' tile")) {
+        int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
+        send(a, PEV_PRESS, x, y);
+        T_CHECK(a->dirty, "app: a press asks for a frame at once");
+        app_draw(a);
+        e = element(a, "home.idea_new");
+        T_CHECK(e && (e->state & UI_STATE_PRESSED), "app: pressed feedback on the next frame");
+        T_EQ_STR(screen_name(a), "home", "app: nothing happens on press alone");
+        send(a, PEV_MOTION, x, y + a->ui->height); /* slide off and let go outside */
+        send(a, PEV_RELEASE, x, y + a->ui->height);
+        app_draw(a);
+        T_EQ_STR(screen_name(a), "home", "app: released outside, nothing happens");
+    }
+
+    send_key(a, UI_KEY_ESCAPE, 0);
+    send_key(a, UI_KEY_F4, UI_MOD_ALT);
+    send_key(a, UI_KEY_Q, UI_MOD_CTRL);
+    send(a, PEV_QUIT_WINDOW, 0, 0);
+    app_draw(a);
+    T_CHECK(!a->quit, "lock-down: Escape, Alt+F4, Ctrl+Q and the close button do not quit the kiosk");
+    send(a, PEV_QUIT_SIGNAL, 0, 0);
+    T_CHECK(a->quit, "lock-down: SIGTERM/SIGINT quit");
+    app_shutdown(a);
+
+    memset(a, 0, sizeof *a);
+    if (start_app(a, p, new_db_path(), true, START_S)) {
+        send_key(a, UI_KEY_Q, UI_MOD_CTRL);
+        T_CHECK(a->quit, "desk mode: Ctrl+Q quits");
+        a->quit = false;
+        send_key(a, UI_KEY_F4, UI_MOD_ALT);
+        T_CHECK(a->quit, "desk mode: Alt+F4 quits");
+        a->quit = false;
+        send(a, PEV_QUIT_WINDOW, 0, 0);
+        T_CHECK(a->quit, "desk mode: the close button quits");
+        a->quit = false;
+        send_key(a, UI_KEY_Q, 0);
+        send_key(a, UI_KEY_ESCAPE, 0);
+        T_CHECK(!a->quit, "desk mode: Q alone or Escape do not quit");
+        app_shutdown(a);
+    }
+    free(a);
+}
+
+/* ---- database failure and time sanity ---------------------------------------------- */
+
+static void test_dbfail_retry(platform *p)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/later/verbeterbord.db", t_tmpdir());
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, path, false, START_S)) {
+        free(a);
+        return;
+    }
+    T_EQ_STR(screen_name(a), "dbfail", "dbfail: a missing folder shows the failure screen");
+    T_CHECK(a->db == NULL && a->db_err.code == VB_ERR_NOTFOUND, "dbfail: the cause is 'not found'");
+    app_draw(a);
+    app_tick(a);
+    T_CHECK(element(a, "dbfail.retry") != NULL && element(a, "bar.home") == NULL,
+            "dbfail: a retry button and no way to the other screens");
+    T_CHECK(has_deadline(a, 5000), "dbfail: a retry is planned in 5 s");
+    app_go(a, "ideas");
+    T_EQ_STR(screen_name(a), "dbfail", "dbfail: no other screen without a database");
+    advance(a, 5000);
+    app_tick(a);
+    T_EQ_STR(screen_name(a), "dbfail", "dbfail: still failing while the folder is missing");
+    T_CHECK(has_deadline(a, 10000), "dbfail: the next retry is planned");
+    mkdir(t_path("later"), 0700);
+    advance(a, 5000);
+    app_tick(a);
+    T_EQ_STR(screen_name(a), "home", "dbfail: carries on by itself once the folder exists");
+    T_CHECK(a->db != NULL && t_file_exists(path), "dbfail: the database was created");
+    app_shutdown(a);
+    free(a);
+}
+
+static void test_time_sanity(platform *p)
+{
+    const char *path = new_db_path();
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, START_S, &err) != VB_OK) {
+        t_report(false, "time sanity: make a database", "%s", err.msg);
+        return;
+    }
+    store_close(s);
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    int64_t future = START_S + 86400 * 30;
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('Uit de toekomst', 1, %lld, %lld)",
+             (long long)future, (long long)future);
+    bool ok = sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    if (!T_CHECK(ok, "time sanity: store an idea dated a month ahead"))
+        return;
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, path, false, START_S)) {
+        free(a);
+        return;
+    }
+    T_CHECK(app_clock_behind(a), "time sanity: the clock is behind the newest entry");
+    T_EQ_INT(app_entry_time(a), future, "time sanity: new entries get the newest entry's time");
+    app_draw(a);
+    T_CHECK(element(a, "banner.clock") != NULL, "time sanity: a warning banner is shown");
+    app_shutdown(a);
+
+    memset(a, 0, sizeof *a);
+    if (start_app(a, p, path, false, future + 3600)) {
+        T_CHECK(!app_clock_behind(a), "time sanity: no warning when the clock is right");
+        T_EQ_INT(app_entry_time(a), future + 3600, "time sanity: entries get the current time");
+        app_draw(a);
+        T_CHECK(element(a, "banner.clock") == NULL, "time sanity: no banner when the clock is right");
+        app_shutdown(a);
+    }
+    free(a);
+}
+
+/* ---- target sizes ---------------------------------------------------------------------- */
+
+static bool is_target(ui_el_kind k)
+{
+    return k == UI_EL_BUTTON || k == UI_EL_CHIP || k == UI_EL_TOGGLE || k == UI_EL_KEY;
+}
+
+static void test_home_sizes(int w, int h)
+{
+    platform *p = open_platform(w, h);
+    if (!p)
+        return;
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, new_db_path(), false, START_S)) {
+        free(a);
+        platform_close(p);
+        return;
+    }
+    app_draw(a);
+    double px_per_mm = w / 344.0;
+    /* half a pixel of rounding is allowed */
+    double min15 = 15.0 * px_per_mm - 0.5, min20 = 20.0 * px_per_mm - 0.5;
+    char name[200], worst[200] = "";
+    int targets = 0;
+    bool all_ok = true, inside = true;
+    for (int i = 0; i < a->ui->element_count; i++) {
+        const ui_element *e = &a->ui->elements[i];
+        if (e->rect.x < 0 || e->rect.y < 0 || e->rect.x + e->rect.w > w || e->rect.y + e->rect.h > h)
+            inside = false;
+        if (!is_target(e->kind))
+            continue;
+        targets++;
+        if (e->rect.w < min15 || e->rect.h < min15) {
+            all_ok = false;
+            snprintf(worst, sizeof worst, "%s is %.1f x %.1f mm", e->id, e->rect.w / px_per_mm,
+                     e->rect.h / px_per_mm);
+        }
+    }
+    snprintf(name, sizeof name, "home %dx%d: every target is at least 15 x 15 mm", w, h);
+    t_report(all_ok && targets >= 5, name, "%s (%d targets)", worst[0] ? worst : "too few targets", targets);
+    snprintf(name, sizeof name, "home %dx%d: every element lies inside the window", w, h);
+    T_CHECK(inside, name);
+    const char *tiles[] = { "home.learning_point", "home.idea_new", "home.ideas", "home.dagstart" };
+    for (int i = 0; i < 4; i++) {
+        const ui_element *e = element(a, tiles[i]);
+        snprintf(name, sizeof name, "home %dx%d: %s is at least 20 x 20 mm", w, h, tiles[i]);
+        if (!e)
+            t_report(false, name, "not on screen");
+        else
+            t_report(e->rect.w >= min20 && e->rect.h >= min20, name, "%.1f x %.1f mm", e->rect.w / px_per_mm,
+                     e->rect.h / px_per_mm);
+    }
+    const ui_element *lead = element(a, "home.lead");
+    snprintf(name, sizeof name, "home %dx%d: a discreet entry for the team lead", w, h);
+    T_CHECK(lead && lead->kind == UI_EL_BUTTON, name);
+    snprintf(name, sizeof name, "home %dx%d: the frame fits the UI limits", w, h);
+    T_CHECK(!a->ui->overflow, name);
+    app_shutdown(a);
+    free(a);
+    platform_close(p);
+}
+
+int main(void)
+{
+    setenv("TZ", "UTC0", 1);
+    tzset();
+    platform *p = open_platform(1024, 600);
+    if (!p)
+        return t_done();
+    T_CHECK(true, "platform_open offscreen works without a display");
+    test_deadlines_and_idle(p);
+    test_press_and_lockdown(p);
+    test_dbfail_retry(p);
+    test_time_sanity(p);
+    platform_close(p);
+    test_home_sizes(1024, 600);
+    test_home_sizes(1280, 800);
+    test_home_sizes(1920, 1080);
+    test_home_sizes(3840, 2160);
+    return t_done();
+}

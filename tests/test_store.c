@@ -1,0 +1,743 @@
+/* test_store.c: the store on temporary databases: opening (WAL, PRAGMAs,
+ * schema version), migrations from empty and from every earlier version with
+ * a backup first, refusing newer, foreign, missing, read-only and locked
+ * databases without touching them, team settings, and the constraints by
+ * which the database itself refuses bad rows. Tests may use sqlite3 directly
+ * (only kiosk code is limited to store/); the store's connection is looked
+ * at through store_internal.h for the per-connection PRAGMAs. */
+#include <dirent.h>
+#include <sqlite3.h>
+#include <time.h>
+
+#include "../kiosk/store/store.h"
+#include "../kiosk/store/store_internal.h"
+#include "testlib.h"
+
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+#define NOW_S 1795676100 /* 2026-11-26 06:55 UTC */
+
+static int db_counter;
+
+/* A fresh database path in the temporary folder. */
+static const char *new_db_path(const char *stem)
+{
+    static char bufs[4][4300];
+    static int next;
+    char *b = bufs[next++ % 4];
+    char name[200];
+    snprintf(name, sizeof name, "%s-%d.db", stem, ++db_counter);
+    snprintf(b, sizeof bufs[0], "%s", t_path(name));
+    return b;
+}
+
+static sqlite3 *raw_open(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    return db;
+}
+
+static int64_t raw_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void raw_text(sqlite3 *db, const char *sql, char *out, size_t size)
+{
+    sqlite3_stmt *st = NULL;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+        sqlite3_column_text(st, 0))
+        snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* Runs SQL on a path with a fresh connection; returns the SQLite result. */
+static int raw_exec_path(const char *path, const char *sql)
+{
+    sqlite3 *db = raw_open(path);
+    if (!db)
+        return SQLITE_CANTOPEN;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+static int64_t path_int(const char *path, const char *sql)
+{
+    sqlite3 *db = raw_open(path);
+    int64_t v = db ? raw_int(db, sql) : -1;
+    sqlite3_close(db);
+    return v;
+}
+
+/* The schema as text, to compare migrated and fresh databases. */
+static char *schema_text(const char *path)
+{
+    sqlite3 *db = raw_open(path);
+    if (!db)
+        return NULL;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 65536, len = 0;
+    char *out = calloc(1, cap);
+    if (sqlite3_prepare_v2(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name", -1, &st,
+                           NULL) == SQLITE_OK) {
+        while (out && sqlite3_step(st) == SQLITE_ROW) {
+            char line[8192];
+            int n = snprintf(line, sizeof line, "%s %s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+                             sqlite3_column_text(st, 2));
+            if (n < 0)
+                continue;
+            if (len + (size_t)n + 1 > cap) {
+                cap = (cap + (size_t)n) * 2;
+                char *bigger = realloc(out, cap);
+                if (!bigger)
+                    break;
+                out = bigger;
+            }
+            memcpy(out + len, line, (size_t)n + 1);
+            len += (size_t)n;
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+/* Builds a database at schema version v by applying the first v migrations
+ * the way an older program would have, and adds a row of data when it can. */
+static bool build_version(const char *path, int v)
+{
+    sqlite3 *db = raw_open(path);
+    if (!db)
+        return false;
+    bool ok = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK;
+    ok = ok && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    for (int i = 0; ok && i < v; i++)
+        ok = sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL) == SQLITE_OK;
+    char sql[80];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+    ok = ok && sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    if (ok && v >= 1)
+        ok = sqlite3_exec(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('team_name', 'Migratieteam')", NULL,
+                          NULL, NULL) == SQLITE_OK;
+    ok = ok && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+static bool backup_name(const char *path, int v, int64_t now_s, char *out, size_t size)
+{
+    time_t t = (time_t)now_s;
+    struct tm tm;
+    char stamp[32];
+    if (!localtime_r(&t, &tm))
+        return false;
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    snprintf(out, size, "%s.v%d-%s.bak", path, v, stamp);
+    return true;
+}
+
+static int count_files_with_prefix(const char *dir, const char *prefix)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* ---- opening ---------------------------------------------------------------- */
+
+static void test_open_new(void)
+{
+    const char *path = new_db_path("new");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    if (!t_report(rc == VB_OK, "store_open creates a new database", "%s: %s", vb_code_name(rc), err.msg))
+        return;
+    T_CHECK(t_file_exists(path), "store_open: the file exists");
+    T_EQ_STR(store_path(s), path, "store_path gives the path");
+    T_CHECK(store_schema_version() == store_migration_count && store_schema_version() >= 1,
+            "store_schema_version is the number of migrations");
+    T_EQ_INT(raw_int(s->db, "PRAGMA foreign_keys"), 1, "store connection: foreign_keys on");
+    T_EQ_INT(raw_int(s->db, "PRAGMA synchronous"), 2, "store connection: synchronous FULL");
+    T_CHECK(raw_int(s->db, "PRAGMA busy_timeout") >= 1000, "store connection: a busy timeout is set");
+    vb_err_clear(&err);
+    T_EQ_INT(store_quick_check(s, &err), VB_OK, "store_quick_check on a new database is ok");
+    bool empty = false;
+    T_CHECK(store_is_empty(s, &empty, &err) == VB_OK && empty, "store_is_empty: a new database is empty");
+    int64_t newest = -1;
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 0, "store_newest_time: 0 when nothing is stored");
+    store_close(s);
+
+    char jm[32];
+    sqlite3 *db = raw_open(path);
+    raw_text(db, "PRAGMA journal_mode", jm, sizeof jm);
+    T_EQ_STR(jm, "wal", "new database is in WAL mode");
+    T_EQ_INT(raw_int(db, "PRAGMA user_version"), store_schema_version(), "user_version is the schema version");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('member','idea','vote','learning_point',"
+                         "'action','announcement','dagstart','setting','audit_log','category','idea_history')"),
+             11, "the schema has the product's tables");
+    sqlite3_close(db);
+    T_CHECK(!t_file_exists(t_path("new-1.db-wal")), "closing removes the -wal file");
+
+    /* opening again leaves it alone: no backup, same version */
+    vb_err_clear(&err);
+    rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    T_EQ_INT(rc, VB_OK, "store_open reopens a current database");
+    store_close(s);
+    T_EQ_INT(count_files_with_prefix(t_tmpdir(), "new-1.db.v"), 0, "no backup when no migration is needed");
+}
+
+static void test_open_zero_length(void)
+{
+    const char *path = new_db_path("zero");
+    t_write_file(path, "", 0);
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    T_EQ_INT(rc, VB_OK, "zero-length file: opened as an empty database and migrated");
+    store_close(s);
+    T_EQ_INT(path_int(path, "PRAGMA user_version"), store_schema_version(), "zero-length file: schema is current");
+}
+
+/* ---- migrations ---------------------------------------------------------------- */
+
+static void test_migrations(void)
+{
+    const char *fresh = new_db_path("fresh");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, fresh, STORE_READWRITE, NOW_S, &err) == VB_OK, "migrate: make a fresh database", "%s",
+                  err.msg))
+        return;
+    store_close(s);
+    char *want = schema_text(fresh);
+
+    t_note("%d migration(s): testing upgrades from versions 0..%d", store_migration_count, store_migration_count - 1);
+    for (int v = 0; v < store_migration_count; v++) {
+        char name[120], bak[4600];
+        const char *path = new_db_path("from");
+        snprintf(name, sizeof name, "migrate from version %d: build the old database", v);
+        if (!T_CHECK(build_version(path, v), name))
+            continue;
+        vb_err_clear(&err);
+        vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+        snprintf(name, sizeof name, "migrate from version %d: store_open succeeds", v);
+        if (!t_report(rc == VB_OK, name, "%s: %s", vb_code_name(rc), err.msg))
+            continue;
+        char team[64] = "";
+        store_setting_get(s, "team_name", team, sizeof team, NULL);
+        store_close(s);
+        snprintf(name, sizeof name, "migrate from version %d: user_version is now %d", v, store_migration_count);
+        T_EQ_INT(path_int(path, "PRAGMA user_version"), store_migration_count, name);
+        char *got = schema_text(path);
+        snprintf(name, sizeof name, "migrate from version %d: schema equals a fresh database", v);
+        T_CHECK(got && want && strcmp(got, want) == 0, name);
+        free(got);
+        backup_name(path, v, NOW_S, bak, sizeof bak);
+        if (v == 0) {
+            snprintf(name, sizeof name, "migrate from version 0: no backup of an empty database");
+            const char *slash = strrchr(path, '/');
+            char prefix[200];
+            snprintf(prefix, sizeof prefix, "%s.v", slash + 1);
+            T_EQ_INT(count_files_with_prefix(t_tmpdir(), prefix), 0, name);
+        } else {
+            snprintf(name, sizeof name, "migrate from version %d: backup %s exists", v, strrchr(bak, '/') + 1);
+            T_CHECK(t_file_exists(bak), name);
+            snprintf(name, sizeof name, "migrate from version %d: the backup is still version %d", v, v);
+            T_EQ_INT(path_int(bak, "PRAGMA user_version"), v, name);
+            snprintf(name, sizeof name, "migrate from version %d: data survives the migration", v);
+            T_EQ_STR(team, "Migratieteam", name);
+        }
+    }
+    if (store_migration_count == 1)
+        t_note("only one migration exists: the backup path is exercised once a second one is added");
+    free(want);
+}
+
+/* ---- refusals that must leave the file untouched ----------------------------------- */
+
+static void expect_refused(const char *path, vb_code want, const char *what)
+{
+    size_t before_len = 0, after_len = 0;
+    char *before = t_read_file(path, &before_len);
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    char name[200];
+    snprintf(name, sizeof name, "%s: refused with %s", what, vb_code_name(want));
+    t_report(rc == want && s == NULL, name, "got %s (%s)", vb_code_name(rc), err.msg);
+    if (s)
+        store_close(s);
+    snprintf(name, sizeof name, "%s: the message names the file", what);
+    T_CHECK(strstr(err.msg, path) != NULL, name);
+    char *after = t_read_file(path, &after_len);
+    snprintf(name, sizeof name, "%s: the file is unchanged", what);
+    t_report(before && after && before_len == after_len && memcmp(before, after, before_len) == 0, name,
+             "%zu bytes before, %zu after%s", before_len, after_len,
+             before && after && before_len == after_len ? ", contents differ" : "");
+    free(before);
+    free(after);
+    char side[4400];
+    snprintf(side, sizeof side, "%s-wal", path);
+    snprintf(name, sizeof name, "%s: no -wal file left behind", what);
+    T_CHECK(!t_file_exists(side), name);
+    const char *slash = strrchr(path, '/');
+    char prefix[300];
+    snprintf(prefix, sizeof prefix, "%s.v", slash + 1);
+    snprintf(name, sizeof name, "%s: no backup made", what);
+    T_EQ_INT(count_files_with_prefix(t_tmpdir(), prefix), 0, name);
+}
+
+static void test_newer(void)
+{
+    /* as this program leaves it: WAL mode */
+    const char *path = new_db_path("newer-wal");
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK)
+        store_close(s);
+    raw_exec_path(path, "PRAGMA user_version = 99");
+    expect_refused(path, VB_ERR_NEWER, "newer schema (WAL database)");
+
+    /* a newer program might use another journal mode */
+    const char *path2 = new_db_path("newer-delete");
+    raw_exec_path(path2, "PRAGMA journal_mode=DELETE; CREATE TABLE future (x); PRAGMA user_version = 99;");
+    expect_refused(path2, VB_ERR_NEWER, "newer schema (rollback-journal database)");
+}
+
+static void test_not_a_database(void)
+{
+    const char *path = new_db_path("text");
+    char text[4096];
+    for (size_t i = 0; i < sizeof text; i++)
+        text[i] = "Dit is geen database, maar een boodschappenlijst.\n"[i % 50];
+    t_write_file(path, text, sizeof text);
+    expect_refused(path, VB_ERR_CORRUPT, "not a database");
+
+    /* a file with an SQLite header but garbage after it */
+    const char *path2 = new_db_path("garbage");
+    char junk[8192];
+    memset(junk, 0xA5, sizeof junk);
+    memcpy(junk, "SQLite format 3", 16);
+    t_write_file(path2, junk, sizeof junk);
+    expect_refused(path2, VB_ERR_CORRUPT, "damaged header");
+}
+
+static void test_missing_folder(void)
+{
+    const char *path = t_path("no-such-folder/sub/verbeterbord.db");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    t_report(rc == VB_ERR_NOTFOUND && !s, "missing folder: refused with notfound", "got %s (%s)", vb_code_name(rc),
+             err.msg);
+    T_CHECK(strstr(err.msg, "no-such-folder/sub") != NULL, "missing folder: the message names the folder");
+    T_CHECK(!t_file_exists(t_path("no-such-folder")), "missing folder: nothing is created");
+
+    const char *ro_path = new_db_path("ro-missing");
+    vb_err_clear(&err);
+    rc = store_open(&s, ro_path, STORE_READONLY, NOW_S, &err);
+    T_EQ_INT(rc, VB_ERR_NOTFOUND, "read-only mode: a missing file is notfound");
+    T_CHECK(!t_file_exists(ro_path), "read-only mode: the file is not created");
+}
+
+static void test_readonly(void)
+{
+    /* read-only store mode works for everyone, root included */
+    const char *path = new_db_path("romode");
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK)
+        store_close(s);
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READONLY, NOW_S, &err);
+    if (t_report(rc == VB_OK, "read-only mode: opens a current database", "%s", err.msg)) {
+        char team[64];
+        T_CHECK(store_setting_get(s, "team_name", team, sizeof team, &err) == VB_OK, "read-only mode: reads work");
+        T_EQ_INT(store_setting_set(s, "team_name", "X", &err), VB_ERR_READONLY, "read-only mode: writes are refused");
+        store_close(s);
+    }
+
+    if (t_is_root()) {
+        t_skip("read-only file: refused with readonly", "root");
+        t_skip("read-only folder: refused with readonly", "root");
+        return;
+    }
+    const char *rofile = new_db_path("rofile");
+    if (store_open(&s, rofile, STORE_READWRITE, NOW_S, &err) == VB_OK)
+        store_close(s);
+    chmod(rofile, 0444);
+    expect_refused(rofile, VB_ERR_READONLY, "read-only file");
+
+    const char *dir = t_subdir("rodir");
+    chmod(dir, 0555);
+    char in_dir[4400];
+    snprintf(in_dir, sizeof in_dir, "%s/verbeterbord.db", dir);
+    vb_err_clear(&err);
+    rc = store_open(&s, in_dir, STORE_READWRITE, NOW_S, &err);
+    t_report(rc == VB_ERR_READONLY, "read-only folder: refused with readonly", "got %s (%s)", vb_code_name(rc),
+             err.msg);
+    if (s)
+        store_close(s);
+    chmod(dir, 0700);
+}
+
+static void test_busy(void)
+{
+    const char *path = new_db_path("busy");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "busy: open", "%s", err.msg))
+        return;
+    sqlite3 *other = raw_open(path);
+    bool locked = other && sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK;
+    if (!T_CHECK(locked, "busy: another connection holds BEGIN EXCLUSIVE")) {
+        sqlite3_close(other);
+        store_close(s);
+        return;
+    }
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    vb_err_clear(&err);
+    vb_code rc = store_setting_set(s, "team_name", "Bezet", &err);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double waited = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    t_report(rc == VB_ERR_BUSY, "busy: a write returns busy while another holds the lock", "got %s (%s)",
+             vb_code_name(rc), err.msg);
+    t_report(waited >= 4.0 && waited < 30.0, "busy: it waited for the busy timeout first", "waited %.2f s", waited);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    char team[64] = "";
+    T_CHECK(store_setting_set(s, "team_name", "Vrij", &err) == VB_OK &&
+                store_setting_get(s, "team_name", team, sizeof team, &err) == VB_OK && strcmp(team, "Vrij") == 0,
+            "busy: the write works once the lock is gone");
+    store_close(s);
+}
+
+/* ---- settings ---------------------------------------------------------------- */
+
+static void test_settings(void)
+{
+    const char *path = new_db_path("settings");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "settings: open", "%s", err.msg))
+        return;
+    char buf[128];
+    T_CHECK(store_setting_get(s, "team_name", buf, sizeof buf, &err) == VB_OK && strcmp(buf, "Team") == 0,
+            "settings: default team name is 'Team'");
+    T_CHECK(store_setting_get(s, "language", buf, sizeof buf, &err) == VB_OK && strcmp(buf, "nl") == 0,
+            "settings: default language is nl");
+    T_EQ_INT(store_setting_int(s, "idle_timeout_s", -1), 90, "settings: default idle timeout is 90 s");
+
+    const char *name = "Lijn 3 \xE2\x80\x94 \xC3\x98rsted & Zo\xC3\xAB";
+    T_EQ_INT(store_setting_set(s, "team_name", name, &err), VB_OK, "settings: set a UTF-8 value");
+    T_CHECK(store_setting_get(s, "team_name", buf, sizeof buf, &err) == VB_OK && strcmp(buf, name) == 0,
+            "settings: read it back");
+    T_EQ_INT(store_setting_set(s, "team_name", "Montage", &err), VB_OK, "settings: overwrite");
+    T_CHECK(store_setting_get(s, "team_name", buf, sizeof buf, &err) == VB_OK && strcmp(buf, "Montage") == 0,
+            "settings: the new value wins");
+    char tiny[4];
+    T_CHECK(store_setting_get(s, "team_name", tiny, sizeof tiny, &err) == VB_OK && strcmp(tiny, "Mon") == 0,
+            "settings: a small buffer is cut and terminated");
+    vb_err_clear(&err);
+    T_EQ_INT(store_setting_get(s, "no_such_key", buf, sizeof buf, &err), VB_ERR_NOTFOUND,
+             "settings: an unset key is notfound");
+    store_setting_set(s, "idle_timeout_s", "120", &err);
+    T_EQ_INT(store_setting_int(s, "idle_timeout_s", 90), 120, "settings: integer value");
+    store_setting_set(s, "idle_timeout_s", "12x", &err);
+    T_EQ_INT(store_setting_int(s, "idle_timeout_s", 90), 90, "settings: a bad integer gives the fallback");
+    T_EQ_INT(store_setting_int(s, "no_such_key", 7), 7, "settings: an unset integer gives the fallback");
+    char huge[5000];
+    memset(huge, 'x', sizeof huge - 1);
+    huge[sizeof huge - 1] = '\0';
+    T_EQ_INT(store_setting_set(s, "team_name", huge, &err), VB_ERR_CONSTRAINT,
+             "settings: a value over 4000 characters is refused by the database");
+    T_EQ_INT(store_setting_set(s, "", "x", &err), VB_ERR_CONSTRAINT, "settings: an empty key is refused");
+
+    int64_t v1 = 0, v2 = 0;
+    store_data_version(s, &v1, &err);
+    raw_exec_path(path, "UPDATE setting SET value = 'Anders' WHERE key = 'team_name'");
+    store_data_version(s, &v2, &err);
+    T_CHECK(v1 != v2, "store_data_version changes when another connection commits");
+    store_close(s);
+
+    s = NULL;
+    vb_err_clear(&err);
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK) {
+        T_CHECK(store_setting_get(s, "team_name", buf, sizeof buf, &err) == VB_OK && strcmp(buf, "Anders") == 0,
+                "settings: values survive closing and opening");
+        store_close(s);
+    }
+}
+
+/* ---- constraints ---------------------------------------------------------------- */
+
+static bool ins(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void test_constraints(void)
+{
+    const char *path = new_db_path("constraints");
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK)
+        store_close(s);
+    sqlite3 *db = raw_open(path);
+    if (!T_CHECK(db != NULL, "constraints: open"))
+        return;
+    T_CHECK(ins(db, "INSERT INTO member (id, name, role, created_at) VALUES (1, 'Anouk', 'worker', 1795600000),"
+                    " (2, 'Piotr', 'lead', 1795600000)"),
+            "constraints: insert members");
+    T_CHECK(!ins(db, "INSERT INTO member (name, role, created_at) VALUES ('Iemand', 'boss', 1)"),
+            "constraints: a member role other than worker/lead is refused");
+    T_CHECK(!ins(db, "INSERT INTO member (name, created_at) VALUES ('Anouk', 1)"),
+            "constraints: two active members with the same name are refused");
+    T_CHECK(!ins(db, "INSERT INTO member (name, created_at) VALUES ('', 1)"), "constraints: an empty name is refused");
+    T_CHECK(ins(db, "INSERT INTO idea (id, title, category_id, created_at, status_changed_at)"
+                    " VALUES (1, 'Betere verlichting bij lijn 2', 1, 1795600000, 1795600000)"),
+            "constraints: insert an idea");
+    T_CHECK(ins(db, "INSERT INTO vote (idea_id, member_id, at) VALUES (1, 1, 1795600100)"), "constraints: vote once");
+    T_CHECK(!ins(db, "INSERT INTO vote (idea_id, member_id, at) VALUES (1, 1, 1795600200)"),
+            "constraints: voting twice for the same idea fails");
+    T_EQ_INT(sqlite3_extended_errcode(db), SQLITE_CONSTRAINT_PRIMARYKEY, "constraints: ... on the unique key");
+    T_CHECK(ins(db, "INSERT INTO vote (idea_id, member_id, at) VALUES (1, 2, 1795600200)"),
+            "constraints: another member may vote");
+    T_EQ_INT(raw_int(db, "SELECT vote_count FROM idea WHERE id = 1"), 2, "constraints: vote_count follows the votes");
+    ins(db, "DELETE FROM vote WHERE idea_id = 1 AND member_id = 1");
+    T_EQ_INT(raw_int(db, "SELECT vote_count FROM idea WHERE id = 1"), 1, "constraints: taking a vote back counts down");
+    T_CHECK(!ins(db, "INSERT INTO vote (idea_id, member_id, at) VALUES (1, 99, 1)"),
+            "constraints: a vote by an unknown member fails (foreign key)");
+
+    T_CHECK(!ins(db, "INSERT INTO idea (title, category_id, status, created_at, status_changed_at)"
+                     " VALUES ('Ingevoerd zonder uitleg', 1, 'adopted', 1, 1)"),
+            "constraints: an adopted idea without feedback fails");
+    T_CHECK(!ins(db, "INSERT INTO idea (title, category_id, status, created_at, status_changed_at)"
+                     " VALUES ('Afgewezen zonder uitleg', 1, 'declined', 1, 1)"),
+            "constraints: a declined idea without feedback fails");
+    T_CHECK(!ins(db, "UPDATE idea SET status = 'adopted' WHERE id = 1"),
+            "constraints: moving an idea to adopted without feedback fails");
+    T_CHECK(ins(db, "UPDATE idea SET status = 'adopted', feedback = 'Lampen hangen sinds maandag.' WHERE id = 1"),
+            "constraints: adopted with feedback is fine");
+    T_CHECK(!ins(db, "INSERT INTO idea (title, category_id, status, created_at, status_changed_at)"
+                     " VALUES ('Misschien', 1, 'maybe', 1, 1)"),
+            "constraints: an unknown idea status fails");
+    T_CHECK(!ins(db, "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('ab', 1, 1, 1)"),
+            "constraints: an idea title under 3 characters fails");
+
+    char sql[2048], text[1024];
+    memset(text, 'x', 81);
+    text[81] = '\0';
+    snprintf(sql, sizeof sql,
+             "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('%s', 1, 1, 1)", text);
+    T_CHECK(!ins(db, sql), "constraints: an idea title of 81 characters fails");
+    text[80] = '\0';
+    snprintf(sql, sizeof sql,
+             "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('%s', 1, 1, 1)", text);
+    T_CHECK(ins(db, sql), "constraints: an idea title of 80 characters is fine");
+
+    const char *lp = "INSERT INTO learning_point (id, receipt, day, dagstart_day, category_id, what_happened, lesson)"
+                     " VALUES ('%s', '%s', '2026-11-25', '2026-11-26', 3, '%s', '%s')";
+    snprintf(sql, sizeof sql, lp, "aaaaaaaaaaaaaaaa", "KX7-4MP", "", "");
+    T_CHECK(!ins(db, sql), "constraints: a learning point with both texts empty fails");
+    snprintf(sql, sizeof sql, lp, "aaaaaaaaaaaaaaaa", "KX7-4MP", "Pallet viel om", "");
+    T_CHECK(ins(db, sql), "constraints: an anonymous learning point with one text is fine");
+    snprintf(sql, sizeof sql, lp, "bbbbbbbbbbbbbbbb", "KX7-4MP", "Nog een", "");
+    T_CHECK(!ins(db, sql), "constraints: a receipt code is unique");
+    /* 200 characters of two bytes each: length counts characters */
+    size_t o = 0;
+    for (int i = 0; i < 200; i++) {
+        text[o++] = '\xC3';
+        text[o++] = '\xAB';
+    }
+    text[o] = '\0';
+    snprintf(sql, sizeof sql, lp, "cccccccccccccccc", "ABC-DEF", text, "");
+    T_CHECK(ins(db, sql), "constraints: 200 characters (400 bytes) of text is fine");
+    memcpy(text + o, "x", 2);
+    snprintf(sql, sizeof sql, lp, "dddddddddddddddd", "ABC-DEG", text, "");
+    T_CHECK(!ins(db, sql), "constraints: 201 characters of what happened fails");
+    snprintf(sql, sizeof sql, lp, "eeeeeeeeeeeeeeee", "ABC-DEH", "Kort", text);
+    T_CHECK(!ins(db, sql), "constraints: 201 characters of lesson fails");
+    snprintf(sql, sizeof sql, lp, "short", "ABC-DEJ", "Kort", "");
+    T_CHECK(!ins(db, sql), "constraints: a learning point key must be 16 characters");
+    T_CHECK(!ins(db, "INSERT INTO learning_point (id, receipt, day, dagstart_day, category_id, what_happened)"
+                     " VALUES ('ffffffffffffffff', 'ABC-DEK', '26-11-2026', '2026-11-26', 1, 'x')"),
+            "constraints: a day not in YYYY-MM-DD fails");
+    T_CHECK(!ins(db, "INSERT INTO learning_point (id, receipt, day, dagstart_day, category_id, what_happened)"
+                     " VALUES ('gggggggggggggggg', 'ABC-DEM', '2026-11-26', '2026-11-26', 42, 'x')"),
+            "constraints: an unknown category fails (foreign key)");
+
+    T_CHECK(!ins(db, "INSERT INTO action (description, owner_id, due_day, status, origin, created_at)"
+                     " VALUES ('Vloer markeren', 1, '2026-12-01', 'done', 'dagstart', 1)"),
+            "constraints: a done action needs closed_at");
+    T_CHECK(!ins(db, "INSERT INTO action (description, owner_id, due_day, status, origin, created_at, closed_at)"
+                     " VALUES ('Vloer markeren', 1, '2026-12-01', 'dropped', 'dagstart', 1, 2)"),
+            "constraints: a dropped action needs a note");
+    T_CHECK(ins(db, "INSERT INTO action (description, owner_id, due_day, origin, created_at)"
+                    " VALUES ('Vloer markeren', 1, '2026-12-01', 'dagstart', 1795600000)"),
+            "constraints: an open action is fine");
+    T_CHECK(!ins(db, "INSERT INTO dagstart (day, started_at, ended_at) VALUES ('2026-11-26', 100, 50)"),
+            "constraints: a daily start cannot end before it starts");
+    T_CHECK(!ins(db, "INSERT INTO announcement (text, from_day, to_day, created_at)"
+                     " VALUES ('Audit', '2026-11-26', '2026-11-25', 1)"),
+            "constraints: an announcement cannot end before it starts");
+    T_CHECK(!ins(db, "INSERT INTO setting (key, value) VALUES ('x', NULL)"), "constraints: a setting needs a value");
+    sqlite3_close(db);
+}
+
+/* ---- newest time, emptiness, quick_check, demo ------------------------------------- */
+
+static void test_newest_and_empty(void)
+{
+    const char *path = new_db_path("newest");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "newest: open", "%s", err.msg))
+        return;
+    bool empty = false;
+    int64_t newest = -1;
+    raw_exec_path(path, "INSERT INTO learning_point (id, receipt, day, dagstart_day, category_id, what_happened)"
+                        " VALUES ('aaaaaaaaaaaaaaaa', 'KX7-4MP', '2026-11-25', '2026-11-26', 1, 'x')");
+    T_CHECK(store_is_empty(s, &empty, &err) == VB_OK && !empty, "store_is_empty: false with one learning point");
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 0,
+            "store_newest_time: an anonymous learning point carries no time");
+    raw_exec_path(path, "INSERT INTO member (name, created_at) VALUES ('Anouk', 1795600000)");
+    raw_exec_path(path, "INSERT INTO idea (title, category_id, created_at, status_changed_at)"
+                        " VALUES ('Idee een', 1, 1795650000, 1795650000)");
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 1795650000,
+            "store_newest_time: the newest idea");
+    raw_exec_path(path, "INSERT INTO audit_log (at, action) VALUES (1795660000, 'settings')");
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 1795660000,
+            "store_newest_time: the audit log counts too");
+    raw_exec_path(path, "INSERT INTO dagstart (day, started_at, ended_at) VALUES ('2026-11-26', 1795670000, 1795670600)");
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 1795670600,
+            "store_newest_time: the end of a daily start counts");
+    raw_exec_path(path, "INSERT INTO idea (title, category_id, created_at, status_changed_at)"
+                        " VALUES ('Uit de toekomst', 1, 1900000000, 1900000000)");
+    T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest == 1900000000,
+            "store_newest_time: an entry in the future is found");
+    store_close(s);
+
+    const char *path2 = new_db_path("empty2");
+    if (store_open(&s, path2, STORE_READWRITE, NOW_S, &err) == VB_OK) {
+        raw_exec_path(path2, "INSERT INTO member (name, created_at) VALUES ('Anouk', 1795600000)");
+        T_CHECK(store_is_empty(s, &empty, &err) == VB_OK && !empty, "store_is_empty: false with one member");
+        store_close(s);
+    }
+}
+
+static void test_quick_check_damage(void)
+{
+    const char *path = new_db_path("damaged");
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) != VB_OK)
+        return;
+    store_close(s);
+    /* many rows, so the idea table spans pages well past the schema */
+    raw_exec_path(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                        " INSERT INTO idea (title, category_id, description, created_at, status_changed_at)"
+                        " SELECT 'Idee nummer ' || i, 1, printf('%.300c', 'x'), 1, 1 FROM n");
+    size_t len = 0;
+    char *data = t_read_file(path, &len);
+    if (!T_CHECK(data && len > 200000, "quick_check: build a large database")) {
+        free(data);
+        return;
+    }
+    /* scribble over a page in the middle of the idea table */
+    size_t page = 4096, at = (len / page / 2) * page;
+    for (size_t i = 0; i < page; i++)
+        data[at + i] = (char)(i * 37 + 11);
+    t_write_file(path, data, len);
+    free(data);
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    if (rc != VB_OK) {
+        t_report(rc == VB_ERR_CORRUPT, "quick_check: a damaged database is reported", "store_open gave %s (%s)",
+                 vb_code_name(rc), err.msg);
+        return;
+    }
+    vb_err_clear(&err);
+    rc = store_quick_check(s, &err);
+    t_report(rc == VB_ERR_CORRUPT && err.msg[0], "quick_check: a damaged database is reported", "got %s (%s)",
+             vb_code_name(rc), err.msg);
+    store_close(s);
+}
+
+static void test_demo(void)
+{
+    const char *path = new_db_path("demo");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "demo: open", "%s", err.msg))
+        return;
+    vb_err_clear(&err);
+    vb_code rc = store_demo_fill(s, NOW_S, &err);
+    if (t_report(rc == VB_OK, "store_demo_fill fills an empty database", "%s: %s", vb_code_name(rc), err.msg)) {
+        bool empty = true;
+        T_CHECK(store_is_empty(s, &empty, &err) == VB_OK && !empty, "demo: the database is no longer empty");
+        int64_t newest = 0;
+        T_CHECK(store_newest_time(s, &newest, &err) == VB_OK && newest > 0 && newest <= NOW_S + 60,
+                "demo: no entry is dated after now");
+        T_EQ_INT(store_quick_check(s, &err), VB_OK, "demo: quick_check ok");
+        vb_err_clear(&err);
+        T_EQ_INT(store_demo_fill(s, NOW_S, &err), VB_ERR_INVALID, "demo: refuses to fill a database that is not empty");
+    }
+    store_close(s);
+    sqlite3 *db = raw_open(path);
+    if (db) {
+        T_EQ_INT(raw_int(db, "PRAGMA foreign_key_check"), -1, "demo: no foreign key violations");
+        sqlite3_close(db);
+    }
+}
+
+int main(void)
+{
+    setenv("TZ", "UTC0", 1);
+    tzset();
+    test_open_new();
+    test_open_zero_length();
+    test_migrations();
+    test_newer();
+    test_not_a_database();
+    test_missing_folder();
+    test_readonly();
+    test_settings();
+    test_constraints();
+    test_newest_and_empty();
+    test_quick_check_damage();
+    test_demo();
+    test_busy(); /* last: it waits for the 5 s busy timeout */
+    return t_done();
+}
