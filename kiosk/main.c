@@ -39,6 +39,8 @@ static void usage(FILE *out)
             "  --windowed WxH        a window of W x H pixels instead of fullscreen\n"
             "  --wall                the wall screen: read-only pages that rotate, no input;\n"
             "                        opens the database read-only and follows the kiosk's changes\n"
+            "  --wall-display N      also show the wall pages fullscreen on display N (one\n"
+            "                        process drives both screens; touch stays on the kiosk)\n"
             "  --desk                no kiosk lock-down (window close, Ctrl+Q and Alt+F4 quit);\n"
             "                        for development only\n"
             "  --demo                fill an empty database with Dutch demo data\n"
@@ -138,7 +140,7 @@ static bool parse_size(const char *s, int *w, int *h)
 enum {
     OPT_DB = 256, OPT_CONFIG, OPT_WINDOWED, OPT_DESK, OPT_DEMO, OPT_NOW, OPT_CLOCK, OPT_SCRIPT, OPT_UI_DUMP,
     OPT_SCREENSHOT, OPT_SCREEN, OPT_PANEL_MM, OPT_DISPLAY, OPT_RENDERER, OPT_FONT, OPT_EXIT_FIRST, OPT_HELP,
-    OPT_WALL
+    OPT_WALL, OPT_WALL_DISPLAY
 };
 
 /* --export-month and --out (app/export.h). */
@@ -172,6 +174,7 @@ int main(int argc, char **argv)
         { "exit-after-first-frame", no_argument, NULL, OPT_EXIT_FIRST },
         { "help", no_argument, NULL, OPT_HELP },
         { "wall", no_argument, NULL, OPT_WALL },
+        { "wall-display", required_argument, NULL, OPT_WALL_DISPLAY },
         { "export-month", required_argument, NULL, OPT_EXPORT_MONTH },
         { "out", required_argument, NULL, OPT_EXPORT_OUT },
         { "add-member", required_argument, NULL, OPT_ADD_MEMBER },
@@ -191,7 +194,7 @@ int main(int argc, char **argv)
     const char *config_path = DEVCONF_DEFAULT_PATH;
     const char *screenshot = NULL, *db_arg = NULL, *font_arg = NULL, *renderer_arg = NULL;
     double panel_arg = 0;
-    int display_arg = -1;
+    int display_arg = -1, wall_display_arg = -1;
     const char *export_month = NULL, *export_out = NULL;
     admin_request admin;
     memset(&admin, 0, sizeof admin);
@@ -243,6 +246,7 @@ int main(int argc, char **argv)
         case OPT_EXIT_FIRST: opt.exit_after_first_frame = true; break;
         case OPT_HELP: usage(stdout); return APP_EXIT_OK;
         case OPT_WALL: opt.wall = true; break;
+        case OPT_WALL_DISPLAY: wall_display_arg = atoi(optarg); break;
         case OPT_EXPORT_MONTH: export_month = optarg; break;
         case OPT_EXPORT_OUT: export_out = optarg; break;
         case OPT_ADD_MEMBER: admin.add_member = optarg; break;
@@ -295,6 +299,8 @@ int main(int argc, char **argv)
         return APP_EXIT_ERROR;
     }
     pc.gpu = strcmp(renderer, "gpu") == 0;
+    opt.wall_display = wall_display_arg >= 0 ? wall_display_arg : dc.wall_display;
+    opt.windowed = pc.windowed;
     pc.title = "Verbeterbord";
 
     char locale_dir[PATH_MAX];
@@ -320,6 +326,7 @@ int main(int argc, char **argv)
     }
     if (screenshot) {
         pc.offscreen = true;
+        opt.wall_display = -1;
         if (!pc.windowed) {
             pc.width = 1920;
             pc.height = 1080;

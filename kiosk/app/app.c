@@ -173,6 +173,18 @@ vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
     platform_size(plat, &w, &h);
     ui_init(a->ui, w, h, w / a->opt.panel_mm, platform_text_width, plat);
 
+    if (opt->wall_display >= 0 && !opt->wall) {
+        /* one process drives both screens: two compositor sessions cannot share one GPU */
+        vb_code rc = platform_open_second(plat, opt->wall_display, w, h, opt->windowed, err);
+        if (rc != VB_OK)
+            return rc;
+        a->wall_ui = malloc(sizeof *a->wall_ui);
+        if (!a->wall_ui)
+            return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+        int ww, wh;
+        platform_second_size(plat, &ww, &wh);
+        ui_init(a->wall_ui, ww, wh, ww / a->opt.panel_mm, platform_text_width, plat);
+    }
     if (opt->ui_dump_path) {
         a->dump = fopen(opt->ui_dump_path, "a");
         if (!a->dump)
@@ -209,6 +221,8 @@ void app_shutdown(app *a)
     a->db = NULL;
     free(a->ui);
     a->ui = NULL;
+    free(a->wall_ui);
+    a->wall_ui = NULL;
 }
 
 static bool screen_has_draft(const app *a)
@@ -309,6 +323,8 @@ int app_deadlines(const app *a, int64_t *out, int max)
     }
     if (n < max && a->screen->deadline)
         out[n++] = a->screen->deadline(a);
+    if (n < max && a->wall_ui && a->screen != &screen_wall)
+        out[n++] = screen_wall.deadline(a);
     return n;
 }
 
@@ -349,6 +365,8 @@ void app_tick(app *a)
     }
     if (a->screen->tick)
         a->screen->tick(a);
+    if (a->wall_ui && a->screen != &screen_wall)
+        screen_wall.tick(a);
     if (a->db && a->quick_check_pending && a->first_frame_done && !a->opt.wall) {
         /* After the first frame, never in front of it. */
         a->quick_check_pending = false;
@@ -576,6 +594,13 @@ void app_draw(app *a)
     }
     platform_render(a->plat, a->ui->cmds, a->ui->cmd_count, THEME_BG);
     platform_present(a->plat);
+    if (a->wall_ui) {
+        ui_begin(a->wall_ui);
+        screen_wall.draw(a, a->wall_ui, (ui_rect){ 0, 0, a->wall_ui->width, a->wall_ui->height });
+        ui_end(a->wall_ui);
+        platform_render_second(a->plat, a->wall_ui->cmds, a->wall_ui->cmd_count, THEME_BG);
+        platform_present_second(a->plat);
+    }
     a->frames_drawn++;
     a->first_frame_done = true;
     a->dirty = false;

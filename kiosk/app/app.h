@@ -43,6 +43,8 @@ typedef struct app_options {
     const char *export_dir;  /* device setting export_dir: where the USB stick is mounted */
     bool exit_after_first_frame;
     bool wall;               /* --wall: read-only wall pages, no input */
+    bool windowed;           /* --windowed: the second screen is a window too */
+    int wall_display;        /* --wall-display N: wall pages on a second screen; -1 = none */
 } app_options;
 
 typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;
@@ -51,6 +53,7 @@ struct app {
     app_options opt;
     platform *plat;
     ui_ctx *ui;
+    ui_ctx *wall_ui;          /* the second screen's frame (--wall-display), or NULL */
     vb_clock clock;
     int64_t real_ms;          /* platform clock at this loop turn */
 

@@ -73,6 +73,15 @@ int platform_text_width(void *p, const char *text, size_t len, int px, bool bold
 void platform_render(platform *p, const ui_cmd *cmds, int count, ui_color background);
 void platform_present(platform *p);
 vb_code platform_save_png(platform *p, const char *path, vb_err *err);
+/* A second window for the wall pages on another display (--wall-display):
+ * fullscreen there, or w x h beside the kiosk window when windowed. Pointer
+ * and touch input on it is ignored, so touch stays on the kiosk panel. */
+vb_code platform_open_second(platform *p, int display, int w, int h, bool windowed, vb_err *err);
+bool platform_has_second(const platform *p);
+void platform_second_size(const platform *p, int *w, int *h);
+void platform_render_second(platform *p, const ui_cmd *cmds, int count, ui_color background);
+void platform_present_second(platform *p);
+
 /* Text cache statistics, for benchmarks and the monkey test. */
 void platform_text_cache_stats(const platform *p, int *entries, int *capacity);
 

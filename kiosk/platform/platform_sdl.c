@@ -38,23 +38,34 @@ typedef struct font_slot {
     uint64_t last_used;
 } font_slot;
 
-struct platform {
+/* A window (or offscreen surface) with its renderer and the text textures
+ * made for that renderer. The kiosk has one; with --wall-display a second
+ * one shows the wall pages. */
+typedef struct output {
     SDL_Window *window;
     SDL_Renderer *renderer;
     SDL_Surface *offscreen;
-    bool video_inited;
     int width, height;
+    text_entry texts[TEXT_CACHE_CAPACITY];
+    int text_count;
+} output;
+
+struct platform {
+    output main;
+    output *second;
+    bool video_inited;
     char font_path[512];
     char font_bold_path[512];
     font_slot fonts[FONT_SLOTS];
-    text_entry texts[TEXT_CACHE_CAPACITY];
-    int text_count;
     uint64_t use_clock;
     uint32_t user_event;
     SDL_TouchID touch_id;
     SDL_FingerID finger;
     bool finger_down;
 };
+
+static void render_output(platform *p, output *o, const ui_cmd *cmds, int count, ui_color bg);
+static void output_close(output *o);
 
 static uint32_t g_user_event = (uint32_t)-1;
 static int g_signal_pipe[2] = { -1, -1 };
@@ -179,6 +190,86 @@ static TTF_Font *font_at(platform *p, int px, bool bold)
     return oldest->font;
 }
 
+/* A window on a display, fullscreen (the display's size) or w x h at x_offset. */
+static vb_code open_window(output *o, const char *title, int display, int w, int h, bool windowed, bool gpu,
+                           int x_offset, vb_err *err)
+{
+    if (display < 0 || display >= SDL_GetNumVideoDisplays())
+        display = 0;
+    uint32_t flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (!windowed) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(display, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+    }
+    if (w <= 0 || h <= 0) {
+        w = 1280;
+        h = 800;
+    }
+    o->window = SDL_CreateWindow(title ? title : "Verbeterbord", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                 SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+    if (!o->window)
+        return vb_fail(err, VB_ERR_INTERNAL, "window: %s", SDL_GetError());
+    if (windowed)
+        SDL_SetWindowPosition(o->window, x_offset, 0);
+    o->renderer = SDL_CreateRenderer(o->window, -1, gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE);
+    if (!o->renderer && gpu)
+        o->renderer = SDL_CreateRenderer(o->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!o->renderer)
+        return vb_fail(err, VB_ERR_INTERNAL, "renderer: %s", SDL_GetError());
+    SDL_GetRendererOutputSize(o->renderer, &o->width, &o->height);
+    SDL_SetRenderDrawBlendMode(o->renderer, SDL_BLENDMODE_BLEND);
+    return VB_OK;
+}
+
+vb_code platform_open_second(platform *p, int display, int w, int h, bool windowed, vb_err *err)
+{
+    if (!p->video_inited)
+        return vb_fail(err, VB_ERR_INVALID, "a second screen needs a display");
+    if (SDL_GetNumVideoDisplays() <= display && !windowed)
+        return vb_fail(err, VB_ERR_NOTFOUND, "display %d does not exist (there are %d)", display,
+                       SDL_GetNumVideoDisplays());
+    output *o = calloc(1, sizeof *o);
+    if (!o)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    bool gpu = SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION) == NULL ||
+               strcmp(SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION), "0") != 0;
+    vb_code rc = open_window(o, "Verbeterbord wall", display, w, h, windowed, gpu, p->main.width, err);
+    if (rc != VB_OK) {
+        output_close(o);
+        free(o);
+        return rc;
+    }
+    p->second = o;
+    return VB_OK;
+}
+
+bool platform_has_second(const platform *p)
+{
+    return p->second != NULL;
+}
+
+void platform_second_size(const platform *p, int *w, int *h)
+{
+    *w = p->second ? p->second->width : 0;
+    *h = p->second ? p->second->height : 0;
+}
+
+void platform_render_second(platform *p, const ui_cmd *cmds, int count, ui_color bg)
+{
+    if (p->second)
+        render_output(p, p->second, cmds, count, bg);
+}
+
+void platform_present_second(platform *p)
+{
+    if (p->second)
+        SDL_RenderPresent(p->second->renderer);
+}
+
 vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
 {
     *out = NULL;
@@ -203,12 +294,12 @@ vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
         return rc;
     }
     if (cfg->offscreen) {
-        p->width = cfg->width > 0 ? cfg->width : 1920;
-        p->height = cfg->height > 0 ? cfg->height : 1080;
-        p->offscreen = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (p->offscreen)
-            p->renderer = SDL_CreateSoftwareRenderer(p->offscreen);
-        if (!p->renderer) {
+        p->main.width = cfg->width > 0 ? cfg->width : 1920;
+        p->main.height = cfg->height > 0 ? cfg->height : 1080;
+        p->main.offscreen = SDL_CreateRGBSurfaceWithFormat(0, p->main.width, p->main.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (p->main.offscreen)
+            p->main.renderer = SDL_CreateSoftwareRenderer(p->main.offscreen);
+        if (!p->main.renderer) {
             rc = vb_fail(err, VB_ERR_INTERNAL, "offscreen renderer: %s", SDL_GetError());
             platform_close(p);
             return rc;
@@ -230,47 +321,16 @@ vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
                 g_signal_reader_running = 1;
             }
         }
-        int display = cfg->display;
-        if (display < 0 || display >= SDL_GetNumVideoDisplays())
-            display = 0;
-        uint32_t flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-        int w = cfg->width, h = cfg->height;
-        if (!cfg->windowed) {
-            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-            SDL_DisplayMode mode;
-            if (SDL_GetDesktopDisplayMode(display, &mode) == 0) {
-                w = mode.w;
-                h = mode.h;
-            }
-        }
-        if (w <= 0 || h <= 0) {
-            w = 1280;
-            h = 800;
-        }
-        p->window = SDL_CreateWindow(cfg->title ? cfg->title : "Verbeterbord",
-                                     SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                                     SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
-        if (!p->window) {
-            rc = vb_fail(err, VB_ERR_INTERNAL, "window: %s", SDL_GetError());
+        rc = open_window(&p->main, cfg->title, cfg->display, cfg->width, cfg->height, cfg->windowed, cfg->gpu, 0, err);
+        if (rc != VB_OK) {
             platform_close(p);
             return rc;
         }
-        if (cfg->windowed)
-            SDL_SetWindowPosition(p->window, 0, 0);
-        p->renderer = SDL_CreateRenderer(p->window, -1, cfg->gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE);
-        if (!p->renderer && cfg->gpu)
-            p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
-        if (!p->renderer) {
-            rc = vb_fail(err, VB_ERR_INTERNAL, "renderer: %s", SDL_GetError());
-            platform_close(p);
-            return rc;
-        }
-        SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
         if (!cfg->windowed)
             SDL_ShowCursor(SDL_DISABLE);
         SDL_StartTextInput();
     }
-    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(p->main.renderer, SDL_BLENDMODE_BLEND);
     if (!font_at(p, 20, false)) {
         rc = vb_fail(err, VB_ERR_NOTFOUND, "cannot load font %s: %s", p->font_path, TTF_GetError());
         platform_close(p);
@@ -280,29 +340,39 @@ vb_code platform_open(platform **out, const platform_config *cfg, vb_err *err)
     return VB_OK;
 }
 
-static void text_cache_clear(platform *p)
+static void text_cache_clear(output *o)
 {
-    for (int i = 0; i < p->text_count; i++) {
-        SDL_DestroyTexture(p->texts[i].texture);
-        free(p->texts[i].text);
+    for (int i = 0; i < o->text_count; i++) {
+        SDL_DestroyTexture(o->texts[i].texture);
+        free(o->texts[i].text);
     }
-    p->text_count = 0;
+    o->text_count = 0;
+}
+
+static void output_close(output *o)
+{
+    text_cache_clear(o);
+    if (o->renderer)
+        SDL_DestroyRenderer(o->renderer);
+    if (o->offscreen)
+        SDL_FreeSurface(o->offscreen);
+    if (o->window)
+        SDL_DestroyWindow(o->window);
+    memset(o, 0, sizeof *o);
 }
 
 void platform_close(platform *p)
 {
     if (!p)
         return;
-    text_cache_clear(p);
+    if (p->second) {
+        output_close(p->second);
+        free(p->second);
+    }
+    output_close(&p->main);
     for (int i = 0; i < FONT_SLOTS; i++)
         if (p->fonts[i].font)
             TTF_CloseFont(p->fonts[i].font);
-    if (p->renderer)
-        SDL_DestroyRenderer(p->renderer);
-    if (p->offscreen)
-        SDL_FreeSurface(p->offscreen);
-    if (p->window)
-        SDL_DestroyWindow(p->window);
     TTF_Quit();
     if (p->video_inited)
         SDL_Quit();
@@ -311,8 +381,8 @@ void platform_close(platform *p)
 
 void platform_size(const platform *p, int *w, int *h)
 {
-    *w = p->width;
-    *h = p->height;
+    *w = p->main.width;
+    *h = p->main.height;
 }
 
 const char *platform_font_path(const platform *p)
@@ -355,10 +425,29 @@ static int map_mods(uint16_t m)
 }
 
 /* Translates one SDL event; false for events the kiosk ignores. */
+static bool on_second(const platform *p, uint32_t window_id)
+{
+    return p->second && p->second->window && window_id == SDL_GetWindowID(p->second->window);
+}
+
 static bool translate(platform *p, const SDL_Event *e, platform_event *ev)
 {
     memset(ev, 0, sizeof *ev);
     ev->timestamp_ms = e->common.timestamp;
+    /* the wall screen takes no input: touch maps to the kiosk panel only */
+    if (((e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP) && on_second(p, e->button.windowID)) ||
+        (e->type == SDL_MOUSEMOTION && on_second(p, e->motion.windowID)) ||
+        ((e->type == SDL_FINGERDOWN || e->type == SDL_FINGERUP || e->type == SDL_FINGERMOTION) &&
+         on_second(p, e->tfinger.windowID)))
+        return false;
+    if (e->type == SDL_WINDOWEVENT && on_second(p, e->window.windowID)) {
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            SDL_GetRendererOutputSize(p->second->renderer, &p->second->width, &p->second->height);
+        if (e->window.event != SDL_WINDOWEVENT_EXPOSED && e->window.event != SDL_WINDOWEVENT_SIZE_CHANGED)
+            return false;
+        ev->kind = PEV_EXPOSE;
+        return true;
+    }
     switch (e->type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
@@ -391,8 +480,8 @@ static bool translate(platform *p, const SDL_Event *e, platform_event *ev)
         if (e->type == SDL_FINGERUP)
             p->finger_down = false;
         ev->kind = e->type == SDL_FINGERDOWN ? PEV_PRESS : e->type == SDL_FINGERUP ? PEV_RELEASE : PEV_MOTION;
-        ev->x = (int)lroundf(e->tfinger.x * (float)p->width);
-        ev->y = (int)lroundf(e->tfinger.y * (float)p->height);
+        ev->x = (int)lroundf(e->tfinger.x * (float)p->main.width);
+        ev->y = (int)lroundf(e->tfinger.y * (float)p->main.height);
         return true;
     }
     case SDL_TEXTINPUT:
@@ -411,10 +500,10 @@ static bool translate(platform *p, const SDL_Event *e, platform_event *ev)
     case SDL_WINDOWEVENT:
         switch (e->window.event) {
         case SDL_WINDOWEVENT_SIZE_CHANGED:
-            SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
+            SDL_GetRendererOutputSize(p->main.renderer, &p->main.width, &p->main.height);
             ev->kind = PEV_RESIZE;
-            ev->x = p->width;
-            ev->y = p->height;
+            ev->x = p->main.width;
+            ev->y = p->main.height;
             return true;
         case SDL_WINDOWEVENT_EXPOSED:
         case SDL_WINDOWEVENT_SHOWN:
@@ -504,17 +593,17 @@ static uint64_t text_hash(const char *text, int px, bool bold, ui_color c)
 
 /* The texture for a string at a size and colour: rendered once, then reused
  * until it is the least recently used entry of a full cache. */
-static text_entry *text_texture(platform *p, const char *text, int px, bool bold, ui_color c)
+static text_entry *text_texture(platform *p, output *o, const char *text, int px, bool bold, ui_color c)
 {
     uint64_t h = text_hash(text, px, bold, c);
     int victim = -1;
-    for (int i = 0; i < p->text_count; i++) {
-        text_entry *t = &p->texts[i];
+    for (int i = 0; i < o->text_count; i++) {
+        text_entry *t = &o->texts[i];
         if (t->hash == h && t->px == px && t->bold == bold && strcmp(t->text, text) == 0) {
             t->last_used = ++p->use_clock;
             return t;
         }
-        if (victim < 0 || t->last_used < p->texts[victim].last_used)
+        if (victim < 0 || t->last_used < o->texts[victim].last_used)
             victim = i;
     }
     TTF_Font *f = font_at(p, px, bold);
@@ -524,7 +613,7 @@ static text_entry *text_texture(platform *p, const char *text, int px, bool bold
     SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, col);
     if (!s)
         return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(p->renderer, s);
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(o->renderer, s);
     int w = s->w, hgt = s->h;
     SDL_FreeSurface(s);
     if (!tex)
@@ -535,10 +624,10 @@ static text_entry *text_texture(platform *p, const char *text, int px, bool bold
         return NULL;
     }
     text_entry *t;
-    if (p->text_count < TEXT_CACHE_CAPACITY) {
-        t = &p->texts[p->text_count++];
+    if (o->text_count < TEXT_CACHE_CAPACITY) {
+        t = &o->texts[o->text_count++];
     } else {
-        t = &p->texts[victim];
+        t = &o->texts[victim];
         SDL_DestroyTexture(t->texture);
         free(t->text);
     }
@@ -556,7 +645,7 @@ static text_entry *text_texture(platform *p, const char *text, int px, bool bold
 
 void platform_text_cache_stats(const platform *p, int *entries, int *capacity)
 {
-    *entries = p->text_count;
+    *entries = p->main.text_count;
     *capacity = TEXT_CACHE_CAPACITY;
 }
 
@@ -581,15 +670,15 @@ static int round_outline(SDL_FPoint *pts, float x, float y, float w, float h, fl
     return n;
 }
 
-static void fill_rect(platform *p, ui_rect r, ui_color c, int radius)
+static void fill_rect(output *o, ui_rect r, ui_color c, int radius)
 {
-    SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
     int max_r = (r.w < r.h ? r.w : r.h) / 2;
     if (radius > max_r)
         radius = max_r;
     if (radius <= 1) {
         SDL_Rect sr = { r.x, r.y, r.w, r.h };
-        SDL_RenderFillRect(p->renderer, &sr);
+        SDL_RenderFillRect(o->renderer, &sr);
         return;
     }
     SDL_FPoint pts[4 * (ARC_STEPS + 1)];
@@ -612,21 +701,21 @@ static void fill_rect(platform *p, ui_rect r, ui_color c, int radius)
         idx[k++] = 1 + i;
         idx[k++] = 1 + (i + 1) % n;
     }
-    SDL_RenderGeometry(p->renderer, NULL, v, n + 1, idx, k);
+    SDL_RenderGeometry(o->renderer, NULL, v, n + 1, idx, k);
 }
 
-static void stroke_rect(platform *p, ui_rect r, ui_color c, int width, int radius)
+static void stroke_rect(output *o, ui_rect r, ui_color c, int width, int radius)
 {
     int max_r = (r.w < r.h ? r.w : r.h) / 2;
     if (radius > max_r)
         radius = max_r;
     if (radius <= 1) {
-        SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+        SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
         SDL_Rect sides[4] = { { r.x, r.y, r.w, width },
                               { r.x, r.y + r.h - width, r.w, width },
                               { r.x, r.y, width, r.h },
                               { r.x + r.w - width, r.y, width, r.h } };
-        SDL_RenderFillRects(p->renderer, sides, 4);
+        SDL_RenderFillRects(o->renderer, sides, 4);
         return;
     }
     float inner_r = (float)(radius - width > 0 ? radius - width : 0);
@@ -649,54 +738,59 @@ static void stroke_rect(platform *p, ui_rect r, ui_color c, int width, int radiu
         idx[k++] = a; idx[k++] = a + 1; idx[k++] = b;
         idx[k++] = b; idx[k++] = a + 1; idx[k++] = b + 1;
     }
-    SDL_RenderGeometry(p->renderer, NULL, v, 2 * n, idx, k);
+    SDL_RenderGeometry(o->renderer, NULL, v, 2 * n, idx, k);
 }
 
-void platform_render(platform *p, const ui_cmd *cmds, int count, ui_color bg)
+static void render_output(platform *p, output *o, const ui_cmd *cmds, int count, ui_color bg)
 {
-    SDL_RenderSetClipRect(p->renderer, NULL);
-    SDL_SetRenderDrawColor(p->renderer, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(p->renderer);
+    SDL_RenderSetClipRect(o->renderer, NULL);
+    SDL_SetRenderDrawColor(o->renderer, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(o->renderer);
     for (int i = 0; i < count; i++) {
         const ui_cmd *c = &cmds[i];
         switch (c->kind) {
         case UI_CMD_RECT:
             if (c->border > 0)
-                stroke_rect(p, c->rect, c->color, c->border, c->radius);
+                stroke_rect(o, c->rect, c->color, c->border, c->radius);
             else
-                fill_rect(p, c->rect, c->color, c->radius);
+                fill_rect(o, c->rect, c->color, c->radius);
             break;
         case UI_CMD_TEXT: {
-            text_entry *t = text_texture(p, c->text, c->font_px, c->bold, c->color);
+            text_entry *t = text_texture(p, o, c->text, c->font_px, c->bold, c->color);
             if (t) {
                 SDL_Rect dst = { c->rect.x, c->rect.y, t->w, t->h };
-                SDL_RenderCopy(p->renderer, t->texture, NULL, &dst);
+                SDL_RenderCopy(o->renderer, t->texture, NULL, &dst);
             }
             break;
         }
         case UI_CMD_CLIP: {
             SDL_Rect clip = { c->rect.x, c->rect.y, c->rect.w, c->rect.h };
-            bool full = c->rect.x <= 0 && c->rect.y <= 0 && c->rect.w >= p->width && c->rect.h >= p->height;
-            SDL_RenderSetClipRect(p->renderer, full ? NULL : &clip);
+            bool full = c->rect.x <= 0 && c->rect.y <= 0 && c->rect.w >= o->width && c->rect.h >= o->height;
+            SDL_RenderSetClipRect(o->renderer, full ? NULL : &clip);
             break;
         }
         }
     }
-    SDL_RenderSetClipRect(p->renderer, NULL);
+    SDL_RenderSetClipRect(o->renderer, NULL);
+}
+
+void platform_render(platform *p, const ui_cmd *cmds, int count, ui_color bg)
+{
+    render_output(p, &p->main, cmds, count, bg);
 }
 
 void platform_present(platform *p)
 {
-    SDL_RenderPresent(p->renderer);
+    SDL_RenderPresent(p->main.renderer);
 }
 
 vb_code platform_save_png(platform *p, const char *path, vb_err *err)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->main.width, p->main.height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return vb_fail(err, VB_ERR_NOMEM, "screenshot surface: %s", SDL_GetError());
     vb_code rc = VB_OK;
-    if (SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+    if (SDL_RenderReadPixels(p->main.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
         rc = vb_fail(err, VB_ERR_INTERNAL, "read pixels: %s", SDL_GetError());
     else if (IMG_SavePNG(s, path) != 0)
         rc = vb_fail(err, VB_ERR_IO, "cannot write %s: %s", path, IMG_GetError());

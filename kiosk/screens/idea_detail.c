@@ -48,6 +48,13 @@ static void detail_load(app *a)
     D.viewer = a->member_id;
     D.generation = idea_vote_generation();
     D.history_n = D.history_total = 0;
+    if (D.id == 0) {
+        /* opened without a choice (--screen idea_detail): the top idea */
+        idea_row top;
+        int n = 0;
+        if (store_ideas_page(a->db, IDEA_MASK_LISTED, a->member_id, 0, 1, &top, &n, &err) == VB_OK && n == 1)
+            D.id = top.id;
+    }
     vb_code rc = store_idea_get(a->db, D.id, a->member_id, &D.d, &err);
     if (rc == VB_OK)
         rc = store_idea_history(a->db, D.id, D.history, HISTORY_MAX, &D.history_n, &D.history_total, &err);

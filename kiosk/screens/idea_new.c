@@ -148,7 +148,7 @@ static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
         ui_rect in = r;
         in.x += m.pad;
         in.w -= m.pad;
-        ui_rect b = ui_cut_right(&in, ui_mm(ui, 66));
+        ui_rect b = ui_inset(ui_cut_right(&in, ui_mm(ui, 66)), m.border);
         ui_cut_right(&in, m.gap);
         const char *bid = ui_format(ui, "idea_new.similar.vote.%lld", (long long)row->id);
         if (a->member_id && row->voted) {

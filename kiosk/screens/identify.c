@@ -246,11 +246,14 @@ static void draw_pin_stage(app *a, ui_ctx *ui, ui_rect body)
         ui_cut_top(&left, used + m.gap);
     }
     if (st.message[0]) {
-        ui_rect box = left;
+        /* a box around the message, as tall as its text (estimated) */
+        const char *text0 = st.message_is_error ? ui_format(ui, "\xE2\x9A\xA0 %s", st.message) : st.message;
+        int inner_w = left.w - 2 * m.pad;
+        int lines = inner_w > 0 ? ui_text_width(ui, text0, m.text_body, true) / inner_w + 2 : 1;
+        ui_rect box = ui_cut_top(&left, lines * m.text_body * 5 / 4 + 2 * m.pad);
         ui_draw_rect(ui, box, st.message_is_error ? THEME_WARN_BG : THEME_SURFACE, m.radius);
         ui_draw_border(ui, box, st.message_is_error ? THEME_DANGER : THEME_BORDER, m.border * 2, m.radius);
-        const char *text = st.message_is_error ? ui_format(ui, "\xE2\x9A\xA0 %s", st.message) : st.message;
-        ui_paragraph(ui, "identify.message", ui_inset(box, m.pad), text, m.text_body, true, THEME_TEXT,
+        ui_paragraph(ui, "identify.message", ui_inset(box, m.pad), text0, m.text_body, true, THEME_TEXT,
                      UI_ALIGN_LEFT);
     }
     if (ui_button(ui, "identify.back", back, _("\xE2\x97\x80 Not me: back to the names"), STYLE_SECONDARY, false)) {

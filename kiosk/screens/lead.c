@@ -5,10 +5,12 @@
  * it is the lead menu: daily start, ideas, actions, monthly review, team,
  * settings, lifting another lead's lockout, the audit log, leaving the app
  * (restart, or stop for maintenance), and "Done", which ends lead mode. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/date.h"
+#include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../store/store_audit.h"
 #include "../store/store_members.h"
@@ -30,6 +32,7 @@ static struct {
     int64_t pick_id; /* 0 = still picking a name */
     char pick_name[244];
     char pin[STORE_PIN_MAX_DIGITS + 1];
+    int64_t locked_until; /* the picked lead's lockout (0 = none): a redraw when it ends */
     char message[400];
     bool message_error;
     /* signed in */
@@ -123,8 +126,8 @@ static void draw_pick(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         if (!l->has_pin)
             sub = _("No PIN set yet");
         else if (l->locked_until > now) {
-            char t[6];
-            lead_ui_hhmm(l->locked_until, t);
+            char t[9];
+            lead_ui_hhmmss(l->locked_until, t);
             sub = ui_format(ui, _("Locked until %s"), t);
         }
         if (ui_tile(ui, ui_format(ui, "lead.pick.%lld", (long long)l->id), r, "\xE2\x98\xBA", l->name, sub,
@@ -155,7 +158,7 @@ static void try_pin(app *a, const store_roster_member *me)
         set_message(true, ui_format(a->ui, _("The PIN could not be checked: %s"), lead_ui_reason(rc)));
         return;
     }
-    char t[6];
+    char t[9];
     switch (res.status) {
     case STORE_PIN_OK:
         a->lead_id = me->id;
@@ -175,7 +178,7 @@ static void try_pin(app *a, const store_roster_member *me)
         if (res.tries_left < 0) {
             set_message(true, _("A PIN has 4 to 8 digits. Try again."));
         } else if (res.locked_until > app_wall_s(a)) {
-            lead_ui_hhmm(res.locked_until, t);
+            lead_ui_hhmmss(res.locked_until, t);
             set_message(true, ui_format(a->ui, _("Wrong PIN. Too many wrong PINs: locked until %s."), t));
         } else {
             set_message(true, ui_format(a->ui,
@@ -186,7 +189,7 @@ static void try_pin(app *a, const store_roster_member *me)
         }
         return;
     case STORE_PIN_LOCKED:
-        lead_ui_hhmm(res.locked_until, t);
+        lead_ui_hhmmss(res.locked_until, t);
         set_message(true, ui_format(a->ui, _("Locked until %s after too many wrong PINs."), t));
         return;
     case STORE_PIN_NONE:
@@ -225,15 +228,16 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
 
     int64_t now = app_wall_s(a);
     bool locked = me.locked_until > now;
+    st.locked_until = locked ? me.locked_until : 0;
     const char *text;
-    char t[6];
+    char t[9];
     if (!me.has_pin) {
         text = ui_format(ui,
                          _("No PIN has been set for %s yet. Another team lead can set one under Team, or on this "
                            "machine: verbeterbord --set-pin \"%s\""),
                          me.name, me.name);
     } else if (locked) {
-        lead_ui_hhmm(me.locked_until, t);
+        lead_ui_hhmmss(me.locked_until, t);
         text = ui_format(ui,
                          _("Locked until %s after too many wrong PINs. Another team lead can lift the lockout "
                            "(lead menu, \"Unlock a lead\"), or wait until then."),
@@ -385,8 +389,8 @@ static void draw_unlock(app *a, ui_ctx *ui, ui_rect body)
         ui_rect r = { body.x, body.y + i * row_h - st.scroll.offset, body.w, m.target };
         ui_rect b = ui_cut_right(&r, r.w / 3);
         ui_cut_right(&r, m.gap);
-        char t[6];
-        lead_ui_hhmm(l->locked_until, t);
+        char t[9];
+        lead_ui_hhmmss(l->locked_until, t);
         ui_label(ui, ui_format(ui, "lead.unlock.%lld.name", (long long)l->id), r,
                  ui_format(ui, _("%s \xC2\xB7 locked until %s"), l->name, t), m.text_body, true, THEME_TEXT,
                  UI_ALIGN_LEFT);
@@ -524,6 +528,23 @@ static void lead_draw(app *a, ui_ctx *ui, ui_rect body)
     }
 }
 
+/* A locked-out lead's keypad comes back by itself when the lockout ends. */
+static int64_t lead_deadline(const app *a)
+{
+    if (a->lead_id || !st.pick_id || !st.locked_until)
+        return VB_NO_DEADLINE;
+    int64_t left_s = st.locked_until - app_wall_s(a);
+    return app_now_ms(a) + (left_s > 0 ? left_s * 1000 : 0);
+}
+
+static void lead_tick(app *a)
+{
+    if (st.locked_until && app_wall_s(a) >= st.locked_until) {
+        st.locked_until = 0;
+        a->dirty = true;
+    }
+}
+
 /* Idle reset: typed PIN digits and the picked name go. */
 static void lead_discard(app *a)
 {
@@ -540,5 +561,7 @@ const screen_def screen_lead = {
     .draw = lead_draw,
     .enter = lead_enter,
     .discard = lead_discard,
+    .deadline = lead_deadline,
+    .tick = lead_tick,
     .show_home_button = true,
 };

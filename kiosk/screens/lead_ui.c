@@ -60,6 +60,12 @@ void lead_ui_hhmm(int64_t unix_s, char out[6])
     snprintf(out, 6, "%02u:%02u", (unsigned)l.hour % 24u, (unsigned)l.minute % 60u);
 }
 
+void lead_ui_hhmmss(int64_t unix_s, char out[9])
+{
+    vb_local l = vb_local_from_unix(unix_s);
+    snprintf(out, 9, "%02u:%02u:%02u", (unsigned)l.hour % 24u, (unsigned)l.minute % 60u, (unsigned)l.second % 60u);
+}
+
 void lead_ui_copy(char *out, size_t size, const char *text)
 {
     if (!size)

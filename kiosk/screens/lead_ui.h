@@ -27,5 +27,7 @@ const char *lead_ui_reason(vb_code rc);
 void lead_ui_copy(char *out, size_t size, const char *text);
 /* "HH:MM" of a unix time in local time, into out (6 bytes). */
 void lead_ui_hhmm(int64_t unix_s, char out[6]);
+/* "HH:MM:SS" (9 bytes): for lockouts, which may last only half a minute. */
+void lead_ui_hhmmss(int64_t unix_s, char out[9]);
 
 #endif

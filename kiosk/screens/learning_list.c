@@ -1,16 +1,349 @@
-/* learning_list.c: browsing learning points, recent first, by category (worker flows). A placeholder until that issue builds it. */
+/* learning_list.c: browsing the learning points, recent first, with filter
+ * chips per category. The list scrolls by dragging and by two large page
+ * buttons, and draws only the rows in view; rows come from the store a
+ * window at a time (continuing from a row already loaded when scrolling, so
+ * a page costs the same at row 10 and at row 90,000). Each row says in
+ * words whether the point was discussed, turned into actions and got
+ * feedback, and carries "This happened to me too (n)": one per person, after
+ * identifying (a roster pick is enough, as for voting). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/category.h"
 #include "../core/i18n.h"
+#include "../store/store_learning.h"
+#include "../ui/list.h"
+#include "../ui/widgets.h"
+#include "learning_ui.h"
 #include "screens.h"
+
+#define LL_MAX_CATEGORIES 16
+#define LL_WINDOW 48      /* rows held in memory around the view */
+#define LL_TAP_GUARD_MS 700 /* a second tap on the same "me too" this soon is the same tap */
+
+static struct {
+    bool loaded;
+    lp_category cats[LL_MAX_CATEGORIES];
+    int ncats;
+    int64_t filter;      /* category id, 0 = all */
+    int count;           /* rows in the list with this filter */
+    ui_scroll scroll;
+    int row_h;           /* the row height the offset was measured in */
+    lp_row win[LL_WINDOW];
+    int win_off, win_n;  /* win[i] is row win_off + i */
+    bool win_valid;
+    int64_t viewer;      /* member whose "me too" the window shows */
+    char pending[LP_ID_SIZE]; /* "me too" waiting for identification */
+    char last_tap[LP_ID_SIZE];
+    int64_t last_tap_ms;
+    bool failed;
+} l;
+
+static lp_row ll_tmp[LL_WINDOW];
+
+static void ll_reload(app *a)
+{
+    l.win_valid = false;
+    l.win_n = 0;
+    l.count = 0;
+    l.failed = false;
+    l.viewer = a->member_id;
+    if (!a->db)
+        return;
+    vb_err err;
+    if (store_learning_count(a->db, l.filter, &l.count, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
+        l.failed = true;
+    }
+}
+
+static void ll_start(app *a)
+{
+    memset(&l, 0, sizeof l);
+    if (a->db) {
+        vb_err err;
+        if (store_learning_categories(a->db, l.cats, LL_MAX_CATEGORIES, &l.ncats, &err) != VB_OK)
+            fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
+    }
+    l.loaded = true;
+    ll_reload(a);
+}
+
+/* Makes rows first..last available in the window: continues from a row
+ * already held when the view moved a little (keyset, cheap at any depth),
+ * and jumps by row number otherwise. */
+static void ll_ensure(app *a, int first, int last)
+{
+    if (!a->db || l.count == 0)
+        return;
+    if (last >= l.count)
+        last = l.count - 1;
+    if (l.win_valid && first >= l.win_off && last < l.win_off + l.win_n)
+        return;
+    int want = first - LL_WINDOW / 4;
+    if (want < 0)
+        want = 0;
+    vb_err err;
+    vb_code rc;
+    int n = 0;
+    if (l.win_valid && l.win_n > 0 && want > l.win_off && want <= l.win_off + l.win_n) {
+        /* scrolled down: keep the overlap, continue after the last row held */
+        int keep = l.win_off + l.win_n - want;
+        memmove(l.win, l.win + (want - l.win_off), (size_t)keep * sizeof l.win[0]);
+        rc = store_learning_list_from(a->db, l.filter, &l.win[keep - 1], true, LL_WINDOW - keep, l.viewer, ll_tmp,
+                                      &n, &err);
+        if (rc == VB_OK) {
+            memcpy(l.win + keep, ll_tmp, (size_t)n * sizeof l.win[0]);
+            l.win_off = want;
+            l.win_n = keep + n;
+        }
+    } else if (l.win_valid && l.win_n > 0 && want < l.win_off && l.win_off - want < LL_WINDOW) {
+        /* scrolled up: the rows before the first one held, then the overlap */
+        int before = l.win_off - want;
+        rc = store_learning_list_from(a->db, l.filter, &l.win[0], false, before, l.viewer, ll_tmp, &n, &err);
+        if (rc == VB_OK) {
+            int keep = l.win_n < LL_WINDOW - n ? l.win_n : LL_WINDOW - n;
+            memmove(l.win + n, l.win, (size_t)keep * sizeof l.win[0]);
+            memcpy(l.win, ll_tmp, (size_t)n * sizeof l.win[0]);
+            l.win_off -= n;
+            l.win_n = n + keep;
+        }
+    } else {
+        rc = store_learning_list(a->db, l.filter, want, LL_WINDOW, l.viewer, l.win, &n, &err);
+        if (rc == VB_OK) {
+            l.win_off = want;
+            l.win_n = n;
+        }
+    }
+    if (rc != VB_OK) {
+        fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
+        l.failed = true;
+        l.win_valid = false;
+        return;
+    }
+    l.win_valid = true;
+}
+
+static lp_row *ll_row(int index)
+{
+    if (!l.win_valid || index < l.win_off || index >= l.win_off + l.win_n)
+        return NULL;
+    return &l.win[index - l.win_off];
+}
+
+/* ---- this happened to me too --------------------------------------------- */
+
+static void ll_metoo_set(app *a, const char *id, bool on)
+{
+    vb_err err;
+    int count = 0;
+    vb_code rc = store_learning_metoo_set(a->db, id, a->member_id, on, &count, &err);
+    if (rc != VB_OK) {
+        fprintf(stderr, "verbeterbord: me too not saved: %s\n", err.msg);
+        app_notice(a, NOTICE_ERROR,
+                   rc == VB_ERR_BUSY ? _("NOT saved: the database is busy. Wait a moment and tap again.")
+                                     : _("NOT saved: something went wrong. Tap again; if it keeps failing, tell the "
+                                         "team lead."),
+                   20);
+        return;
+    }
+    for (int i = 0; i < l.win_n; i++) {
+        if (strcmp(l.win[i].id, id) == 0) {
+            l.win[i].metoo = count;
+            l.win[i].metoo_mine = on;
+        }
+    }
+}
+
+static void ll_metoo_identified(app *a, void *ctx)
+{
+    (void)ctx;
+    if (!a->member_id || !l.pending[0])
+        return;
+    /* The window was read for nobody: read it again for this person, then
+     * add their "me too" (never take one back on a tap they did not see). */
+    l.viewer = a->member_id;
+    l.win_valid = false;
+    ll_metoo_set(a, l.pending, true);
+    l.pending[0] = '\0';
+}
+
+static void ll_metoo_tap(app *a, const lp_row *r)
+{
+    int64_t now = app_now_ms(a);
+    if (strcmp(l.last_tap, r->id) == 0 && now - l.last_tap_ms < LL_TAP_GUARD_MS)
+        return; /* a double tap counts once */
+    snprintf(l.last_tap, sizeof l.last_tap, "%s", r->id);
+    l.last_tap_ms = now;
+    if (a->member_id && l.viewer == a->member_id) {
+        ll_metoo_set(a, r->id, !r->metoo_mine);
+        return;
+    }
+    snprintf(l.pending, sizeof l.pending, "%s", r->id);
+    app_identify(a, false, ll_metoo_identified, NULL);
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+static int ll_row_height(ui_ctx *ui)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    int body = m.text_body * 5 / 4, small = m.text_small * 5 / 4;
+    int h = 2 * m.pad + body * 4 + small + m.gap;
+    return h < m.main_target + 2 * m.pad + m.gap ? m.main_target + 2 * m.pad + m.gap : h;
+}
+
+static const char *ll_markers(ui_ctx *ui, const lp_row *r)
+{
+    const char *discussed = r->discussed_day[0]
+                                ? ui_format(ui, _("\xE2\x9C\x94 Discussed %s"), learning_ui_day(ui, r->discussed_day))
+                                : _("\xE2\x97\x8B Not discussed yet");
+    const char *text = discussed;
+    if (r->actions > 0)
+        text = ui_format(ui, "%s  \xC2\xB7  %s", text,
+                         ui_format(ui, i18n_plural("\xE2\x9E\x9C %d action", "\xE2\x9E\x9C %d actions",
+                                                   (unsigned long)r->actions),
+                                   r->actions));
+    if (r->feedback[0])
+        text = ui_format(ui, "%s  \xC2\xB7  %s", text, ui_format(ui, _("\xE2\x9C\x89 Feedback: %s"), r->feedback));
+    return text;
+}
+
+static void ll_draw_row(app *a, ui_ctx *ui, ui_rect r, lp_row *row)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_rect card = r;
+    card.h -= m.gap;
+    ui_draw_rect(ui, card, THEME_SURFACE, m.radius);
+    ui_draw_border(ui, card, THEME_BORDER, m.border, m.radius);
+    ui_rect in = ui_inset(card, m.pad);
+    int metoo_w = in.w / 4 > ui_mm(ui, 55) ? in.w / 4 : ui_mm(ui, 55);
+    ui_rect metoo = ui_cut_right(&in, metoo_w);
+    ui_cut_right(&in, m.gap);
+    int body = m.text_body * 5 / 4;
+
+    const char *place = row->place[0] ? ui_format(ui, "  \xC2\xB7  %s", row->place) : "";
+    const char *shift = row->shift_name[0] ? ui_format(ui, " (%s)", row->shift_name) : "";
+    const char *head = ui_format(ui, "%s %s%s  \xC2\xB7  %s%s", category_icon(row->category.code),
+                                 category_display_name(row->category.code, row->category.label), place,
+                                 learning_ui_day(ui, row->day), shift);
+    ui_label(ui, ui_format(ui, "learning_list.row.%s.head", row->id), ui_cut_top(&in, body), head, m.text_body, true,
+             THEME_TEXT, UI_ALIGN_LEFT);
+    ui_rect what = ui_cut_top(&in, body * 2);
+    if (row->what_happened[0])
+        ui_paragraph(ui, ui_format(ui, "learning_list.row.%s.what", row->id), what, row->what_happened, m.text_body,
+                     false, THEME_TEXT, UI_ALIGN_LEFT);
+    ui_rect lesson = ui_cut_top(&in, body);
+    if (row->lesson[0])
+        ui_label(ui, ui_format(ui, "learning_list.row.%s.lesson", row->id), lesson,
+                 ui_format(ui, "\xE2\x86\x92 %s", row->lesson), m.text_body, false, THEME_TEXT_MUTED,
+                 UI_ALIGN_LEFT);
+    ui_label(ui, ui_format(ui, "learning_list.row.%s.markers", row->id), ui_cut_top(&in, m.text_small * 5 / 4),
+             ll_markers(ui, row), m.text_small, true, THEME_TEXT, UI_ALIGN_LEFT);
+
+    const char *label = row->metoo_mine
+                            ? ui_format(ui, _("\xE2\x9C\x94 This happened to me too (%d)"), row->metoo)
+                            : ui_format(ui, _("This happened to me too (%d)"), row->metoo);
+    if (ui_button(ui, ui_format(ui, "learning_list.metoo.%s", row->id), metoo, label,
+                  row->metoo_mine ? STYLE_PRIMARY : STYLE_SECONDARY, false))
+        ll_metoo_tap(a, row);
+}
+
+/* Filter chips flow over one or two rows; returns the height used. */
+static int ll_filters(app *a, ui_ctx *ui, ui_rect area, bool draw)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    int x = area.x, y = area.y, rows = 1;
+    int check_w = ui_text_width(ui, "\xE2\x9C\x94", m.text_body, true) + m.gap;
+    for (int i = -1; i < l.ncats; i++) {
+        const lp_category *c = i >= 0 ? &l.cats[i] : NULL;
+        const char *label = c ? ui_format(ui, "%s %s", category_icon(c->code),
+                                          category_display_name(c->code, c->label))
+                              : _("All");
+        int w = ui_text_width(ui, label, m.text_body, true) + 2 * m.pad + check_w;
+        if (w < m.target * 2)
+            w = m.target * 2;
+        if (x > area.x && x + w > area.x + area.w) {
+            x = area.x;
+            y += m.target + m.gap;
+            rows++;
+        }
+        if (w > area.w)
+            w = area.w;
+        if (draw) {
+            int64_t id = c ? c->id : 0;
+            const char *el = c ? ui_format(ui, "learning_list.filter.%s", c->code) : "learning_list.filter.all";
+            if (ui_chip(ui, el, (ui_rect){ x, y, w, m.target }, NULL, label, l.filter == id) && l.filter != id) {
+                l.filter = id;
+                l.scroll.offset = 0;
+                ll_reload(a);
+            }
+        }
+        x += w + m.gap;
+    }
+    return rows * m.target + (rows - 1) * m.gap;
+}
 
 static void learning_list_draw(app *a, ui_ctx *ui, ui_rect body)
 {
-    (void)a;
-    screen_placeholder(ui, body, "learning_list.placeholder", _("Here you will browse the learning points, recent first, and filter them by category."));
+    theme_metrics m = theme_metrics_for(ui);
+    if (!l.loaded)
+        ll_start(a);
+    if (l.viewer != a->member_id) {
+        /* someone else is identified now: their own "me too" marks */
+        l.viewer = a->member_id;
+        l.win_valid = false;
+    }
+    int filters_h = ll_filters(a, ui, body, false);
+    ll_filters(a, ui, ui_cut_top(&body, filters_h), true);
+    ui_cut_top(&body, m.gap);
+
+    ui_rect pages = ui_cut_right(&body, m.target + m.pad);
+    ui_cut_right(&body, m.gap);
+    int row_h = ll_row_height(ui);
+    if (l.row_h && l.row_h != row_h)
+        l.scroll.offset = (int)((int64_t)l.scroll.offset * row_h / l.row_h); /* a resize keeps the place */
+    l.row_h = row_h;
+    l.scroll.content_h = l.count * row_h;
+
+    if (l.count == 0) {
+        ui_paragraph(ui, "learning_list.empty", body,
+                     l.failed ? _("The learning points cannot be read right now. Try again in a moment.")
+                     : l.filter ? _("No learning points in this category yet.")
+                                : _("No learning points yet. Log the first one from the home screen."),
+                     m.text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
+        ui_scroll_page_buttons(ui, "learning_list.list", pages, &l.scroll, body.h);
+        return;
+    }
+    ui_scroll_begin(ui, "learning_list.list", body, &l.scroll);
+    int first, last;
+    ui_scroll_visible_rows(&l.scroll, row_h, body.h, l.count, &first, &last);
+    ll_ensure(a, first, last);
+    for (int i = first; i <= last; i++) {
+        lp_row *row = ll_row(i);
+        if (!row)
+            continue;
+        ui_rect r = { body.x, body.y - l.scroll.offset + i * row_h, body.w, row_h };
+        ll_draw_row(a, ui, r, row);
+    }
+    ui_scroll_end(ui, &l.scroll);
+    ui_scroll_page_buttons(ui, "learning_list.list", pages, &l.scroll, body.h);
+}
+
+static void learning_list_enter(app *a)
+{
+    /* Back from identifying for "me too": keep the filter and the place. */
+    if (l.loaded && a->previous_screen == &screen_identify) {
+        l.win_valid = false;
+        return;
+    }
+    ll_start(a);
 }
 
 const screen_def screen_learning_list = {
     .name = "learning_list",
     .title = N_("Learning points"),
     .draw = learning_list_draw,
+    .enter = learning_list_enter,
     .show_home_button = true,
 };

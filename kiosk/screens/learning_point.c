@@ -236,47 +236,53 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
     ui_rect message = ui_cut_bottom(&body, line * 2);
     ui_cut_bottom(&body, m.gap / 2);
 
-    /* what is left: chips on top, the two texts below */
-    int place_rows = f.nplaces ? lpf_place_rows(ui, body.w) : 0;
-    int fixed = line + m.gap / 2 + (place_rows ? line + m.gap / 2 + place_rows * m.target + (place_rows - 1) * m.gap
-                                               : 0) +
-                2 * m.gap;
+    /* what is left: chips on top, the two texts below; spare height makes
+     * the chips bigger first (gloves), then the texts */
     int cat_rows = f.ncats <= 8 ? 1 : 2;
-    int field_h = m.text_body * 3 / 2 + m.gap / 2 + m.text_large * 5 / 4 * 2 + 2 * (m.pad + m.border * 3);
+    int place_rows = f.nplaces ? lpf_place_rows(ui, body.w) : 0;
     bool side_by_side = body.w >= ui_mm(ui, 200);
+    int field_h = m.text_body * 3 / 2 + m.gap / 2 + m.text_large * 5 / 4 * 2 + 2 * (m.pad + m.border * 3);
     int fields_h = side_by_side ? field_h : 2 * field_h + m.gap;
-    int cat_h = (body.h - fixed - fields_h) / cat_rows - (cat_rows - 1) * m.gap;
-    int cat_max = ui_mm(ui, 30), cat_min = m.target;
-    if (cat_h > cat_max)
-        cat_h = cat_max;
-    if (cat_h < cat_min)
-        cat_h = cat_min;
+    int headings = (line + m.gap / 2) * (place_rows ? 2 : 1) + m.gap * (place_rows ? 2 : 1);
+    int cat_h = m.target, place_h = m.target;
+    int spare = body.h - headings - fields_h - cat_h * cat_rows - (cat_rows - 1) * m.gap - place_h * place_rows -
+                (place_rows > 1 ? m.gap : 0);
+    int grow = spare / 2 / cat_rows;
+    cat_h += grow > ui_mm(ui, 30) - cat_h ? ui_mm(ui, 30) - cat_h : grow > 0 ? grow : 0;
+    if (place_rows) {
+        spare = body.h - headings - fields_h - cat_h * cat_rows - (cat_rows - 1) * m.gap - place_h * place_rows -
+                (place_rows > 1 ? m.gap : 0);
+        grow = spare / 3 / place_rows;
+        place_h += grow > m.main_target - place_h ? m.main_target - place_h : grow > 0 ? grow : 0;
+    }
 
     lpf_heading(ui, "learning_point.category_heading", &body, _("What kind of learning point?"));
     lpf_categories(ui, ui_cut_top(&body, cat_h * cat_rows + (cat_rows - 1) * m.gap));
     ui_cut_top(&body, m.gap);
     if (place_rows) {
         lpf_heading(ui, "learning_point.place_heading", &body, _("Where did it happen?"));
-        lpf_places(ui, ui_cut_top(&body, place_rows * m.target + (place_rows - 1) * m.gap), place_rows);
+        lpf_places(ui, ui_cut_top(&body, place_rows * place_h + (place_rows - 1) * m.gap), place_rows);
         ui_cut_top(&body, m.gap);
     }
     /* the texts take the rest, up to a few lines each */
     ui_rect fields = body;
-    int max_fields = side_by_side ? field_h + line * 2 : 2 * (field_h + line) + m.gap;
+    int max_fields = side_by_side ? field_h + line * 3 : 2 * (field_h + line) + m.gap;
     if (fields.h > max_fields)
         fields.h = max_fields;
     const char *what_label = _("What happened?");
     const char *lesson_label = _("What do we learn or propose?");
+    const char *what_example = _("e.g. took the wrong bolt, the bins look alike");
+    const char *lesson_example = _("e.g. mark the bins with a colour");
     if (side_by_side) {
         ui_rect left = ui_cut_left(&fields, (fields.w - m.gap) / 2);
         ui_cut_left(&fields, m.gap);
-        lpf_field(a, ui, "learning_point.what", left, what_label, &f.what, _("e.g. took the wrong bolt, the bins look alike"));
-        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, _("e.g. mark the bins with a colour"));
+        lpf_field(a, ui, "learning_point.what", left, what_label, &f.what, what_example);
+        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, lesson_example);
     } else {
         ui_rect top = ui_cut_top(&fields, (fields.h - m.gap) / 2);
         ui_cut_top(&fields, m.gap);
-        lpf_field(a, ui, "learning_point.what", top, what_label, &f.what, _("e.g. took the wrong bolt, the bins look alike"));
-        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, _("e.g. mark the bins with a colour"));
+        lpf_field(a, ui, "learning_point.what", top, what_label, &f.what, what_example);
+        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, lesson_example);
     }
 
     /* the nudge, or why Save did not save */
@@ -340,13 +346,16 @@ static void lpf_draw_saved(app *a, ui_ctx *ui, ui_rect body)
     ui_draw_rect(ui, body, THEME_SURFACE, m.radius);
     ui_draw_border(ui, body, THEME_OK, m.border * 3, m.radius);
     ui_rect in = ui_inset(body, m.pad * 2);
-    int code_px = ui_mm(ui, 20);
-    /* everything must fit: shrink the code on a low window */
-    int text_h = m.text_title * 5 / 4 + m.text_large * 5 / 4 * 2 + m.text_body * 5 / 4 * 4 + m.gap * 5;
-    if (in.h - text_h < code_px * 3 / 2)
-        code_px = (in.h - text_h) * 2 / 3;
+    /* The code as large as the card allows (up to 30 mm), the block centred. */
+    int lines_h = m.text_title * 5 / 4 + m.text_large * 5 / 4 * 4 + m.text_body * 5 / 4 + m.gap * 4;
+    int code_px = (in.h - lines_h) * 2 / 3;
+    if (code_px > ui_mm(ui, 30))
+        code_px = ui_mm(ui, 30);
     if (code_px < m.text_title)
         code_px = m.text_title;
+    int used = lines_h + code_px * 5 / 4 + m.pad;
+    if (in.h > used)
+        ui_cut_top(&in, (in.h - used) / 2);
 
     lpf_line(ui, "learning_point.saved", &in, _("\xE2\x9C\x94 Saved. Thank you!"), m.text_title, true, THEME_OK,
              m.gap);
@@ -360,11 +369,11 @@ static void lpf_draw_saved(app *a, ui_ctx *ui, ui_rect body)
     ui_label(ui, "learning_point.receipt", code_box, f.saved.receipt, code_px, true, THEME_TEXT, UI_ALIGN_CENTER);
     ui_cut_top(&in, m.gap);
     lpf_line(ui, "learning_point.code_hint", &in,
-             _("Enter it on the home screen later (\"Look up a code\") to see what became of it."), m.text_body,
-             false, THEME_TEXT, m.gap / 2);
+             _("Enter it later on the home screen under \"Look up a code\" to see what became of it."),
+             m.text_large, false, THEME_TEXT, m.gap / 2);
     lpf_line(ui, "learning_point.dagstart", &in,
              ui_format(ui, _("It comes up at the daily start of %s."), learning_ui_day(ui, f.saved.dagstart_day)),
-             m.text_body, false, THEME_TEXT, m.gap / 2);
+             m.text_large, false, THEME_TEXT, m.gap / 2);
     lpf_line(ui, "learning_point.who", &in,
              f.saved_by[0] ? ui_format(ui, _("Saved with your name: %s."), f.saved_by)
                            : _("Anonymous: no name and no time is stored with it, only the day."),

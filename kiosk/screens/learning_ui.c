@@ -25,10 +25,14 @@ bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_c
     ui_draw_rect(ui, r, bg, m.radius);
     ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 3 : m.border, m.radius);
     ui_rect inner = ui_inset(r, m.pad / 2 + m.border * 2);
-    int label_px = m.text_body;
-    if (ui_text_width(ui, name, label_px, true) > inner.w)
+    /* the word on one line, smaller, or on two lines when it has two words */
+    int label_px = m.text_body, label_lines = 1;
+    if (ui_text_width(ui, name, label_px, true) > inner.w) {
         label_px = m.text_small;
-    int label_h = label_px * 5 / 4;
+        if (ui_text_width(ui, name, label_px, true) > inner.w && strchr(name, ' '))
+            label_lines = 2;
+    }
+    int label_h = label_px * 5 / 4 * label_lines;
     if (selected) {
         /* selection is never shown by colour alone */
         const char *check = "\xE2\x9C\x94";
@@ -44,8 +48,11 @@ bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_c
         int y = inner.y + (inner.h - icon_h - label_h) / 2;
         int w = ui_text_width(ui, icon, icon_px, false);
         ui_draw_text(ui, inner.x + (inner.w - w) / 2, y, icon, icon_px, false, fg);
-        ui_label(ui, NULL, (ui_rect){ inner.x, y + icon_h, inner.w, label_h }, name, label_px, true, fg,
-                 UI_ALIGN_CENTER);
+        ui_rect label_r = { inner.x, y + icon_h, inner.w, label_h };
+        if (label_lines == 1)
+            ui_label(ui, NULL, label_r, name, label_px, true, fg, UI_ALIGN_CENTER);
+        else
+            ui_paragraph(ui, NULL, label_r, name, label_px, true, fg, UI_ALIGN_CENTER);
     } else {
         /* a low chip: pictogram and word on one line */
         const char *both = ui_format(ui, "%s %s", icon, name);

@@ -325,7 +325,7 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
     const review *now = &R.now, *before = &R.before;
-    heading(ui, &in, "review.feedback.title", _("From idea to first feedback"), NULL);
+    heading(ui, &in, "review.feedback.title", _("Idea \xE2\x86\x92 first feedback"), NULL);
     if (now->has_median) {
         ui_label(ui, "review.feedback.median", ui_cut_top(&in, line_h(m.text_title)),
                  ui_format(ui, i18n_plural("%s day", "%s days", (unsigned long)ceil(now->median_days)),
@@ -638,7 +638,7 @@ static int chip_width(ui_ctx *ui, const char *label)
 {
     theme_metrics m = theme_metrics_for(ui);
     int w = ui_text_width(ui, label, m.text_body, true) + ui_text_width(ui, "\xE2\x9C\x94", m.text_body, true) +
-            3 * m.pad;
+            4 * m.pad;
     return w > m.target * 2 ? w : m.target * 2;
 }
 
@@ -651,7 +651,7 @@ static void header(app *a, ui_ctx *ui, ui_rect row)
     int nav_w = m.target * 3 / 2;
     ui_rect prev = ui_cut_left(&row, nav_w);
     ui_cut_left(&row, m.gap / 2);
-    int export_w = ui_text_width(ui, export_label, m.text_large, true) + 2 * m.pad;
+    int export_w = ui_text_width(ui, export_label, m.text_body, true) + 3 * m.pad;
     if (export_w < m.main_target * 2)
         export_w = m.main_target * 2;
     ui_rect export = ui_cut_right(&row, export_w);
@@ -674,10 +674,8 @@ static void header(app *a, ui_ctx *ui, ui_rect row)
         review_load(a);
     }
     const char *title = ui_format(ui, "%s %d", month_name(R.month), R.month.year);
-    const char *sub = R.now.partial
-                          ? ui_format(ui, _("%s so far \xC2\xB7 compared with %s"), period_text(ui, &R.now),
-                                      period_text(ui, &R.before))
-                          : ui_format(ui, _("compared with %s"), period_text(ui, &R.before));
+    const char *sub = R.now.partial ? ui_format(ui, _("so far, compared with %s"), period_text(ui, &R.before))
+                                    : ui_format(ui, _("compared with %s"), period_text(ui, &R.before));
     ui_rect t = row;
     ui_label(ui, "review.month", ui_cut_top(&t, row.h * 11 / 20), title, m.text_large, true, THEME_TEXT,
              UI_ALIGN_CENTER);

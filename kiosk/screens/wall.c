@@ -24,6 +24,8 @@ static struct {
     int64_t data_version;
     int64_t next_poll_ms;
     int64_t entered_ms;
+    int shown_page;
+    int64_t shown_minute;
     char error[300];
 } wall;
 
@@ -47,9 +49,16 @@ static void wall_enter(app *a)
     wall.loaded = false;
 }
 
+static int rotate_s(const app *a);
+
 static void wall_tick(app *a)
 {
     int64_t now = app_now_ms(a);
+    /* a new page or a new minute (clock, burn-in shift) needs a new frame */
+    int page = wall_page_at(now - wall.entered_ms, rotate_s(a));
+    int64_t minute = app_wall_s(a) / 60;
+    if (page != wall.shown_page || minute != wall.shown_minute)
+        a->dirty = true;
     if (!a->db || now < wall.next_poll_ms)
         return;
     wall.next_poll_ms = now + WALL_POLL_MS;
@@ -121,6 +130,21 @@ static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
         text_block(ui, "wall.empty", &r, _("No open ideas yet. Yours could be the first!"), m->body, false, THEME_TEXT);
         return;
     }
+    /* one column for the status and one for the votes, the same on every
+     * row, so the bars share one scale */
+    int status_col = 0, votes_col = 0;
+    for (int i = 0; i < d->idea_count; i++) {
+        const wall_idea *w = &d->ideas[i];
+        int sw = ui_text_width(ui, status_word(w->status), m->body, false);
+        int vw = ui_text_width(ui, ui_format(ui, i18n_plural("%d vote", "%d votes", (unsigned long)w->votes), w->votes),
+                               m->body, true);
+        status_col = sw > status_col ? sw : status_col;
+        votes_col = vw > votes_col ? vw : votes_col;
+    }
+    status_col += m->pad;
+    votes_col += m->pad;
+    if (status_col > r.w / 2)
+        status_col = r.w / 2;
     for (int i = 0; i < d->idea_count && r.h >= m->line * 2; i++) {
         const wall_idea *w = &d->ideas[i];
         ui_rect row = ui_cut_top(&r, m->line * 2 + m->pad);
@@ -128,14 +152,10 @@ static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
         ui_label(ui, ui_format(ui, "wall.idea.%lld", (long long)w->id), title, w->title, m->body, true, THEME_TEXT,
                  UI_ALIGN_LEFT);
         ui_rect line = ui_cut_top(&row, m->line);
-        const char *votes = ui_format(ui, i18n_plural("%d vote", "%d votes", (unsigned long)w->votes), w->votes);
-        int votes_w = ui_text_width(ui, votes, m->body, true);
-        int status_w = line.w * 2 / 5;
-        ui_rect status = ui_cut_right(&line, status_w);
-        ui_label(ui, ui_format(ui, "wall.idea.%lld.status", (long long)w->id), status, status_word(w->status),
-                 m->body, false, THEME_TEXT, UI_ALIGN_RIGHT);
-        ui_rect count = ui_cut_right(&line, votes_w + m->pad);
-        ui_label(ui, ui_format(ui, "wall.idea.%lld.votes", (long long)w->id), count, votes, m->body, true,
+        ui_label(ui, ui_format(ui, "wall.idea.%lld.status", (long long)w->id), ui_cut_right(&line, status_col),
+                 status_word(w->status), m->body, false, THEME_TEXT, UI_ALIGN_RIGHT);
+        ui_label(ui, ui_format(ui, "wall.idea.%lld.votes", (long long)w->id), ui_cut_right(&line, votes_col),
+                 ui_format(ui, i18n_plural("%d vote", "%d votes", (unsigned long)w->votes), w->votes), m->body, true,
                  THEME_TEXT, UI_ALIGN_RIGHT);
         int max = d->max_votes > 0 ? d->max_votes : 1;
         int bar_w = (line.w - m->pad) * w->votes / max;
@@ -313,16 +333,19 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
         return;
     }
     int page = wall_page_at(app_now_ms(a) - wall.entered_ms, rotate_s(a));
+    wall.shown_page = page;
+    wall.shown_minute = app_wall_s(a) / 60;
     switch (page) {
     case WALL_PAGE_IDEAS: page_ideas(ui, r, &m); break;
     case WALL_PAGE_IMPROVED: page_improved(ui, r, &m); break;
     case WALL_PAGE_TODAY: page_today(a, ui, r, &m); break;
     default: page_learning(ui, r, &m); break;
     }
-    /* page dots */
+    /* page dots, left of the clock */
     int dot = m.body / 3;
+    int dots_right = foot.x + foot.w - ui_text_width(ui, "00:00", m.body, true) - m.pad * 2;
     for (int i = 0; i < WALL_PAGE_COUNT; i++) {
-        ui_rect d = { foot.x + foot.w / 2 - WALL_PAGE_COUNT * dot + i * dot * 2, foot.y + (foot.h - dot) / 2, dot, dot };
+        ui_rect d = { dots_right - (WALL_PAGE_COUNT - i) * dot * 2, foot.y + (foot.h - dot) / 2, dot, dot };
         ui_draw_rect(ui, d, i == page ? THEME_TEXT : (ui_color){ 0xB0, 0xAE, 0xA8, 0xFF }, dot / 2);
     }
     if (wall_outside_hours(&wall.data, now.day.wday == 0 ? 7 : now.day.wday, now.hour * 60 + now.minute))
