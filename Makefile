@@ -40,7 +40,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BIN      := $(BUILD)/verbeterbord
 
-.PHONY: all deps run test test-only bench update-refs clean check-deps
+.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz
 all: $(BIN) $(MO_FILES)
 
 # Installs only what is missing; with everything present it does nothing.
@@ -94,7 +94,32 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
 	@echo "LD $@"
 	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
-tests-bin: all $(TEST_BIN) $(TOOL_BIN)
+# Fuzz targets: replayed over their seed corpora by `make test`, fuzzed by `make fuzz`.
+FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES  := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libkiosk.a
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+
+tests-bin: all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
+
+# libFuzzer with ASan and UBSan (clang); each target runs FUZZ_SECONDS.
+fuzz: deps
+	@$(if $(shell command -v clang),,$(MAKE) --no-print-directory DEB_PKGS="clang libclang-rt-14-dev" deps)
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 OPT=-O1 \
+	  CFLAGS="-fsanitize=fuzzer-no-link -Wno-error" build/fuzz/libkiosk.a
+	@for t in $(FUZZ_NAMES); do \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  clang $(CFLAGS_ALL) -Wno-error -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_$$t \
+	    tests/fuzz/fuzz_$$t.c build/fuzz/libkiosk.a $(LDLIBS_ALL) || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$t; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || exit 1; \
+	done
 
 run: deps
 	@$(MAKE) --no-print-directory all

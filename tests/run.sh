@@ -20,7 +20,8 @@
 # Environment: SDL_VIDEODRIVER=dummy, TZ=UTC0 and a private HOME and XDG
 # folders, so nothing touches the user's files or display. With an ASan
 # build, ASAN_OPTIONS/UBSAN_OPTIONS make every report fatal and LSan uses
-# tests/lsan.supp (third-party libraries only). UPDATE_REFS=1 rewrites the
+# tests/lsan.supp (third-party libraries only), and VB_ASAN=1 tells test
+# scripts so (e.g. to skip installing). UPDATE_REFS=1 rewrites the
 # screenshot references. TEST_TIMEOUT (seconds, default 600) bounds each
 # program; TEST_FILTER (a grep pattern) runs only programs whose path matches.
 set -u
@@ -160,6 +161,9 @@ for build in "$@"; do
         export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
         export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
         export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
+        export VB_ASAN=1   # test scripts may skip what makes no sense under ASan
+    else
+        unset VB_ASAN 2>/dev/null || true
     fi
     echo "# ===== $build_label ====="
 

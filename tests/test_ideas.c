@@ -205,10 +205,14 @@ static void test_similar_query(void)
     char q[512];
     store_ideas_similar_query("De bril, een", q, sizeof q);
     T_EQ_STR(q, "\"bril\"", "similar query: drops words under 3 letters and common words");
+    store_ideas_similar_query("Brillenrek", q, sizeof q);
+    T_EQ_STR(q, "\"brillenrek\" OR \"brill\" OR \"brille\" OR \"brillen\" OR \"brillenr\" OR \"brillenre\"",
+             "similar query: a long word also searches its prefixes of 5 letters and more");
     store_ideas_similar_query("Veilig-heids  BRIL!! de bril", q, sizeof q);
     T_EQ_STR(q, "\"veilig\" OR \"heids\" OR \"bril\"", "similar query: folds, splits on punctuation, no repeats");
     store_ideas_similar_query("Geëindigd Łódź", q, sizeof q);
-    T_EQ_STR(q, "\"geeindigd\" OR \"lodz\"", "similar query: folds accents the same way as the index");
+    T_EQ_STR(q, "\"geeindigd\" OR \"geein\" OR \"geeind\" OR \"geeindi\" OR \"geeindig\" OR \"lodz\"",
+             "similar query: folds accents the same way as the index");
     store_ideas_similar_query("a\" OR \"x NEAR(", q, sizeof q);
     T_EQ_STR(q, "\"near\"", "similar query: quotes and operators cannot get into the FTS5 query");
     store_ideas_similar_query("ab cd", q, sizeof q);
@@ -259,6 +263,9 @@ static void test_similar(void)
         { "cafe creme", cafe, "similar: 'cafe creme' finds 'Café ... crème'" },
         { "VEILIGHEIDSBRIL", bril, "similar: upper case finds lower case" },
         { "nieuwe brillen voor bezoekers", bril, "similar: one matching word in a longer title is enough" },
+        { "Brillenrek", bril, "similar: a new compound 'brillenrek' finds 'veiligheidsbrillen'" },
+        { "heftruckstalling", truck, "similar: 'heftruckstalling' finds 'heftrucks'" },
+        { "koffieautomaten", koffie, "similar: 'koffieautomaten' finds 'koffieautomaat'" },
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         T_CHECK(similar_has(s, pairs[i].query, pairs[i].id, NULL), pairs[i].name);
@@ -276,6 +283,8 @@ static void test_similar(void)
         { "lamp", palet, "similar: 'lamp' does not find 'palet'" },
         { "handschoen", koffie, "similar: 'handschoen' does not find 'koffieautomaat'" },
         { "geeindigd", zaag, "similar: 'geeindigd' does not find 'zaagstraat'" },
+        { "koffiekopjes", koffer, "similar: 'koffiekopjes' does not find 'koffer' (prefixes start at 5 letters)" },
+        { "werkoverleg", hand, "similar: 'werkoverleg' does not find 'werkhandschoenen'" },
     };
     for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++)
         T_CHECK(!similar_has(s, negatives[i].query, negatives[i].id, NULL), negatives[i].name);

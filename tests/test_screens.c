@@ -25,9 +25,9 @@ static void check_screen(app *a, const screen_def *s, int w, int h)
     char name[240], why[300] = "";
     app_go(a, s->name);
     app_draw(a);
-    if (strcmp(a->screen->name, s->name) != 0) {
+    if (!a->screen || strcmp(a->screen->name, s->name) != 0) {
         snprintf(name, sizeof name, "%s %dx%d: can be shown", s->name, w, h);
-        t_report(false, name, "the app went to %s instead", a->screen->name);
+        t_report(false, name, "the app went to %s instead", a->screen ? a->screen->name : "no screen");
         return;
     }
     double px_per_mm = w / 344.0, min15 = 15.0 * px_per_mm - 0.5;
@@ -121,6 +121,7 @@ static void check_size(int w, int h, const char *db_path)
     app *a = calloc(1, sizeof *a);
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.wall_display = -1; /* -1 = no second screen (0 would be display 0) */
     opt.db_path = db_path;
     opt.demo = true;
     opt.now_set = true;

@@ -374,8 +374,10 @@ static void item_lines(ui_ctx *ui, const agenda_item *it, const char **main, con
         *main = n->text;
         if (it->group == AGENDA_GROUP_COMING_UP)
             *meta = ui_format(ui, _("From %s"), learning_ui_day(ui, from));
-        else if (vb_day_diff(n->to, in->today) == 0)
+        else if (vb_day_diff(n->to, in->today) == 0 && vb_day_diff(n->from, in->today) == 0)
             *meta = _("Today only");
+        else if (vb_day_diff(n->to, in->today) == 0)
+            *meta = _("Last day today");
         else
             *meta = ui_format(ui, _("Until %s"), learning_ui_day(ui, to));
         break;
@@ -448,6 +450,15 @@ static const char *group_title(agenda_group g)
     case AGENDA_GROUP_IDEAS: return _("Ideas: news and feedback");
     default: return "";
     }
+}
+
+/* A group heading that says the group is empty. */
+static const char *empty_group(ui_ctx *ui, agenda_group g)
+{
+    const char *none = g == AGENDA_GROUP_WENT_WELL       ? _("nothing new")
+                       : g == AGENDA_GROUP_COULD_BE_BETTER ? _("no learning points")
+                                                           : _("nothing yet");
+    return ui_format(ui, "%s: %s", group_title(g), none);
 }
 
 /* Which item kinds can become an action, and from what origin. */
@@ -777,14 +788,24 @@ static void draw_close_panel(app *a, ui_ctx *ui, ui_rect body)
 static void draw_tabs(app *a, ui_ctx *ui, ui_rect r, const agenda_countdown *c)
 {
     theme_metrics m = theme_metrics_for(ui);
+    const char *labels[AGENDA_SECTIONS];
+    int px = m.text_large;
+    for (int s = 0; s < AGENDA_SECTIONS; s++) {
+        bool over = c && c->section_over[s];
+        bool done = st.ag.discussable[s] > 0 && st.ag.discussed[s] == st.ag.discussable[s];
+        labels[s] = ui_format(ui, "%s%d %s%s", over ? "\xE2\x9A\xA0 " : "", s + 1, _(section_names[s]),
+                              done ? " \xE2\x9C\x94" : "");
+        /* one size for all tabs: the largest at which every label fits */
+        if (ui_text_width(ui, labels[s], px, true) > ui_grid_cell(r, AGENDA_SECTIONS, 1, m.gap / 2, s).w - m.pad)
+            px = m.text_body;
+    }
     for (int s = 0; s < AGENDA_SECTIONS; s++) {
         ui_rect t = ui_grid_cell(r, AGENDA_SECTIONS, 1, m.gap / 2, s);
         const char *id = ui_format(ui, "dagstart.tab.%d", s + 1);
         bool pressed = false;
         bool clicked = ui_target(ui, id, t, false, &pressed);
         bool current = s == st.view;
-        bool over = c && c->section_over[s];
-        bool done = st.ag.discussable[s] > 0 && st.ag.discussed[s] == st.ag.discussable[s];
+        const char *label = labels[s];
         ui_color bg = current ? THEME_BAR : THEME_SURFACE, fg = current ? THEME_ON_DARK : THEME_TEXT;
         if (pressed) {
             bg = THEME_PRIMARY;
@@ -792,9 +813,6 @@ static void draw_tabs(app *a, ui_ctx *ui, ui_rect r, const agenda_countdown *c)
         }
         ui_draw_rect(ui, t, bg, m.radius);
         ui_draw_border(ui, t, THEME_BORDER, current ? m.border * 2 : m.border, m.radius);
-        const char *label = ui_format(ui, "%s%d %s%s", over ? "\xE2\x9A\xA0 " : "", s + 1, _(section_names[s]),
-                                      done ? " \xE2\x9C\x94" : "");
-        int px = ui_text_width(ui, label, m.text_large, true) <= t.w - m.pad ? m.text_large : m.text_body;
         ui_label(ui, NULL, ui_inset(t, m.pad / 2), label, px, true, fg, UI_ALIGN_CENTER);
         ui_element_add(ui, id, UI_EL_BUTTON, (pressed ? UI_STATE_PRESSED : 0) | (current ? UI_STATE_SELECTED : 0),
                        label, t);
@@ -835,13 +853,16 @@ static void draw_status(app *a, ui_ctx *ui, ui_rect r)
              ui_format(ui, "%d \xC2\xB7 %s", st.view + 1, _(section_names[st.view])), m.text_title, true, THEME_TEXT,
              UI_ALIGN_LEFT);
     const char *sub;
-    if (st.view == AGENDA_STAFFING)
+    if (st.view == AGENDA_STAFFING && !st.ds.id)
+        sub = ui_format(ui, i18n_plural("%d on the roster", "%d on the roster", (unsigned long)st.in.nmembers),
+                        st.in.nmembers);
+    else if (st.view == AGENDA_STAFFING)
         sub = ui_format(ui, _("%d present \xC2\xB7 %d absent"), st.ag.present + st.ag.unrecorded, st.ag.absent);
     else if (st.ag.discussable[st.view] > 0)
         sub = ui_format(ui, _("%d of %d discussed"), st.ag.discussed[st.view], st.ag.discussable[st.view]);
     else
         sub = _(section_subtitles[st.view]);
-    ui_label(ui, "dagstart.progress", title, sub, m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
+    ui_label(ui, "dagstart.progress", title, sub, m.text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
 
     int64_t ms[AGENDA_SECTIONS] = { 0 };
     if (running() && st.timer_for == st.ds.id)
@@ -861,15 +882,24 @@ static void draw_status(app *a, ui_ctx *ui, ui_rect r)
                    c.total_permille, c.total_over, active);
 }
 
-/* A heading or info line inside the list. */
-static void list_heading(ui_ctx *ui, ui_rect r, const char *text, bool warn)
+typedef enum entry_kind { ENTRY_ITEM, ENTRY_HEADING, ENTRY_INFO, ENTRY_WARN } entry_kind;
+
+/* A group heading (a dark block in front), an info line, or a warning
+ * (with its sign, on the warning colour) inside the list. */
+static void list_heading(ui_ctx *ui, ui_rect r, const char *text, entry_kind kind)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (warn) {
+    if (kind == ENTRY_WARN) {
         ui_draw_rect(ui, r, THEME_WARN_BG, m.radius);
         r = ui_inset(r, m.pad / 2);
+    } else if (kind == ENTRY_HEADING) {
+        ui_rect block = ui_cut_left(&r, m.pad);
+        block.y += r.h / 4;
+        block.h = r.h / 2;
+        ui_draw_rect(ui, block, THEME_BAR, 0);
+        ui_cut_left(&r, m.pad);
     }
-    ui_label(ui, NULL, r, text, m.text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
+    ui_label(ui, NULL, r, text, m.text_large, kind != ENTRY_INFO, THEME_TEXT, UI_ALIGN_LEFT);
 }
 
 static void draw_item(app *a, ui_ctx *ui, ui_rect r, agenda_item *it)
@@ -899,16 +929,16 @@ static void draw_item(app *a, ui_ctx *ui, ui_rect r, agenda_item *it)
     ui_rect mark = ui_cut_left(&in, m.main_target * 3 / 2);
     const char *glyph = it->discussed ? "\xE2\x9C\x94" : "\xE2\x97\x8B";
     const char *word = it->discussed ? _("discussed") : _("to discuss");
-    ui_label(ui, NULL, ui_cut_top(&mark, mark.h * 3 / 5), glyph, m.text_title, true,
-             it->discussed && !pressed ? THEME_OK : fg, UI_ALIGN_CENTER);
-    ui_label(ui, ui_format(ui, "dagstart.item.%s.state", it->key), mark, word, m.text_small, true, fg, UI_ALIGN_CENTER);
+    ui_rect glyph_r = ui_cut_top(&mark, mark.h - m.text_body * 3 / 2);
+    ui_label(ui, NULL, glyph_r, glyph, m.text_title, true, it->discussed && !pressed ? THEME_OK : fg, UI_ALIGN_CENTER);
+    ui_label(ui, ui_format(ui, "dagstart.item.%s.state", it->key), mark, word, m.text_body, true, fg, UI_ALIGN_CENTER);
     ui_cut_left(&in, m.gap / 2);
     const char *main, *meta;
     item_lines(ui, it, &main, &meta);
     int line = m.text_large * 5 / 4;
-    ui_rect main_r = ui_cut_top(&in, in.h - m.text_body * 5 / 4 >= 2 * line ? 2 * line : line);
-    ui_paragraph(ui, NULL, main_r, main, m.text_large, true, fg, UI_ALIGN_LEFT);
-    ui_label(ui, NULL, in, meta, m.text_body, overdue, overdue && !pressed ? THEME_DANGER : fg, UI_ALIGN_LEFT);
+    ui_rect meta_r = ui_cut_bottom(&in, line);
+    ui_paragraph(ui, NULL, in, main, m.text_large, true, fg, UI_ALIGN_LEFT);
+    ui_label(ui, NULL, meta_r, meta, m.text_large, overdue, overdue && !pressed ? THEME_DANGER : fg, UI_ALIGN_LEFT);
     ui_element_add(ui, id, UI_EL_TOGGLE, (pressed ? UI_STATE_PRESSED : 0) | (it->discussed ? UI_STATE_SELECTED : 0),
                    main, row);
     if (clicked)
@@ -990,7 +1020,7 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
 typedef struct list_entry {
     int item;        /* index into st.ag.items, or -1 for a heading */
     const char *text;/* heading text */
-    bool warn;
+    entry_kind kind;
 } list_entry;
 
 #define MAX_ENTRIES 512
@@ -1007,14 +1037,19 @@ static void draw_section_list(app *a, ui_ctx *ui, ui_rect r)
         vb_day_format(p->last.day, last);
         const char *since = p->first ? _("This is the first daily start: the last two weeks")
                                      : ui_format(ui, _("Since the last daily start on %s"), learning_ui_day(ui, last));
-        entries[n++] = (list_entry){ -1, since, false };
+        /* on an ordinary day "since yesterday" goes without saying */
+        if (p->first || p->missed > 0 || vb_day_diff(p->last.day, p->look_back_day) != 0)
+            entries[n++] = (list_entry){ -1, since, ENTRY_INFO };
         if (!p->first && p->missed > 0)
             entries[n++] = (list_entry){ -1,
                                          ui_format(ui, i18n_plural("\xE2\x9A\xA0 %d daily start was missed: its learning points are here too",
                                                                    "\xE2\x9A\xA0 %d daily starts were missed: their learning points are here too",
                                                                    (unsigned long)p->missed),
                                                    p->missed),
-                                         true };
+                                         ENTRY_WARN };
+    }
+    if (s == AGENDA_LOOK_AHEAD && (st.ag.count[s] == 0 || st.ag.items[st.ag.first[s]].group != AGENDA_GROUP_TODAY)) {
+        entries[n++] = (list_entry){ -1, empty_group(ui, AGENDA_GROUP_TODAY), ENTRY_HEADING };
     }
     /* groups with a heading; look back always shows both of its groups */
     int last_group = -1;
@@ -1023,40 +1058,34 @@ static void draw_section_list(app *a, ui_ctx *ui, ui_rect r)
         int idx = st.ag.first[s] + k;
         agenda_group g = st.ag.items[idx].group;
         if (s == AGENDA_LOOK_BACK && g == AGENDA_GROUP_COULD_BE_BETTER && !went_well) {
-            entries[n++] = (list_entry){ -1, group_title(AGENDA_GROUP_WENT_WELL), false };
-            entries[n++] = (list_entry){ -1, _("Nothing new since the last daily start."), false };
+            entries[n++] = (list_entry){ -1, empty_group(ui, AGENDA_GROUP_WENT_WELL), ENTRY_HEADING };
             went_well = true;
         }
         if ((int)g != last_group) {
             /* current announcements need no heading of their own unless the lead's items come first */
             if (!(g == AGENDA_GROUP_CURRENT && last_group < 0))
-                entries[n++] = (list_entry){ -1, group_title(g), false };
+                entries[n++] = (list_entry){ -1, group_title(g), ENTRY_HEADING };
             last_group = (int)g;
         }
         went_well = went_well || g == AGENDA_GROUP_WENT_WELL;
         could_be_better = could_be_better || g == AGENDA_GROUP_COULD_BE_BETTER;
-        entries[n++] = (list_entry){ idx, NULL, false };
+        entries[n++] = (list_entry){ idx, NULL, ENTRY_ITEM };
     }
-    if (s == AGENDA_LOOK_BACK && !went_well) {
-        entries[n++] = (list_entry){ -1, group_title(AGENDA_GROUP_WENT_WELL), false };
-        entries[n++] = (list_entry){ -1, _("Nothing new since the last daily start."), false };
-    }
-    if (s == AGENDA_LOOK_BACK && !could_be_better) {
-        entries[n++] = (list_entry){ -1, group_title(AGENDA_GROUP_COULD_BE_BETTER), false };
-        entries[n++] = (list_entry){ -1, _("No learning points for this daily start."), false };
-    }
-    if (st.ag.count[s] == 0 && s != AGENDA_LOOK_BACK) {
+    if (s == AGENDA_LOOK_BACK && !went_well)
+        entries[n++] = (list_entry){ -1, empty_group(ui, AGENDA_GROUP_WENT_WELL), ENTRY_HEADING };
+    if (s == AGENDA_LOOK_BACK && !could_be_better)
+        entries[n++] = (list_entry){ -1, empty_group(ui, AGENDA_GROUP_COULD_BE_BETTER), ENTRY_HEADING };
+    if (st.ag.count[s] == 0 && s != AGENDA_LOOK_BACK && s != AGENDA_LOOK_AHEAD) {
         static const char *const empty[AGENDA_SECTIONS] = {
-            "", N_("No announcements today."), "", N_("Nothing on the agenda yet. The team lead can add goals and bottlenecks."),
-            N_("No actions due and no news about ideas."),
+            "", N_("No announcements today."), "", "", N_("No actions due and no news about ideas."),
         };
-        entries[n++] = (list_entry){ -1, _(empty[s]), false };
+        entries[n++] = (list_entry){ -1, _(empty[s]), ENTRY_INFO };
     }
 
-    int heading_h = m.text_large * 2;
-    int row_h = m.text_large * 5 / 2 + m.text_body * 5 / 4 + m.pad;
-    if (row_h < m.main_target)
-        row_h = m.main_target;
+    int heading_h = m.text_large * 3 / 2;
+    int row_h = m.text_large * 15 / 4 + m.pad;
+    if (row_h < 2 * m.target + m.gap / 2)
+        row_h = 2 * m.target + m.gap / 2; /* room for two buttons of 15 mm */
     int content = 0;
     for (int i = 0; i < n; i++)
         content += (entries[i].item < 0 ? heading_h : row_h) + m.gap / 2;
@@ -1074,7 +1103,7 @@ static void draw_section_list(app *a, ui_ctx *ui, ui_rect r)
         if (e.y + e.h <= r.y || e.y >= r.y + r.h)
             continue; /* only what is visible is drawn */
         if (entries[i].item < 0)
-            list_heading(ui, e, entries[i].text, entries[i].warn);
+            list_heading(ui, e, entries[i].text, entries[i].kind);
         else
             draw_item(a, ui, e, &st.ag.items[entries[i].item]);
     }

@@ -37,8 +37,11 @@ static void draw_session(app *a, ui_ctx *ui, ui_rect r)
     ui_rect text = ui_inset(r, m.pad);
     ui_label(ui, "home.member", text, ui_format(ui, _("Signed in: %s"), a->member_name), m.text_body, true,
              THEME_TEXT, UI_ALIGN_LEFT);
-    if (ui_button(ui, "home.done", button, done, STYLE_PRIMARY, false))
+    if (ui_button(ui, "home.done", button, done, STYLE_PRIMARY, false)) {
         app_end_session(a);
+        a->notice[0] = '\0'; /* a greeting in their language is done too */
+        a->notice_until = 0;
+    }
 }
 
 static void home_draw(app *a, ui_ctx *ui, ui_rect body)

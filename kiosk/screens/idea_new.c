@@ -114,6 +114,23 @@ static void similar_voted(app *a, void *ctx)
     idea_detail_show(a, id);
 }
 
+/* The button of one similar idea; true when it closed the editor to vote. */
+static bool similar_button(app *a, ui_ctx *ui, ui_rect b, const idea_row *row, const theme_metrics *m)
+{
+    const char *bid = ui_format(ui, "idea_new.similar.vote.%lld", (long long)row->id);
+    if (a->member_id && row->voted) {
+        ui_button(ui, bid, b, _("Voted \xE2\x9C\x94"), STYLE_SECONDARY, true);
+    } else if (!idea_status_takes_votes(row->status)) {
+        ui_label(ui, ui_format(ui, "idea_new.similar.closed.%lld", (long long)row->id), ui_inset(b, m->pad / 2),
+                 idea_status_text(ui, row->status), m->text_body, true, THEME_TEXT, UI_ALIGN_CENTER);
+    } else if (ui_button(ui, bid, b, _("Vote for this instead"), STYLE_PRIMARY, false)) {
+        app_edit_close(a);
+        idea_vote_for(a, row->id, similar_voted);
+        return true;
+    }
+    return false;
+}
+
 static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
 {
     (void)ctx;
@@ -131,43 +148,54 @@ static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
     ui_label(ui, "idea_new.similar.head", h, head, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&area, m.gap / 2);
 
-    int row_h = m.target;
-    if (F.similar_n > 0) {
-        int share = (area.h - (F.similar_n - 1) * (m.gap / 2)) / F.similar_n;
-        if (share > row_h)
-            row_h = share < m.main_target ? share : m.main_target;
-    }
+    if (F.similar_n == 0)
+        return;
+    /* One row per idea when they all fit at glove size; else side by side
+     * as cards, which a wide, low area (a big screen's keyboard) holds. */
+    int gap = m.gap / 2;
+    bool rows = area.h >= F.similar_n * m.target + (F.similar_n - 1) * gap;
+    int row_h = rows ? (area.h - (F.similar_n - 1) * gap) / F.similar_n : area.h;
+    if (rows && row_h > m.main_target)
+        row_h = m.main_target;
     for (int i = 0; i < F.similar_n; i++) {
-        if (area.h < m.target)
-            break; /* no room for another glove-sized row */
         idea_row *row = &F.similar[i];
-        ui_rect r = ui_cut_top(&area, row_h);
-        ui_cut_top(&area, m.gap / 2);
+        ui_rect r = rows ? ui_cut_top(&area, row_h) : ui_grid_cell(area, F.similar_n, 1, gap, i);
+        if (rows)
+            ui_cut_top(&area, gap);
+        if (r.h < m.target)
+            break; /* no room for a glove-sized button */
         ui_draw_rect(ui, r, THEME_SURFACE, m.radius);
         ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
         ui_rect in = r;
-        in.x += m.pad;
-        in.w -= m.pad;
-        ui_rect b = ui_inset(ui_cut_right(&in, ui_mm(ui, 66)), m.border);
-        ui_cut_right(&in, m.gap);
-        const char *bid = ui_format(ui, "idea_new.similar.vote.%lld", (long long)row->id);
-        if (a->member_id && row->voted) {
-            ui_button(ui, bid, b, _("Voted \xE2\x9C\x94"), STYLE_SECONDARY, true);
-        } else if (!idea_status_takes_votes(row->status)) {
-            ui_label(ui, ui_format(ui, "idea_new.similar.closed.%lld", (long long)row->id), ui_inset(b, m.pad / 2),
-                     idea_status_text(ui, row->status), m.text_body, true, THEME_TEXT, UI_ALIGN_CENTER);
-        } else if (ui_button(ui, bid, b, _("Vote for this instead"), STYLE_PRIMARY, false)) {
-            app_edit_close(a);
-            idea_vote_for(a, row->id, similar_voted);
-            return;
+        ui_rect b;
+        if (rows) {
+            in.x += m.pad;
+            in.w -= m.pad;
+            b = ui_cut_right(&in, ui_mm(ui, 66));
+            ui_cut_right(&in, m.gap);
+        } else {
+            in = ui_inset(r, m.pad / 2);
+            b = ui_cut_bottom(&in, m.target);
+            in.x += m.pad / 2;
+            in.w -= m.pad / 2;
         }
-        int ty = in.y + (in.h - line_h - small_h) / 2;
-        ui_label(ui, ui_format(ui, "idea_new.similar.%lld", (long long)row->id), (ui_rect){ in.x, ty, in.w, line_h },
-                 row->title, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
+        if (similar_button(a, ui, b, row, &m))
+            return; /* the editor closed: voting instead */
+        int text_h = line_h + small_h;
+        ui_rect title_r = rows ? (ui_rect){ in.x, in.y + (in.h - text_h) / 2, in.w, line_h }
+                               : (ui_rect){ in.x, in.y, in.w, in.h - small_h };
+        if (rows)
+            ui_label(ui, ui_format(ui, "idea_new.similar.%lld", (long long)row->id), title_r, row->title, m.text_body,
+                     true, THEME_TEXT, UI_ALIGN_LEFT);
+        else
+            ui_paragraph(ui, ui_format(ui, "idea_new.similar.%lld", (long long)row->id), title_r, row->title,
+                         m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
         const char *meta = ui_format(ui, "%s \xC2\xB7 %s", idea_status_text(ui, row->status),
                                      idea_votes_text(ui, row->vote_count));
-        ui_label(ui, ui_format(ui, "idea_new.similar.meta.%lld", (long long)row->id),
-                 (ui_rect){ in.x, ty + line_h, in.w, small_h }, meta, m.text_small, false, THEME_TEXT, UI_ALIGN_LEFT);
+        ui_rect meta_r = rows ? (ui_rect){ in.x, title_r.y + line_h, in.w, small_h }
+                              : (ui_rect){ in.x, in.y + in.h - small_h, in.w, small_h };
+        ui_label(ui, ui_format(ui, "idea_new.similar.meta.%lld", (long long)row->id), meta_r, meta, m.text_small,
+                 false, THEME_TEXT, UI_ALIGN_LEFT);
     }
 }
 
@@ -265,6 +293,13 @@ static void draw_saved(app *a, ui_ctx *ui, ui_rect body, const theme_metrics *m)
     ui_rect show = ui_cut_left(&buttons, bw);
     ui_cut_left(&buttons, m->gap);
     ui_rect another = ui_cut_left(&buttons, bw);
+    ui_cut_left(&buttons, m->gap);
+    ui_rect list = ui_cut_left(&buttons, bw);
+    if (ui_button(ui, "idea_new.list", list, _("All ideas"), STYLE_SECONDARY, false)) {
+        draft_reset();
+        app_go(a, "ideas");
+        return;
+    }
     if (ui_button(ui, "idea_new.show", show, _("Show my idea"), STYLE_PRIMARY, false)) {
         int64_t id = F.saved_id;
         draft_reset();

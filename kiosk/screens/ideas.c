@@ -247,7 +247,8 @@ static void list_reload(app *a)
         }
     }
     L.count = L.filter_count[L.filter];
-    if (store_ideas_max_votes(a->db, filter_mask(L.filter), &L.max_votes, &err) != VB_OK)
+    /* bars compare with the most-voted idea of the whole box, whatever the filter */
+    if (store_ideas_max_votes(a->db, IDEA_MASK_LISTED, &L.max_votes, &err) != VB_OK)
         list_error(a, &err);
 }
 
@@ -332,6 +333,9 @@ static void draw_row(app *a, ui_ctx *ui, ui_rect r, idea_row *row, const theme_m
     vote.h = vh;
     if (idea_vote_button(a, ui, ui_format(ui, "ideas.vote.%lld", (long long)row->id), vote, row))
         L.generation = idea_vote_generation(); /* patched in place: no re-sort under the finger */
+    else if (!idea_status_takes_votes(row->status) && !(a->member_id && row->voted))
+        ui_label(ui, ui_format(ui, "ideas.closed.%lld", (long long)row->id), vote, _("Voting closed"), m->text_body,
+                 false, THEME_TEXT_MUTED, UI_ALIGN_CENTER);
     if (open)
         idea_detail_show(a, row->id);
 }

@@ -216,7 +216,7 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_right(&body, m.gap * 2);
 
     ui_rect back = ui_cut_bottom(&body, m.main_target);
-    if (ui_button(ui, "lead.pin.back", back, _("\xE2\x97\x80 Someone else"), STYLE_SECONDARY, false)) {
+    if (ui_button(ui, "lead.pin.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Someone else")), STYLE_SECONDARY, false)) {
         st.pick_id = 0;
         memset(st.pin, 0, sizeof st.pin);
         st.message[0] = '\0';
@@ -300,7 +300,7 @@ static void draw_menu(app *a, ui_ctx *ui, ui_rect body)
     ui_rect head = ui_cut_top(&body, m.main_target);
     ui_cut_top(&body, m.gap);
     ui_rect done = ui_cut_right(&head, head.w / 4 > m.main_target * 2 ? head.w / 4 : m.main_target * 2);
-    if (ui_button(ui, "lead.done", done, _("\xE2\x9C\x94 Done"), STYLE_ACCENT, false)) {
+    if (ui_button(ui, "lead.done", done, ui_format(ui, "\xE2\x9C\x94 %s", _("Done")), STYLE_ACCENT, false)) {
         end_lead_mode(a);
         return;
     }
@@ -349,7 +349,7 @@ static bool back_button(ui_ctx *ui, ui_rect *body)
     ui_rect r = ui_cut_bottom(body, m.main_target);
     ui_cut_bottom(body, m.gap);
     r.w = r.w / 3 > m.main_target * 2 ? r.w / 3 : m.main_target * 2;
-    if (ui_button(ui, "lead.back", r, _("\xE2\x97\x80 Lead menu"), STYLE_SECONDARY, false)) {
+    if (ui_button(ui, "lead.back", r, ui_format(ui, "\xE2\x97\x80 %s", _("Lead menu")), STYLE_SECONDARY, false)) {
         st.view = LV_MENU;
         return true;
     }
@@ -392,7 +392,7 @@ static void draw_unlock(app *a, ui_ctx *ui, ui_rect body)
         char t[9];
         lead_ui_hhmmss(l->locked_until, t);
         ui_label(ui, ui_format(ui, "lead.unlock.%lld.name", (long long)l->id), r,
-                 ui_format(ui, _("%s \xC2\xB7 locked until %s"), l->name, t), m.text_body, true, THEME_TEXT,
+                 ui_format(ui, "%s \xC2\xB7 %s", l->name, ui_format(ui, _("locked until %s"), t)), m.text_body, true, THEME_TEXT,
                  UI_ALIGN_LEFT);
         if (ui_button(ui, ui_format(ui, "lead.unlock.%lld", (long long)l->id), b, _("Lift the lockout"),
                       STYLE_PRIMARY, false)) {
@@ -462,6 +462,22 @@ static void draw_confirm(app *a, ui_ctx *ui, ui_rect body)
     }
 }
 
+/* The audit action as the lead reads it. */
+static const char *action_name(const char *action)
+{
+    static const struct {
+        const char *action, *name;
+    } names[] = {
+        { "idea_status", N_("Idea status") },      { "lp_feedback", N_("Feedback on a learning point") },
+        { "settings", N_("Settings") },            { "roster", N_("Team") },
+        { "pin_lockout", N_("Lockout lifted") },   { "app_exit", N_("Left the app") },
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i].action, action) == 0)
+            return _(names[i].name);
+    return action;
+}
+
 static void draw_audit(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
@@ -498,8 +514,8 @@ static void draw_audit(app *a, ui_ctx *ui, ui_rect body)
         vb_day_format(l.day, day);
         const char *who = r->lead_id ? r->lead_name : _("command line");
         ui_label(ui, ui_format(ui, "lead.audit.%lld", (long long)r->id), (ui_rect){ body.x, y, body.w, line },
-                 ui_format(ui, "%s %02d:%02d \xC2\xB7 %s \xC2\xB7 %s %s", day, l.hour, l.minute, who, r->action,
-                           r->subject),
+                 ui_format(ui, "%s %02d:%02d \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", day, l.hour, l.minute, who,
+                           action_name(r->action), r->subject),
                  m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
         ui_label(ui, NULL, (ui_rect){ body.x, y + line, body.w, line }, r->detail, m.text_body, false,
                  THEME_TEXT_MUTED, UI_ALIGN_LEFT);

@@ -249,20 +249,21 @@ static void ll_draw_row(app *a, ui_ctx *ui, ui_rect r, lp_row *row)
         ll_metoo_tap(a, row);
 }
 
-/* Filter chips flow over one or two rows; returns the height used. */
-static int ll_filters(app *a, ui_ctx *ui, ui_rect area, bool draw)
+/* Filter chips flow over as few rows as they need (smaller type when that
+ * saves a row); returns the height used. */
+static int ll_filter_layout(app *a, ui_ctx *ui, ui_rect area, int px, bool draw)
 {
     theme_metrics m = theme_metrics_for(ui);
     int x = area.x, y = area.y, rows = 1;
-    int check_w = ui_text_width(ui, "\xE2\x9C\x94", m.text_body, true) + m.gap;
+    int check_w = ui_text_width(ui, "\xE2\x9C\x94", px, true) + m.gap / 2;
     for (int i = -1; i < l.ncats; i++) {
         const lp_category *c = i >= 0 ? &l.cats[i] : NULL;
         const char *label = c ? ui_format(ui, "%s %s", category_icon(c->code),
                                           category_display_name(c->code, c->label))
                               : _("All");
-        int w = ui_text_width(ui, label, m.text_body, true) + 2 * m.pad + check_w;
-        if (w < m.target * 2)
-            w = m.target * 2;
+        int w = ui_text_width(ui, label, px, true) + m.pad + 2 * m.border * 2 + check_w;
+        if (w < m.target * 3 / 2)
+            w = m.target * 3 / 2;
         if (x > area.x && x + w > area.x + area.w) {
             x = area.x;
             y += m.target + m.gap;
@@ -273,7 +274,8 @@ static int ll_filters(app *a, ui_ctx *ui, ui_rect area, bool draw)
         if (draw) {
             int64_t id = c ? c->id : 0;
             const char *el = c ? ui_format(ui, "learning_list.filter.%s", c->code) : "learning_list.filter.all";
-            if (ui_chip(ui, el, (ui_rect){ x, y, w, m.target }, NULL, label, l.filter == id) && l.filter != id) {
+            if (learning_ui_category_chip(ui, el, (ui_rect){ x, y, w, m.target }, c, l.filter == id, px) &&
+                l.filter != id) {
                 l.filter = id;
                 l.scroll.offset = 0;
                 ll_reload(a);
@@ -282,6 +284,18 @@ static int ll_filters(app *a, ui_ctx *ui, ui_rect area, bool draw)
         x += w + m.gap;
     }
     return rows * m.target + (rows - 1) * m.gap;
+}
+
+static int ll_filters(app *a, ui_ctx *ui, ui_rect *body)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    int px = m.text_body;
+    int h = ll_filter_layout(a, ui, *body, px, false);
+    if (h > m.target && ll_filter_layout(a, ui, *body, m.text_small, false) < h) {
+        px = m.text_small;
+        h = ll_filter_layout(a, ui, *body, px, false);
+    }
+    return ll_filter_layout(a, ui, ui_cut_top(body, h), px, true);
 }
 
 static void learning_list_draw(app *a, ui_ctx *ui, ui_rect body)
@@ -294,8 +308,7 @@ static void learning_list_draw(app *a, ui_ctx *ui, ui_rect body)
         l.viewer = a->member_id;
         l.win_valid = false;
     }
-    int filters_h = ll_filters(a, ui, body, false);
-    ll_filters(a, ui, ui_cut_top(&body, filters_h), true);
+    ll_filters(a, ui, &body);
     ui_cut_top(&body, m.gap);
 
     ui_rect pages = ui_cut_right(&body, m.target + m.pad);

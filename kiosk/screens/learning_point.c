@@ -171,7 +171,7 @@ static void lpf_categories(ui_ctx *ui, ui_rect r)
         const lp_category *c = &f.cats[i];
         ui_rect cell = ui_grid_cell(r, cols, rows, m.gap, i);
         bool selected = f.category_id == c->id;
-        if (learning_ui_category_chip(ui, ui_format(ui, "learning_point.category.%s", c->code), cell, c, selected))
+        if (learning_ui_category_chip(ui, ui_format(ui, "learning_point.category.%s", c->code), cell, c, selected, 0))
             f.category_id = selected ? 0 : c->id;
     }
 }
@@ -271,7 +271,7 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
         fields.h = max_fields;
     const char *what_label = _("What happened?");
     const char *lesson_label = _("What do we learn or propose?");
-    const char *what_example = _("e.g. took the wrong bolt, the bins look alike");
+    const char *what_example = _("e.g. took the wrong bolt");
     const char *lesson_example = _("e.g. mark the bins with a colour");
     if (side_by_side) {
         ui_rect left = ui_cut_left(&fields, (fields.w - m.gap) / 2);

@@ -9,11 +9,11 @@
 #include "../core/i18n.h"
 #include "../ui/widgets.h"
 
-bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_category *c, bool selected)
+bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_category *c, bool selected, int px)
 {
     theme_metrics m = theme_metrics_for(ui);
-    const char *name = category_display_name(c->code, c->label);
-    const char *icon = category_icon(c->code);
+    const char *name = c ? category_display_name(c->code, c->label) : _("All");
+    const char *icon = c ? category_icon(c->code) : NULL;
     bool pressed = false;
     bool clicked = ui_target(ui, id, r, false, &pressed);
     ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE;
@@ -42,7 +42,7 @@ bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_c
     int icon_px = (inner.h - label_h) * 4 / 5;
     if (icon_px > m.text_title * 3 / 2)
         icon_px = m.text_title * 3 / 2;
-    if (icon_px >= m.text_large) {
+    if (icon && icon_px >= m.text_large) {
         /* pictogram above the word */
         int icon_h = icon_px * 5 / 4;
         int y = inner.y + (inner.h - icon_h - label_h) / 2;
@@ -55,9 +55,13 @@ bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_c
             ui_paragraph(ui, NULL, label_r, name, label_px, true, fg, UI_ALIGN_CENTER);
     } else {
         /* a low chip: pictogram and word on one line */
-        const char *both = ui_format(ui, "%s %s", icon, name);
-        int px = ui_text_width(ui, both, m.text_body, true) > inner.w ? m.text_small : m.text_body;
-        ui_label(ui, NULL, inner, both, px, true, fg, UI_ALIGN_CENTER);
+        const char *both = icon ? ui_format(ui, "%s %s", icon, name) : name;
+        int check_w = selected ? ui_text_width(ui, "\xE2\x9C\x94", m.text_body, true) : 0;
+        ui_rect text = inner;
+        text.w -= check_w;
+        if (px <= 0)
+            px = ui_text_width(ui, both, m.text_body, true) > text.w ? m.text_small : m.text_body;
+        ui_label(ui, NULL, text, both, px, true, fg, UI_ALIGN_CENTER);
     }
     ui_element_add(ui, id, UI_EL_CHIP, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0), name,
                    r);
@@ -80,8 +84,8 @@ const char *learning_ui_day(ui_ctx *ui, const char *ymd)
 const char *learning_ui_action_status(const char *status)
 {
     if (strcmp(status, "done") == 0)
-        return _("Done");
+        return _("Completed");
     if (strcmp(status, "dropped") == 0)
         return _("Dropped");
-    return _("Open");
+    return _("Still open");
 }

@@ -43,7 +43,12 @@ static void rc_look_up(app *a)
     vb_err err;
     vb_code rc = a->db ? store_learning_by_receipt(a->db, r.code.text, &r.view, &err) : VB_ERR_IO;
     switch (rc) {
-    case VB_OK: r.state = RC_FOUND; break;
+    case VB_OK:
+        /* show the code as it is written on the receipt */
+        text_edit_set(&r.code, r.view.receipt);
+        snprintf(r.looked_up, sizeof r.looked_up, "%s", r.code.text);
+        r.state = RC_FOUND;
+        break;
     case VB_ERR_NOTFOUND: r.state = RC_UNKNOWN; break;
     case VB_ERR_INVALID: r.state = RC_INVALID; break;
     default:

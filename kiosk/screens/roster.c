@@ -173,9 +173,13 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         ui_rect in = ui_inset(r, m.pad);
         ui_label(ui, NULL, (ui_rect){ in.x, in.y, in.w, line1 }, p->name, m.text_body, true, fg, UI_ALIGN_LEFT);
         char info[200];
-        snprintf(info, sizeof info, "%s \xC2\xB7 %s%s%s%s", role_name(p->role), p->language,
-                 p->badge[0] ? _(" \xC2\xB7 badge") : "", p->has_pin ? _(" \xC2\xB7 PIN") : "",
-                 p->locked_until > now ? _(" \xC2\xB7 LOCKED") : "");
+        int k = snprintf(info, sizeof info, "%s \xC2\xB7 %s", role_name(p->role), p->language);
+        if (p->badge[0] && k >= 0 && (size_t)k < sizeof info)
+            k += snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("badge"));
+        if (p->has_pin && k >= 0 && (size_t)k < sizeof info)
+            k += snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("PIN"));
+        if (p->locked_until > now && k >= 0 && (size_t)k < sizeof info)
+            snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("LOCKED"));
         ui_label(ui, NULL, (ui_rect){ in.x, in.y + line1, in.w, line2 }, info, m.text_small, false, fg,
                  UI_ALIGN_LEFT);
         ui_element_add(ui, id, UI_EL_BUTTON, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0),
@@ -225,7 +229,7 @@ static void draw_add(app *a, ui_ctx *ui, ui_rect body)
              THEME_TEXT, UI_ALIGN_LEFT);
     ui_rect row = caption_row(ui, &body, _("Name"));
     if (ui_button(ui, "roster.add.name", row,
-                  rs.add_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", rs.add_name) : _("\xE2\x9C\x8E Tap to type the name"),
+                  rs.add_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", rs.add_name) : ui_format(ui, "\xE2\x9C\x8E %s", _("Tap to type the name")),
                   STYLE_SECONDARY, false))
         open_edit(a, RE_ADD_NAME, rs.add_name, ROSTER_NAME_MAX, "roster.edit.name", _("Name of the new member"));
     const char *chosen = NULL;
@@ -412,7 +416,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
 
     ui_rect deact = ui_cut_bottom(&body, m.target);
     if (deact.h >= m.target && p->id != a->lead_id &&
-        ui_button(ui, "roster.deactivate", ui_grid_cell(deact, 2, 1, m.gap, 1), _("Deactivate\xE2\x80\xA6"),
+        ui_button(ui, "roster.deactivate", ui_grid_cell(deact, 2, 1, m.gap, 1), ui_format(ui, "%s\xE2\x80\xA6", _("Deactivate")),
                   STYLE_SECONDARY, false))
         rs.view = RV_CONFIRM_DEACTIVATE;
 }

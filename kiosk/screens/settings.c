@@ -249,7 +249,9 @@ static void draw_team(app *a, ui_ctx *ui, ui_rect body)
     bool preset = false;
     for (int i = 0; i < 4; i++) {
         int v = idle_presets[i];
-        const char *label = v < 120 ? ui_format(ui, _("%d seconds"), v) : ui_format(ui, _("%d minutes"), v / 60);
+        const char *label = v < 120 ? ui_format(ui, i18n_plural("%d second", "%d seconds", (unsigned long)v), v)
+                                    : ui_format(ui, i18n_plural("%d minute", "%d minutes", (unsigned long)(v / 60)),
+                                                v / 60);
         bool sel = a->idle_timeout_s == v;
         preset |= sel;
         if (ui_chip(ui, ui_format(ui, "settings.idle.%d", v), ui_grid_cell(row, 4, 1, m.gap, i), NULL, label, sel))
@@ -257,7 +259,9 @@ static void draw_team(app *a, ui_ctx *ui, ui_rect body)
     }
     if (!preset)
         ui_label(ui, "settings.idle.now", ui_cut_top(&body, m.text_body * 3 / 2),
-                 ui_format(ui, _("Now: %d seconds"), a->idle_timeout_s), m.text_body, false, THEME_TEXT,
+                 ui_format(ui, i18n_plural("Now: %d second", "Now: %d seconds", (unsigned long)a->idle_timeout_s),
+                           a->idle_timeout_s),
+                 m.text_body, false, THEME_TEXT,
                  UI_ALIGN_LEFT);
 }
 
@@ -398,7 +402,7 @@ static void draw_shift_form(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_top(&body, m.gap);
     ui_label(ui, NULL, ui_cut_left(&row, row.w / 3), _("Name"), m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     if (ui_button(ui, "settings.shift.form.name", row,
-                  st.shift_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", st.shift_name) : _("\xE2\x9C\x8E Tap to name it"),
+                  st.shift_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", st.shift_name) : ui_format(ui, "\xE2\x9C\x8E %s", _("Tap to name it")),
                   STYLE_SECONDARY, false))
         open_edit(a, ED_SHIFT_NAME, 0, st.shift_name, STORE_SHIFT_NAME_MAX, "settings.edit.shift",
                   _("Name of the shift"));
@@ -541,16 +545,16 @@ static void draw_days(app *a, ui_ctx *ui, ui_rect body)
         const char *id, *label;
         int days;
     } steps[] = {
-        { "settings.holiday.month_back", N_("\xE2\x97\x80 month"), -30 },
+        { "settings.holiday.month_back", ui_format(ui, "\xE2\x97\x80 %s", _("month")), -30 },
         { "settings.holiday.day_back", "\xE2\x97\x80", -1 },
         { "settings.holiday.day_fwd", "\xE2\x96\xB6", 1 },
-        { "settings.holiday.month_fwd", N_("month \xE2\x96\xB6"), 30 },
+        { "settings.holiday.month_fwd", ui_format(ui, "%s \xE2\x96\xB6", _("month")), 30 },
     };
     ui_rect left = ui_cut_left(&row, bw * 2 + m.gap);
     ui_rect right = ui_cut_right(&row, bw * 2 + m.gap);
     for (int i = 0; i < 4; i++) {
         ui_rect cell = ui_grid_cell(i < 2 ? left : right, 2, 1, m.gap, i % 2);
-        if (ui_button(ui, steps[i].id, cell, _(steps[i].label), STYLE_SECONDARY, false)) {
+        if (ui_button(ui, steps[i].id, cell, steps[i].label, STYLE_SECONDARY, false)) {
             if (steps[i].days == 30 || steps[i].days == -30) {
                 /* a month on: same day of the month where it exists */
                 int y = st.holiday_day.year, mo = st.holiday_day.month + (steps[i].days > 0 ? 1 : -1);
@@ -581,7 +585,7 @@ static void draw_days(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_right(&row, m.gap);
     if (ui_button(ui, "settings.holiday.name",
                   row, st.holiday_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", st.holiday_name)
-                                          : _("\xE2\x9C\x8E Name (optional)"),
+                                          : ui_format(ui, "\xE2\x9C\x8E %s", _("Name (optional)")),
                   STYLE_SECONDARY, false))
         open_edit(a, ED_HOLIDAY_NAME, 0, st.holiday_name, STORE_HOLIDAY_NAME_MAX, "settings.edit.holiday",
                   _("Name of the holiday"));

@@ -4,6 +4,7 @@
 
 #include "../core/date.h"
 #include "../core/utf8.h"
+#include "store_audit.h"
 #include "store_dagstart.h"
 #include "store_internal.h"
 
@@ -56,31 +57,11 @@ static vb_code check_day(const char *day, const char *what, vb_err *err)
     return VB_OK;
 }
 
-/* The one place that writes the audit log from the daily start and actions.
- * TODO(lead mode): call store_audit_add from store_audit.h once it is in. */
+/* The one place where the daily start and the actions write the audit log. */
 vb_code store_dagstart_audit(store *s, int64_t lead_id, int64_t at, const char *action, const char *subject,
                              const char *detail, vb_err *err)
 {
-    static const char sql[] = "INSERT INTO audit_log (at, member_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)";
-    STMT_OR_FAIL(st, sql, err);
-    char short_detail[500 * 4 + 1];
-    /* the column holds 500 characters: cut at a character boundary */
-    snprintf(short_detail, sizeof short_detail, "%s", detail ? detail : "");
-    size_t len = strlen(short_detail), chars = 0, i = 0;
-    while (i < len && chars < 500) {
-        i = utf8_next(short_detail, len, i);
-        chars++;
-    }
-    short_detail[i] = '\0';
-    sqlite3_bind_int64(st, 1, at);
-    if (lead_id > 0)
-        sqlite3_bind_int64(st, 2, lead_id);
-    else
-        sqlite3_bind_null(st, 2);
-    sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, subject ? subject : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, short_detail, -1, SQLITE_TRANSIENT);
-    return store_step_done(s, st, err, "write audit log");
+    return store_audit_add(s, lead_id, at, action, subject, detail, err);
 }
 
 /* ---- reading ---------------------------------------------------------------- */

@@ -10,6 +10,9 @@
 
 #define SIMILAR_LIMIT 10
 #define SIMILAR_MAX_WORDS 12
+#define SIMILAR_COMPOUND_MIN 7 /* words this long also search their prefixes */
+#define SIMILAR_PREFIX_MIN 5
+#define SIMILAR_PREFIX_MAX 10
 #define SEARCH_TEXT_MAX 4096
 
 static const char *const status_codes[IDEA_STATUS_COUNT] = {
@@ -240,6 +243,29 @@ static bool is_word_char(uint32_t cp)
     return true;
 }
 
+/* Appends ' OR "term"' (quotes doubled, though none survive the split) to
+ * out; false when it does not fit. */
+static bool add_term(char *out, size_t size, size_t *o, int *terms, const char *w, size_t wlen)
+{
+    size_t need = (*terms ? 4 : 0) + 2 + wlen * 2 + 1;
+    if (*o + need > size)
+        return false;
+    if (*terms) {
+        memcpy(out + *o, " OR ", 4);
+        *o += 4;
+    }
+    out[(*o)++] = '"';
+    for (size_t k = 0; k < wlen; k++) {
+        if (w[k] == '"')
+            out[(*o)++] = '"';
+        out[(*o)++] = w[k];
+    }
+    out[(*o)++] = '"';
+    out[*o] = '\0';
+    (*terms)++;
+    return true;
+}
+
 void store_ideas_similar_query(const char *query, char *out, size_t size)
 {
     if (size == 0)
@@ -250,7 +276,7 @@ void store_ideas_similar_query(const char *query, char *out, size_t size)
     char folded[1024];
     size_t flen = utf8_fold(query, strlen(query), folded, sizeof folded);
     size_t o = 0;
-    int words = 0;
+    int words = 0, terms = 0;
     const char *seen[SIMILAR_MAX_WORDS];
     size_t seen_len[SIMILAR_MAX_WORDS];
     size_t i = 0;
@@ -267,12 +293,16 @@ void store_ideas_similar_query(const char *query, char *out, size_t size)
             continue;
         }
         size_t start = i, chars = 0;
+        size_t cut[SIMILAR_PREFIX_MAX + 1]; /* byte length after PREFIX_MIN.. characters */
+        int cuts = 0;
         while (i < flen) {
             n = utf8_decode(folded + i, flen - i, &cp);
             if (n == 0 || !is_word_char(cp))
                 break;
             i += n;
             chars++;
+            if (chars >= SIMILAR_PREFIX_MIN && cuts <= SIMILAR_PREFIX_MAX - SIMILAR_PREFIX_MIN)
+                cut[cuts++] = i - start;
         }
         size_t wlen = i - start;
         const char *w = folded + start;
@@ -283,26 +313,19 @@ void store_ideas_similar_query(const char *query, char *out, size_t size)
             dup = seen_len[k] == wlen && memcmp(seen[k], w, wlen) == 0;
         if (dup)
             continue;
-        /* ' OR "word"' with quotes doubled (none survive the split, but the
-         * quoting must not depend on that) */
-        size_t need = (words ? 4 : 0) + 2 + wlen * 2 + 1;
-        if (o + need > size)
+        if (!add_term(out, size, &o, &terms, w, wlen))
             break;
-        if (words) {
-            memcpy(out + o, " OR ", 4);
-            o += 4;
-        }
-        out[o++] = '"';
-        for (size_t k = 0; k < wlen; k++) {
-            if (w[k] == '"')
-                out[o++] = '"';
-            out[o++] = w[k];
-        }
-        out[o++] = '"';
-        out[o] = '\0';
         seen[words] = w;
         seen_len[words] = wlen;
         words++;
+        /* A long word may be a compound whose first part is an existing
+         * idea's word ("brillenrek" ~ "veiligheidsbrillen"): its prefixes
+         * of 5 letters and more are searched too. Ideas sharing a longer
+         * start match more of them and rank higher (bm25). */
+        if (chars >= SIMILAR_COMPOUND_MIN)
+            for (int k = 0; k < cuts && cut[k] < wlen; k++)
+                if (!add_term(out, size, &o, &terms, w, cut[k]))
+                    return;
     }
 }
 
@@ -334,7 +357,7 @@ vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_ro
     *n = 0;
     if (max > SIMILAR_LIMIT)
         max = SIMILAR_LIMIT;
-    char match[1024];
+    char match[4096];
     store_ideas_similar_query(query, match, sizeof match);
     if (!match[0] || max <= 0)
         return VB_OK;

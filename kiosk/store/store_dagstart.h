@@ -94,8 +94,8 @@ vb_code store_dagstart_lp_feedback(store *s, int64_t lead_id, const char *lp_id,
                                    vb_err *err);
 
 /* Shared by the daily-start and action stores, for use inside a store_write
- * callback: writes one audit row (the one place that does, until
- * store_audit.h is in). */
+ * callback: writes one audit row through store_audit_add (store_audit.h),
+ * so the row commits or rolls back with the change. */
 vb_code store_dagstart_audit(store *s, int64_t lead_id, int64_t at, const char *action, const char *subject,
                              const char *detail, vb_err *err);
 /* Checks text for a field: valid UTF-8, not blank, at most max_chars

@@ -86,7 +86,10 @@ typedef struct idea_row {
 /* Ideas similar to what is being typed: the query is folded like the index,
  * split into words, words shorter than 3 characters and a few very common
  * words are left out, and ideas containing any of the others (also inside
- * longer words) are returned, best match first (bm25, then votes). Hidden
+ * longer words) are returned, best match first (bm25, then votes). Words of
+ * 7 letters or more also search their prefixes of 5 to 10 letters, so that
+ * a new compound finds an idea with its first part ("brillenrek" finds
+ * "veiligheidsbrillen"). Hidden
  * and merged ideas are never returned. *n = 0 when the query has no word to
  * search for. viewer (0 = nobody) fills idea_row.voted. At most max rows
  * (capped at 10). */
@@ -94,7 +97,8 @@ vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_ro
                             vb_err *err);
 
 /* Builds the FTS5 query for store_ideas_similar (exposed for tests): the
- * quoted words joined by " OR ", or "" when no word qualifies. */
+ * quoted words (and prefixes of long words) joined by " OR ", or "" when no
+ * word qualifies. */
 void store_ideas_similar_query(const char *query, char *out, size_t size);
 
 /* How many ideas the list shows for a filter (a mask of IDEA_MASK(status)

@@ -5,7 +5,7 @@
 # point, and deploy/verbeterbord-restore puts a copy back (stopping and
 # starting the service through a stand-in systemctl) so that the kiosk opens
 # it on its home screen. verbeterbord-check reads the result.
-# shellcheck disable=SC2016
+# shellcheck disable=SC2016,SC2034,SC2002,SC2012,SC2010
 set -u
 . "$(dirname "$0")/testlib.sh"
 t_init "$@"
@@ -200,7 +200,9 @@ check "no stale -wal or -shm file next to the restored database" "found:$stale" 
 aside=$(ls "$DB".before-restore-* 2>/dev/null | grep -v -e '-wal$' -e '-shm$' | head -n 1)
 check "the previous database is kept aside as verbeterbord.db.before-restore-<stamp> ($final rows)" \
     "aside '$aside' has $( [ -n "$aside" ] && rows "$aside") rows" eval '[ -n "$aside" ] && [ "$(rows "$aside")" = "$final" ]'
-check "the kiosk opens the restored database on its home screen" "$(tail -n 3 "$TMP/kiosk.log" | tr '\n' ' ')" kiosk_opens "$DB"
+kiosk_opens "$DB"
+rc=$?
+check "the kiosk opens the restored database on its home screen" "rc $rc: $(tail -n 3 "$TMP/kiosk.log" | tr '\n' ' ')" [ $rc -eq 0 ]
 SDL_VIDEODRIVER=dummy "$BUILD/verbeterbord" --db "$DB" --screenshot "$TMP/restored.png" >"$TMP/shot.log" 2>&1
 rc=$?
 check "--screenshot of the restored database exits 0" "rc $rc: $(tail -n 2 "$TMP/shot.log" | tr '\n' ' ')" \

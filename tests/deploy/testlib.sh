@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2034
 # testlib.sh: what the deploy tests share (sourced, not a test itself).
 # The protocol of tests/run.sh: one line per check, "ok - <name>" or
 # "not ok - <name>: <reason>"; finish with t_done, which exits non-zero when

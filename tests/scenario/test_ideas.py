@@ -110,6 +110,8 @@ def test_submit():
         {"tap": "idea_new.save"},
         {"tap": center(save)},
         {"wait": "settled"},
+        {"tap": "idea_new.show"},
+        {"wait": "settled"},
     ])
     t.check(r.rc == 0, "submit: the save script runs", r.why())
     t.check(anywhere(r, "idea_new.saved") is not None, "submit: 'saved' is shown after the commit", r.why())
@@ -127,14 +129,17 @@ def test_submit():
     hist = app.sql("SELECT from_status, to_status, at FROM idea_history WHERE idea_id = ?", (idea_id,))
     t.equal(hist, [(None, "new", created)], "submit: one history row none -> new")
     folded = app.scalar("SELECT folded FROM idea_search WHERE rowid = ?", (idea_id,))
+    t.equal(r.last().screen, "idea_detail", "submit: 'show my idea' opens it")
+    author = r.last().find("idea_detail.author")
+    t.check(author is not None and author.get("label", "").startswith("Anoniem ingediend"),
+            "submit: the idea shows it was submitted anonymously", lambda: repr(author))
     t.equal(folded, "schoenenrek bij de kleedkamer een plank voor veiligheidsschoenen, geeindigd is het gezoek.",
             "submit: the search index holds the folded text")
 
-    # "show my idea" opens it
-    r = app.run(script=[
-        {"tap": "home.ideas"}, {"tap": "ideas.filter.new"}, {"wait": "settled"},
-    ])
-    t.check(anywhere(r, "ideas.row.%d" % idea_id) is not None or r.rc == 0, "submit: the idea box opens", r.why())
+    # "show my idea" opens it in full
+    r = app.run(script=[{"tap": "home.ideas"}, {"tap": "ideas.filter.new"}, {"wait": "settled"}])
+    t.check(r.rc == 0 and r.last().find("ideas.filter.new")["state"]["selected"],
+            "submit: the idea box filters on new ideas", r.why())
 
 
 def test_signed():
