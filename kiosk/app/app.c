@@ -582,7 +582,7 @@ static void build_frame(app *a)
     ui_end(ui);
 }
 
-void app_draw(app *a)
+void app_update(app *a, bool render)
 {
     /* A tap may change state in the middle of a frame (navigation): build
      * again until the frame is stable, then render the last one. */
@@ -592,20 +592,29 @@ void app_draw(app *a)
         if (!a->ui->want_redraw && before == a->screen)
             break;
     }
-    platform_render(a->plat, a->ui->cmds, a->ui->cmd_count, THEME_BG);
-    platform_present(a->plat);
+    if (render) {
+        platform_render(a->plat, a->ui->cmds, a->ui->cmd_count, THEME_BG);
+        platform_present(a->plat);
+    }
     if (a->wall_ui) {
         ui_begin(a->wall_ui);
         screen_wall.draw(a, a->wall_ui, (ui_rect){ 0, 0, a->wall_ui->width, a->wall_ui->height });
         ui_end(a->wall_ui);
-        platform_render_second(a->plat, a->wall_ui->cmds, a->wall_ui->cmd_count, THEME_BG);
-        platform_present_second(a->plat);
+        if (render) {
+            platform_render_second(a->plat, a->wall_ui->cmds, a->wall_ui->cmd_count, THEME_BG);
+            platform_present_second(a->plat);
+        }
     }
     a->frames_drawn++;
     a->first_frame_done = true;
     a->dirty = false;
     if (a->dump)
         dump_frame(a);
+}
+
+void app_draw(app *a)
+{
+    app_update(a, true);
 }
 
 static bool is_pointer_button(const platform_event *ev)

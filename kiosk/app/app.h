@@ -133,6 +133,9 @@ int app_run(app *a);
 
 /* Builds and renders one frame now (also for --screenshot and benches). */
 void app_draw(app *a);
+/* Builds the frame; rasterises it only when render (the monkey test draws
+ * one frame in a hundred). */
+void app_update(app *a, bool render);
 
 /* Clock, as the domain sees it. */
 int64_t app_now_ms(const app *a);   /* monotonic */

@@ -561,8 +561,12 @@ static void export_fail(app *a, vb_code rc, const vb_err *err)
 {
     R.export_step = -1;
     fprintf(stderr, "verbeterbord: export: %s\n", err->msg);
-    app_notice(a, NOTICE_ERROR,
-               ui_format(a->ui, _("Not exported: %s (%s)"), export_failure_text(rc), err->msg), 20);
+    /* the technical detail goes to the log; the lead reads what to do */
+    if (rc == VB_ERR_NOTFOUND || rc == VB_ERR_READONLY || rc == VB_ERR_FULL)
+        app_notice(a, NOTICE_ERROR, ui_format(a->ui, _("Not exported: %s"), export_failure_text(rc)), 20);
+    else
+        app_notice(a, NOTICE_ERROR,
+                   ui_format(a->ui, _("Not exported: %s (%s)"), export_failure_text(rc), err->msg), 20);
 }
 
 static void export_start(app *a)

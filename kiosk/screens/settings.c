@@ -280,9 +280,9 @@ static void draw_places(app *a, ui_ctx *ui, ui_rect body)
                   STYLE_PRIMARY, false))
         open_edit(a, ED_PLACE_ADD, 0, "", STORE_PLACE_NAME_MAX, "settings.edit.place", _("New line or station"));
     ui_cut_left(&top, m.gap);
-    ui_label(ui, "settings.place.hint", top,
-             _("Deactivated ones are no longer offered; old entries keep them."), m.text_small, false,
-             THEME_TEXT_MUTED, UI_ALIGN_LEFT);
+    ui_paragraph(ui, "settings.place.hint", top,
+                 _("Deactivated ones are no longer offered; old entries keep them."), m.text_small, false,
+                 THEME_TEXT_MUTED, UI_ALIGN_LEFT);
 
     int row_h = m.target + m.gap;
     ui_rect area = list_begin(ui, body, "settings.places", n * row_h);
@@ -373,18 +373,29 @@ static void draw_categories(app *a, ui_ctx *ui, ui_rect body)
     ui_scroll_end(ui, &st.scroll);
 }
 
-/* A time with a step back and forward of 15 minutes. */
+/* A time with steps of an hour and of 15 minutes back and forward. */
 static void time_stepper(ui_ctx *ui, ui_rect r, const char *id, const char *caption, int *minutes)
 {
     theme_metrics m = theme_metrics_for(ui);
-    ui_rect cap = ui_cut_left(&r, r.w / 3);
+    ui_rect cap = ui_cut_left(&r, r.w / 4);
     ui_label(ui, NULL, cap, caption, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
-    ui_rect back = ui_cut_left(&r, m.target * 2);
-    ui_rect fwd = ui_cut_right(&r, m.target * 2);
-    if (ui_button(ui, ui_format(ui, "%s.earlier", id), back, "\xE2\x97\x80 15", STYLE_SECONDARY, false))
-        *minutes = ((*minutes - 15) % 1440 + 1440) % 1440;
-    if (ui_button(ui, ui_format(ui, "%s.later", id), fwd, "15 \xE2\x96\xB6", STYLE_SECONDARY, false))
-        *minutes = (*minutes + 15) % 1440;
+    static const struct {
+        const char *suffix, *label;
+        int delta;
+    } steps[] = {
+        { "hour_back", "\xE2\x88\x92 1:00", -60 },
+        { "earlier", "\xE2\x88\x92 0:15", -15 },
+        { "later", "+ 0:15", 15 },
+        { "hour_fwd", "+ 1:00", 60 },
+    };
+    int bw = (r.w - m.gap * 4) / 6;
+    ui_rect left = ui_cut_left(&r, bw * 2 + m.gap);
+    ui_rect right = ui_cut_right(&r, bw * 2 + m.gap);
+    for (int i = 0; i < 4; i++) {
+        ui_rect cell = ui_grid_cell(i < 2 ? left : right, 2, 1, m.gap, i % 2);
+        if (ui_button(ui, ui_format(ui, "%s.%s", id, steps[i].suffix), cell, steps[i].label, STYLE_SECONDARY, false))
+            *minutes = ((*minutes + steps[i].delta) % 1440 + 1440) % 1440;
+    }
     char t[6];
     minutes_hhmm(*minutes, t);
     ui_label(ui, ui_format(ui, "%s.value", id), r, ui_strdup(ui, t), m.text_large, true, THEME_TEXT,
@@ -457,8 +468,8 @@ static void draw_shifts(app *a, ui_ctx *ui, ui_rect body)
         st.shift_ends = 14 * 60;
     }
     ui_cut_left(&top, m.gap);
-    ui_label(ui, "settings.shift.hint", top, _("A learning point keeps only its day and shift."), m.text_small,
-             false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
+    ui_paragraph(ui, "settings.shift.hint", top, _("A learning point keeps only its day and shift."),
+                 m.text_small, false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
     int row_h = m.target + m.gap;
     ui_rect area = list_begin(ui, body, "settings.shifts", n * row_h);
     int first, last;

@@ -52,6 +52,9 @@ for f in "$U/verbeterbord.service" "$U/verbeterbord-kmsdrm.service" "$U/verbeter
 done
 check "units, sysusers, tmpfiles, sysctl, logind, /etc and docs installed" "missing:$missing" [ -z "$missing" ]
 
+check "verbeterbord-check knows the build date (for its clock check)" "$(grep '^BUILD_EPOCH=' "$D/usr/lib/verbeterbord/verbeterbord-check")" \
+    grep -q '^BUILD_EPOCH=[1-9][0-9]*$' "$D/usr/lib/verbeterbord/verbeterbord-check"
+
 check "nothing installed outside /usr and /etc" "found: $(cd "$D" && ls | grep -v -x -e usr -e etc | tr '\n' ' ')" \
     [ -z "$(cd "$D" && ls | grep -v -x -e usr -e etc)" ]
 
