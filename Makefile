@@ -14,7 +14,7 @@ PKGS     := sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
 # Debian packages the build, the tests and `make run` need.
 DEB_PKGS := make gcc libc6-dev pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libsqlite3-dev sqlite3 libsodium-dev libcjson-dev fonts-dejavu-core gettext \
-            python3 xvfb xauth
+            python3 xvfb xauth valgrind
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -40,7 +40,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BIN      := $(BUILD)/verbeterbord
 
-.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz
+.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz soak
 all: $(BIN) $(MO_FILES)
 
 # Installs only what is missing; with everything present it does nothing.
@@ -137,6 +137,15 @@ test-only: tests-bin
 
 update-refs: tests-bin
 	@UPDATE_REFS=1 sh tests/run.sh build
+
+# The full counts of the stress tests (issue 6): 1,000 kills and power cuts,
+# a million monkey events under ASan/UBSan, and a longer valgrind run.
+soak: deps
+	@$(MAKE) --no-print-directory tests-bin
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 tests-bin
+	VB_CRASH_ITER=1000 build/tests/test_crash
+	VB_MONKEY_EVENTS=1000000 ASAN_OPTIONS=detect_leaks=1 build/asan/tests/test_monkey
+	VB_VALGRIND_EVENTS=5000 sh tests/valgrind/test_valgrind.sh build
 
 bench: deps
 	@$(MAKE) --no-print-directory tests-bin

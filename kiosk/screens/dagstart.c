@@ -821,20 +821,24 @@ static void draw_tabs(app *a, ui_ctx *ui, ui_rect r, const agenda_countdown *c)
     }
 }
 
-/* One countdown: words and a bar, dark red with a warning sign when over. */
-static void draw_countdown(ui_ctx *ui, const char *id, ui_rect r, const char *left_fmt, const char *over_fmt,
-                           int64_t left_ms, int permille, bool over, bool active)
+/* One countdown: what it counts, the time in words ("2:30 left", "1:20
+ * over") and a bar; dark red with a warning sign when it runs over. */
+static void draw_countdown(ui_ctx *ui, const char *id, ui_rect r, const char *what, int64_t left_ms, int permille,
+                           bool over, bool closed)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_color bg = over ? THEME_DANGER : THEME_SURFACE, fg = over ? THEME_ON_DARK : THEME_TEXT;
     ui_draw_rect(ui, r, bg, m.radius);
     ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
     ui_rect in = ui_inset(r, m.pad / 2);
-    ui_rect bar = ui_cut_bottom(&in, m.pad > 6 ? m.pad : 6);
-    const char *text = !active ? ui_format(ui, left_fmt, dagstart_mmss(ui, left_ms))
-                       : over  ? ui_format(ui, "\xE2\x9A\xA0 %s", ui_format(ui, over_fmt, dagstart_mmss(ui, left_ms)))
-                               : ui_format(ui, left_fmt, dagstart_mmss(ui, left_ms));
-    int px = ui_text_width(ui, text, m.text_large, true) <= in.w ? m.text_large : m.text_body;
+    ui_rect bar = ui_cut_bottom(&in, m.pad > 6 ? m.pad / 2 + 3 : 6);
+    ui_rect top = ui_cut_top(&in, in.h * 2 / 5);
+    const char *time = dagstart_mmss(ui, left_ms);
+    const char *text = over     ? ui_format(ui, "\xE2\x9A\xA0 %s", ui_format(ui, _("%s over"), time))
+                       : closed ? ui_format(ui, _("%s to spare"), time)
+                                : ui_format(ui, _("%s left"), time);
+    ui_label(ui, NULL, top, what, m.text_body, false, fg, UI_ALIGN_LEFT);
+    int px = ui_text_width(ui, text, m.text_title, true) <= in.w ? m.text_title : m.text_large;
     ui_label(ui, id, in, text, px, true, fg, UI_ALIGN_LEFT);
     ui_draw_rect(ui, bar, over ? THEME_ON_DARK : (ui_color){ 0xD6, 0xD4, 0xCE, 0xFF }, bar.h / 2);
     if (!over && permille > 0) {
@@ -872,14 +876,14 @@ static void draw_status(app *a, ui_ctx *ui, ui_rect r)
             ms[i] = (int64_t)st.ds.elapsed_s[i] * 1000;
     agenda_countdown c;
     agenda_countdown_of(st.ag.budget_s, ms, &c);
-    bool active = running();
     ui_rect sec = ui_cut_left(&clocks, (clocks.w - m.gap / 2) / 2);
     ui_cut_left(&clocks, m.gap / 2);
     int s = st.view;
-    draw_countdown(ui, "dagstart.timer.section", sec, _("This part: %s left"), _("This part: %s over"),
-                   c.section_left_ms[s], c.section_permille[s], c.section_over[s], active);
-    draw_countdown(ui, "dagstart.timer.total", clocks, _("Meeting: %s left"), _("Meeting: %s over"), c.total_left_ms,
-                   c.total_permille, c.total_over, active);
+    draw_countdown(ui, "dagstart.timer.section", sec, _("This part"),
+                   c.section_left_ms[s], c.section_permille[s], c.section_over[s], st.ds.id && !running());
+    draw_countdown(ui, "dagstart.timer.total", clocks,
+                   ui_format(ui, _("Whole daily start (%d min)"), st.in.total_minutes), c.total_left_ms,
+                   c.total_permille, c.total_over, st.ds.id && !running());
 }
 
 typedef enum entry_kind { ENTRY_ITEM, ENTRY_HEADING, ENTRY_INFO, ENTRY_WARN } entry_kind;
@@ -926,9 +930,12 @@ static void draw_item(app *a, ui_ctx *ui, ui_rect r, agenda_item *it)
     ui_draw_border(ui, row, overdue ? THEME_DANGER : THEME_BORDER, overdue ? m.border * 3 : m.border, m.radius);
     ui_rect in = ui_inset(row, m.pad / 2);
     /* the mark: a check and the word, or an empty circle and the word */
-    ui_rect mark = ui_cut_left(&in, m.main_target * 3 / 2);
     const char *glyph = it->discussed ? "\xE2\x9C\x94" : "\xE2\x97\x8B";
     const char *word = it->discussed ? _("discussed") : _("to discuss");
+    int mark_w = ui_text_width(ui, _("to discuss"), m.text_body, true);
+    int w2 = ui_text_width(ui, _("discussed"), m.text_body, true);
+    mark_w = (w2 > mark_w ? w2 : mark_w) + m.pad;
+    ui_rect mark = ui_cut_left(&in, mark_w > m.target ? mark_w : m.target);
     ui_rect glyph_r = ui_cut_top(&mark, mark.h - m.text_body * 3 / 2);
     ui_label(ui, NULL, glyph_r, glyph, m.text_title, true, it->discussed && !pressed ? THEME_OK : fg, UI_ALIGN_CENTER);
     ui_label(ui, ui_format(ui, "dagstart.item.%s.state", it->key), mark, word, m.text_body, true, fg, UI_ALIGN_CENTER);

@@ -263,12 +263,12 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
     card.y = pad.y + (pad.h - card.h) / 2;
     lead_ui_card(ui, card);
     ui_rect in = ui_inset(card, m.pad * 2);
-    int th = ui_paragraph(ui, "lead.pad_off", in, locked ? _("Locked") : _("No PIN yet"), m.text_title, true,
-                          locked ? THEME_DANGER : THEME_TEXT, UI_ALIGN_CENTER);
+    int th = ui_paragraph(ui, "lead.pad_off", in, locked ? _("Locked until") : _("No PIN yet"), m.text_large,
+                          true, locked ? THEME_DANGER : THEME_TEXT, UI_ALIGN_CENTER);
     ui_cut_top(&in, th + m.gap);
     if (locked)
-        ui_label(ui, "lead.pad_off.until", ui_cut_top(&in, m.text_large * 5 / 4),
-                 ui_format(ui, _("until %s"), t), m.text_large, true, THEME_TEXT, UI_ALIGN_CENTER);
+        ui_label(ui, "lead.pad_off.until", ui_cut_top(&in, m.text_title * 5 / 4), t, m.text_title, true, THEME_TEXT,
+                 UI_ALIGN_CENTER);
 }
 
 static void draw_sign_in(app *a, ui_ctx *ui, ui_rect body)

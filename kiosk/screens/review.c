@@ -33,9 +33,19 @@
 
 enum { TAB_CHARTS, TAB_LISTS };
 
+/* Month names in a date ("26 november", Polish "26 listopada"), shared with
+ * the top bar's msgids. */
 static const char *const month_names[] = { N_("January"), N_("February"), N_("March"), N_("April"),
                                            N_("May"), N_("June"), N_("July"), N_("August"),
                                            N_("September"), N_("October"), N_("November"), N_("December") };
+/* The same names standing alone ("listopad 2026" in Polish), as gettext
+ * context "month" (the msgctxt of the catalogs: context, \004, msgid). */
+#define MONTH_CTX "month\004"
+static const char *const month_alone[] = {
+    MONTH_CTX "January", MONTH_CTX "February", MONTH_CTX "March", MONTH_CTX "April",
+    MONTH_CTX "May", MONTH_CTX "June", MONTH_CTX "July", MONTH_CTX "August",
+    MONTH_CTX "September", MONTH_CTX "October", MONTH_CTX "November", MONTH_CTX "December",
+};
 /* Monday first, as the calendar shows them. */
 static const char *const weekday_short[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
                                              N_("Fri"), N_("Sat"), N_("Sun") };
@@ -110,16 +120,25 @@ static bool review_holds_idle(const app *a)
 
 /* ---- words ------------------------------------------------------------------ */
 
+/* In a date: "1\xE2\x80\x9326 november". */
 static const char *month_name(vb_month m)
 {
     return _(month_names[(m.month + 11) % 12]);
+}
+
+/* Standing alone: "november 2026", or a bar's label. */
+static const char *month_alone_name(vb_month m)
+{
+    const char *key = month_alone[(m.month + 11) % 12];
+    const char *t = _(key);
+    return t == key ? key + sizeof MONTH_CTX - 1 : t; /* untranslated: the English name */
 }
 
 /* "1–26 November" for a running month, "November" for a whole one. */
 static const char *period_text(ui_ctx *ui, const review *r)
 {
     if (!r->partial || r->future)
-        return ui_format(ui, "%s %d", month_name(r->month), r->month.year);
+        return ui_format(ui, "%s %d", month_alone_name(r->month), r->month.year);
     return ui_format(ui, "%d\xE2\x80\x93%d %s", r->first.mday, r->last.mday, month_name(r->month));
 }
 
@@ -284,8 +303,11 @@ static void chart_weeks(ui_ctx *ui, ui_rect r)
             ui_draw_rect(ui, bar, THEME_PRIMARY, m.radius / 3);
         ui_label(ui, ui_format(ui, "review.lp.week.%d", w->iso_week), (ui_rect){ x, bar.y - lh, col_w, lh },
                  ui_format(ui, "%d", w->count), m.text_small, true, THEME_TEXT, UI_ALIGN_CENTER);
-        ui_label(ui, NULL, (ui_rect){ x, labels.y, col_w, lh }, ui_format(ui, _("wk %d"), w->iso_week),
-                 m.text_small, true, THEME_TEXT, UI_ALIGN_CENTER);
+        const char *week = ui_format(ui, _("wk %d"), w->iso_week);
+        if (ui_text_width(ui, week, m.text_small, true) > col_w)
+            week = ui_format(ui, "%d", w->iso_week); /* a narrow column: the number alone */
+        ui_label(ui, NULL, (ui_rect){ x, labels.y, col_w, lh }, week, m.text_small, true, THEME_TEXT,
+                 UI_ALIGN_CENTER);
         const char *days = w->first.mday == w->last.mday
                                ? ui_format(ui, "%d", w->first.mday)
                                : ui_format(ui, "%d\xE2\x80\x93%d", w->first.mday, w->last.mday);
@@ -360,7 +382,8 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
     for (int i = 0; i < 2; i++) {
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h };
         ui_rect label = ui_cut_left(&row, in.w * 3 / 10);
-        ui_label(ui, NULL, label, month_name(rows[i].rv->month), m.text_small, true, THEME_TEXT, UI_ALIGN_LEFT);
+        ui_label(ui, NULL, label, month_alone_name(rows[i].rv->month), m.text_small, true, THEME_TEXT,
+                 UI_ALIGN_LEFT);
         const char *txt = rows[i].rv->has_median ? ui_format(ui, _("%s d"), days_value(ui, rows[i].v / 10.0))
                                                  : _("none");
         int tw = ui_text_width(ui, txt, m.text_small, true) + m.gap;
@@ -447,6 +470,7 @@ static void chart_dagstarts(ui_ctx *ui, ui_rect r)
         ui_rect cell = { in.x + (slot % 7) * cell_w + 1, in.y + lh + (slot / 7) * cell_h + 1, cell_w - 2,
                          cell_h - 2 };
         bool counted = d < rv->period_days;
+        bool today = d + 1 == R.today.mday && vb_month_cmp(rv->month, vb_month_of(R.today)) == 0;
         const review_day *day = &rv->days[d];
         const char *text;
         ui_color fg = THEME_TEXT_MUTED;
@@ -454,13 +478,14 @@ static void chart_dagstarts(ui_ctx *ui, ui_rect r)
             ui_draw_rect(ui, cell, THEME_PRIMARY, m.radius / 2);
             text = ui_format(ui, "\xE2\x9C\x94%d", d + 1);
             fg = THEME_ON_DARK;
-        } else if (counted && day->kind == REVIEW_DAY_WORK &&
-                   !(d + 1 == R.today.mday && vb_month_cmp(rv->month, vb_month_of(R.today)) == 0)) {
+        } else if (counted && day->kind == REVIEW_DAY_WORK && !today) {
             ui_draw_rect(ui, cell, THEME_SURFACE, m.radius / 2);
             ui_draw_border(ui, cell, THEME_DANGER, m.border, m.radius / 2);
             text = ui_format(ui, "\xE2\x9C\x97%d", d + 1);
             fg = THEME_DANGER;
         } else {
+            if (today) /* its daily start may still come */
+                ui_draw_border(ui, cell, THEME_BORDER, m.border, m.radius / 2);
             text = ui_format(ui, "%d", d + 1);
         }
         ui_label(ui, NULL, cell, text, m.text_small, day->held || fg.r == THEME_DANGER.r, fg, UI_ALIGN_CENTER);
@@ -677,7 +702,7 @@ static void header(app *a, ui_ctx *ui, ui_rect row)
         R.month = nm;
         review_load(a);
     }
-    const char *title = ui_format(ui, "%s %d", month_name(R.month), R.month.year);
+    const char *title = ui_format(ui, "%s %d", month_alone_name(R.month), R.month.year);
     const char *sub = R.now.partial ? ui_format(ui, _("so far, compared with %s"), period_text(ui, &R.before))
                                     : ui_format(ui, _("compared with %s"), period_text(ui, &R.before));
     ui_rect t = row;

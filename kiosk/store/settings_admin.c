@@ -617,7 +617,10 @@ static vb_code holiday_add_write(store *s, void *ctx, vb_err *err)
         return code;
     char subject[32], detail[300];
     snprintf(subject, sizeof subject, "holiday:%s", c->day);
-    snprintf(detail, sizeof detail, "holiday %s '%s' added", c->day, c->name ? c->name : "");
+    if (c->name && *c->name)
+        snprintf(detail, sizeof detail, "holiday %s '%s' added", c->day, c->name);
+    else
+        snprintf(detail, sizeof detail, "holiday %s added", c->day);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
