@@ -93,16 +93,18 @@ fi
 # --- storage -----------------------------------------------------------------
 datadir=$(dirname "$db")
 if [ -d "$datadir" ]; then
+    fstype='' source='' target='' options=''
     if command -v findmnt >/dev/null 2>&1; then
-        fstype=$(findmnt -n -o FSTYPE -T "$datadir" | head -n 1)
-        source=$(findmnt -n -o SOURCE -T "$datadir" | head -n 1)
-        target=$(findmnt -n -o TARGET -T "$datadir" | head -n 1)
-        options=$(findmnt -n -o OPTIONS -T "$datadir" | head -n 1)
-    else
-        fstype=$(stat -f -c %T "$datadir")
-        source='?' target='?' options=
+        fstype=$(findmnt -n -o FSTYPE -T "$datadir" 2>/dev/null | head -n 1)
+        source=$(findmnt -n -o SOURCE -T "$datadir" 2>/dev/null | head -n 1)
+        target=$(findmnt -n -o TARGET -T "$datadir" 2>/dev/null | head -n 1)
+        options=$(findmnt -n -o OPTIONS -T "$datadir" 2>/dev/null | head -n 1)
     fi
+    # No mount table (a chroot): the filesystem type from statfs instead.
+    [ -n "$fstype" ] || fstype=$(stat -f -c %T "$datadir" 2>/dev/null)
     case $fstype in
+    '' | '?')
+        wrn storage "cannot tell what $datadir is stored on (no mount table here?); check with: findmnt -T $datadir" ;;
     tmpfs | ramfs)
         bad storage "$datadir is on $fstype (RAM): every entry is lost at the next power cut. Put it on a disk partition (README: read-only root)" ;;
     overlay | overlayfs | aufs | squashfs)
@@ -110,13 +112,19 @@ if [ -d "$datadir" ]; then
     *)
         case ,$options, in
         *,ro,*) bad storage "$datadir is on a read-only mount ($target): the kiosk cannot save" ;;
-        *) ok storage "$datadir is on $source ($fstype, mounted at $target)" ;;
+        *)
+            if [ -n "$source" ]; then
+                ok storage "$datadir is on $source ($fstype, mounted at $target)"
+            else
+                ok storage "$datadir is on a $fstype filesystem"
+            fi
+            ;;
         esac
         ;;
     esac
     free_kb=$(df -Pk "$datadir" | awk 'NR == 2 { print $4 }')
     if [ "${free_kb:-0}" -lt 102400 ] 2>/dev/null; then
-        wrn storage "only $((free_kb / 1024)) MiB free on $target: the database and its backups need room"
+        wrn storage "only $((free_kb / 1024)) MiB free for $datadir: the database and its backups need room"
     fi
 else
     bad storage "the data folder $datadir does not exist: sudo systemd-tmpfiles --create verbeterbord.conf"
@@ -135,7 +143,9 @@ else
     if [ "$age_h" -ge 48 ]; then
         wrn backups "the newest backup is $((age_h / 24)) days old ($newest): is the timer on? see systemctl status verbeterbord-backup"
     else
-        ok backups "$count copies; the newest is $age_h h old: $newest"
+        copies="$count copies"
+        [ "$count" = 1 ] && copies="1 copy"
+        ok backups "$copies; the newest is $age_h h old: $newest"
     fi
     result=$(vb_check_file "$newest" quick)
     [ "$result" = ok ] || bad backups "the newest backup $newest fails quick_check: $result"
@@ -173,7 +183,7 @@ if command -v timedatectl >/dev/null 2>&1 && vb_have_systemd; then
         wrn clock "$(date '+%Y-%m-%d %H:%M %Z'), no time sync and no real-time clock: fit an RTC module or sudo timedatectl set-ntp true (README)"
     fi
 elif [ "$clock_ok" = 1 ]; then
-    ok clock "$(date '+%Y-%m-%d %H:%M %Z') (no timedatectl here: synchronisation not checked)"
+    ok clock "$(date '+%Y-%m-%d %H:%M %Z') (time sync not checked: no timedatectl, or systemd is not running here)"
 fi
 
 # --- console -----------------------------------------------------------------

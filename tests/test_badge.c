@@ -2,10 +2,14 @@
  * (core/badge.c): a fast burst of at least 4 printable characters ending in
  * Return is a badge and never typing; slow typing, short bursts, bursts with
  * a stray gap and a Return without characters come out as ordinary typing,
- * in order, no later than the gap after the last key. */
+ * in order, no later than the gap after the last key. The last part feeds
+ * events through the app (app_handle_event, app_deadlines, app_tick) on an
+ * offscreen platform with the demo team: a burst identifies its member. */
 #include "testlib.h"
 
+#include "../kiosk/app/app.h"
 #include "../kiosk/core/badge.h"
+#include "../kiosk/core/i18n.h"
 
 /* What came out of the detector during one sequence. */
 typedef struct collected {
@@ -215,12 +219,123 @@ static void test_flush_timing(void)
     T_EQ_STR(o.typed, "1", "a key stamped before the last one releases the held key");
 }
 
+/* ---- through the app ------------------------------------------------------- */
+
+static void app_event(app *a, platform_event_kind kind, const char *text, ui_key key, int64_t at_ms)
+{
+    platform_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.key = key;
+    ev.timestamp_ms = (uint32_t)at_ms;
+    if (text)
+        snprintf(ev.text, sizeof ev.text, "%s", text);
+    a->real_ms = at_ms;
+    app_handle_event(a, &ev);
+}
+
+static bool has_return_key(const app *a)
+{
+    for (int i = 0; i < a->ui->key_count; i++)
+        if (a->ui->keys[i] == UI_KEY_RETURN)
+            return true;
+    return false;
+}
+
+static void test_app(void)
+{
+    platform_config pc;
+    memset(&pc, 0, sizeof pc);
+    pc.width = 1024;
+    pc.height = 600;
+    pc.windowed = true;
+    pc.offscreen = true;
+    platform *p = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    if (platform_open(&p, &pc, &err) != VB_OK) {
+        t_skip("app: badge through the app", "no offscreen platform");
+        return;
+    }
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.wall_display = -1;
+    opt.db_path = t_path("badge-app.db");
+    opt.demo = true;
+    opt.now_set = true;
+    opt.now_s = 1795676100;
+    opt.clock_fixed = true;
+    opt.panel_mm = 344;
+    static app a;
+    if (!t_report(app_init(&a, &opt, p, &err) == VB_OK, "app: start on the demo team", "%s", err.msg)) {
+        platform_close(p);
+        return;
+    }
+    app_draw(&a);
+
+    /* one key is held back, and the loop is told when to let it go */
+    app_event(&a, PEV_KEY, "X", UI_KEY_OTHER, 100000);
+    app_event(&a, PEV_TEXT, "x", UI_KEY_NONE, 100000);
+    T_EQ_INT(a.ui->text_input_len, 0, "app: a single key is held back for a moment");
+    int64_t d[8];
+    int n = app_deadlines(&a, d, 8);
+    bool found = false;
+    for (int i = 0; i < n; i++)
+        if (d[i] == app_now_ms(&a) + BADGE_GAP_MS + 1)
+            found = true;
+    T_CHECK(found, "app: app_deadlines wakes the loop just after the burst gap");
+    a.real_ms = 100000 + BADGE_GAP_MS;
+    app_tick(&a);
+    T_EQ_INT(a.ui->text_input_len, 0, "app: within the gap it is still held");
+    a.real_ms = 100000 + BADGE_GAP_MS + 1;
+    app_tick(&a);
+    T_EQ_STR(a.ui->text_input, "x", "app: after the gap it is typed");
+    app_draw(&a);
+
+    /* text from an input method or a script passes at once; so does Return */
+    app_event(&a, PEV_TEXT, "abc", UI_KEY_NONE, 101000);
+    T_EQ_STR(a.ui->text_input, "abc", "app: multi-character text is never held");
+    app_event(&a, PEV_KEY, "Return", UI_KEY_RETURN, 101500);
+    T_CHECK(has_return_key(&a), "app: Return with nothing held passes on");
+    app_draw(&a);
+
+    /* a badge burst: key + text per character, then Return */
+    const char *badge = "0451322"; /* Łukasz, Polish */
+    int64_t t = 200000;
+    for (const char *c = badge; *c; c++, t += 6) {
+        char one[2] = { *c, '\0' };
+        app_event(&a, PEV_KEY, one, UI_KEY_OTHER, t);
+        app_event(&a, PEV_TEXT, one, UI_KEY_NONE, t);
+    }
+    app_event(&a, PEV_KEY, "Return", UI_KEY_RETURN, t);
+    T_EQ_INT(a.ui->text_input_len, 0, "app: a badge burst types nothing");
+    T_CHECK(!has_return_key(&a), "app: ... and its Return reaches no field");
+    T_EQ_INT(a.member_id, 7, "app: ... and identifies Łukasz");
+    T_CHECK(a.member_signed, "app: ... strongly enough to sign");
+    T_EQ_STR(i18n_language(), "pl", "app: ... and switches to his language");
+    app_draw(&a);
+
+    /* a tap releases held keys first, so order is kept */
+    app_event(&a, PEV_TEXT, "q", UI_KEY_NONE, 300000);
+    app_event(&a, PEV_PRESS, NULL, UI_KEY_NONE, 300005);
+    T_EQ_STR(a.ui->text_input, "q", "app: a tap releases a held key as typing first");
+    app_event(&a, PEV_RELEASE, NULL, UI_KEY_NONE, 300010);
+    app_draw(&a);
+
+    app_end_session(&a);
+    T_EQ_STR(i18n_language(), "nl", "app: the end of the session brings Dutch back");
+    app_shutdown(&a);
+    platform_close(p);
+}
+
 int main(void)
 {
+    i18n_init("/nonexistent"); /* English msgids are enough here */
     test_burst();
     test_slow_typing();
     test_stray_gap();
     test_return_alone_and_other_input();
     test_flush_timing();
+    test_app();
     return t_done();
 }

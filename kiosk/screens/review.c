@@ -202,19 +202,11 @@ static void heading(ui_ctx *ui, ui_rect *inner, const char *id, const char *titl
     ui_cut_top(inner, m.gap / 2);
 }
 
-/* One bar of a horizontal bar chart: the label on the left, the bar scaled
- * to max, its number right after it, and an optional comparison at the
- * right edge. */
-static void hbar(ui_ctx *ui, const char *id, ui_rect row, int label_w, const char *label, int value, int max,
-                 ui_color color, const char *trend, int trend_w)
+/* A bar scaled to max across row, its number right after it. */
+static void bar_with_number(ui_ctx *ui, const char *id, ui_rect row, int value, int max, ui_color color)
 {
     theme_metrics m = theme_metrics_for(ui);
     int px = m.text_small;
-    ui_label(ui, ui_format(ui, "%s.label", id), ui_cut_left(&row, label_w), label, px, true, THEME_TEXT,
-             UI_ALIGN_LEFT);
-    if (trend && trend_w > 0)
-        ui_label(ui, ui_format(ui, "%s.trend", id), ui_cut_right(&row, trend_w), trend, px, false,
-                 THEME_TEXT_MUTED, UI_ALIGN_RIGHT);
     const char *num = ui_format(ui, "%d", value);
     int num_w = ui_text_width(ui, ui_format(ui, "%d", max > value ? max : value), px, true) + m.gap;
     int bar_max = row.w - num_w;
@@ -231,6 +223,36 @@ static void hbar(ui_ctx *ui, const char *id, ui_rect row, int label_w, const cha
         ui_draw_rect(ui, bar, color, m.radius / 3);
     ui_label(ui, id, (ui_rect){ row.x + bw + m.gap / 2, row.y, num_w, row.h }, num, px, true, THEME_TEXT,
              UI_ALIGN_LEFT);
+}
+
+/* One bar of a horizontal bar chart on one line: the label on the left,
+ * then the bar and its number. */
+static void hbar(ui_ctx *ui, const char *id, ui_rect row, int label_w, const char *label, int value, int max,
+                 ui_color color)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_label(ui, ui_format(ui, "%s.label", id), ui_cut_left(&row, label_w), label, m.text_small, true, THEME_TEXT,
+             UI_ALIGN_LEFT);
+    bar_with_number(ui, id, row, value, max, color);
+}
+
+/* One bar with its comparison: the label and the comparison with the
+ * previous month on a line, the bar and its number under them. */
+static void hbar_compared(ui_ctx *ui, const char *id, ui_rect row, const char *label, int value, int max,
+                          ui_color color, const char *trend)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    int lh = line_h(m.text_small);
+    ui_rect top = ui_cut_top(&row, lh);
+    int trend_w = ui_text_width(ui, trend, m.text_small, false);
+    if (trend_w > top.w / 2)
+        trend_w = top.w / 2;
+    ui_label(ui, ui_format(ui, "%s.trend", id), ui_cut_right(&top, trend_w), trend, m.text_small, false,
+             THEME_TEXT_MUTED, UI_ALIGN_RIGHT);
+    ui_label(ui, ui_format(ui, "%s.label", id), top, label, m.text_small, true, THEME_TEXT, UI_ALIGN_LEFT);
+    if (row.h > lh * 3 / 2)
+        row.h = lh * 3 / 2;
+    bar_with_number(ui, id, row, value, max, color);
 }
 
 static int max_of(const int *v, int n)
@@ -266,7 +288,7 @@ static void chart_categories(ui_ctx *ui, ui_rect r)
                                       category_display_name(c->code, c->label));
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h };
         hbar(ui, ui_format(ui, "review.lp.cat.%s", c->code), row, label_w, label, rv->lp_by_category[i], max,
-             THEME_PRIMARY, NULL, 0);
+             THEME_PRIMARY);
     }
 }
 
@@ -318,7 +340,6 @@ static void chart_weeks(ui_ctx *ui, ui_rect r)
 
 static void chart_ideas(ui_ctx *ui, ui_rect r)
 {
-    theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
     const review *rv = &R.now;
     heading(ui, &in, "review.ideas",
@@ -332,13 +353,9 @@ static void chart_ideas(ui_ctx *ui, ui_rect r)
     ui_color colors[3] = { THEME_PRIMARY, THEME_OK, THEME_TEXT_MUTED };
     int max = max_of(values, 3);
     int row_h = in.h / 3;
-    if (row_h > line_h(m.text_body) * 2)
-        row_h = line_h(m.text_body) * 2;
-    int trend_w = in.w / 4;
     for (int i = 0; i < 3; i++) {
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h };
-        hbar(ui, ids[i], row, in.w * 2 / 5, labels[i], values[i], max, colors[i], trend_text(ui, figs[i]),
-             trend_w);
+        hbar_compared(ui, ids[i], row, labels[i], values[i], max, colors[i], trend_text(ui, figs[i]));
     }
 }
 
@@ -379,9 +396,16 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
         const review *rv;
         int v;
     } rows[2] = { { "review.feedback.now", now, a }, { "review.feedback.before", before, b } };
+    int label_w = 0;
+    for (int i = 0; i < 2; i++) {
+        int w = ui_text_width(ui, month_alone_name(rows[i].rv->month), m.text_small, true) + m.gap;
+        label_w = w > label_w ? w : label_w;
+    }
+    if (label_w > in.w * 2 / 5)
+        label_w = in.w * 2 / 5;
     for (int i = 0; i < 2; i++) {
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h };
-        ui_rect label = ui_cut_left(&row, in.w * 3 / 10);
+        ui_rect label = ui_cut_left(&row, label_w);
         ui_label(ui, NULL, label, month_alone_name(rows[i].rv->month), m.text_small, true, THEME_TEXT,
                  UI_ALIGN_LEFT);
         const char *txt = rows[i].rv->has_median ? ui_format(ui, _("%s d"), days_value(ui, rows[i].v / 10.0))
@@ -406,7 +430,6 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
 
 static void chart_actions(ui_ctx *ui, ui_rect r)
 {
-    theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
     const review *rv = &R.now;
     heading(ui, &in, "review.actions", _("Improvement actions"), NULL);
@@ -417,12 +440,9 @@ static void chart_actions(ui_ctx *ui, ui_rect r)
     ui_color colors[3] = { THEME_PRIMARY, THEME_DANGER, THEME_OK };
     int max = max_of(values, 3);
     int row_h = in.h / 3;
-    if (row_h > line_h(m.text_body) * 2)
-        row_h = line_h(m.text_body) * 2;
     for (int i = 0; i < 3; i++) {
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h };
-        hbar(ui, ids[i], row, in.w * 2 / 5, labels[i], values[i], max, colors[i], trend_text(ui, figs[i]),
-             in.w / 4);
+        hbar_compared(ui, ids[i], row, labels[i], values[i], max, colors[i], trend_text(ui, figs[i]));
     }
 }
 

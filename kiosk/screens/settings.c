@@ -551,7 +551,15 @@ static void draw_days(app *a, ui_ctx *ui, ui_rect body)
              _("Holidays (no daily start is due)"), m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     row = ui_cut_top(&body, m.target);
     ui_cut_top(&body, m.gap);
-    int bw = row.w / 8;
+    /* month buttons wider than day buttons: "◀ month" fits on one line */
+    int dw = row.w / 10, mw = row.w * 3 / 20;
+    ui_rect cells[4];
+    cells[0] = ui_cut_left(&row, mw);
+    ui_cut_left(&row, m.gap);
+    cells[1] = ui_cut_left(&row, dw);
+    cells[3] = ui_cut_right(&row, mw);
+    ui_cut_right(&row, m.gap);
+    cells[2] = ui_cut_right(&row, dw);
     struct {
         const char *id, *label;
         int days;
@@ -561,17 +569,20 @@ static void draw_days(app *a, ui_ctx *ui, ui_rect body)
         { "settings.holiday.day_fwd", "\xE2\x96\xB6", 1 },
         { "settings.holiday.month_fwd", ui_format(ui, "%s \xE2\x96\xB6", _("month")), 30 },
     };
-    ui_rect left = ui_cut_left(&row, bw * 2 + m.gap);
-    ui_rect right = ui_cut_right(&row, bw * 2 + m.gap);
     for (int i = 0; i < 4; i++) {
-        ui_rect cell = ui_grid_cell(i < 2 ? left : right, 2, 1, m.gap, i % 2);
-        if (ui_button(ui, steps[i].id, cell, steps[i].label, STYLE_SECONDARY, false)) {
+        if (ui_button(ui, steps[i].id, cells[i], steps[i].label, STYLE_SECONDARY, false)) {
             if (steps[i].days == 30 || steps[i].days == -30) {
                 /* a month on: same day of the month where it exists */
                 int y = st.holiday_day.year, mo = st.holiday_day.month + (steps[i].days > 0 ? 1 : -1);
-                if (mo > 12) { mo = 1; y++; }
-                if (mo < 1) { mo = 12; y--; }
-                vb_day d;
+                if (mo > 12) {
+                    mo = 1;
+                    y++;
+                }
+                if (mo < 1) {
+                    mo = 12;
+                    y--;
+                }
+                vb_day d = st.holiday_day;
                 int md = st.holiday_day.mday;
                 char text[16];
                 do {
