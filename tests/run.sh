@@ -22,7 +22,7 @@
 # build, ASAN_OPTIONS/UBSAN_OPTIONS make every report fatal and LSan uses
 # tests/lsan.supp (third-party libraries only), and VB_ASAN=1 tells test
 # scripts so (e.g. to skip installing). UPDATE_REFS=1 rewrites the
-# screenshot references. TEST_TIMEOUT (seconds, default 600) bounds each
+# screenshot references. TEST_TIMEOUT (seconds, default 300) bounds each
 # program; TEST_FILTER (a grep pattern) runs only programs whose path matches.
 set -u
 
@@ -34,7 +34,7 @@ if [ $# -eq 0 ]; then
     exit 2
 fi
 
-TEST_TIMEOUT=${TEST_TIMEOUT:-600}
+TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 TEST_FILTER=${TEST_FILTER:-}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vbrun-XXXXXX") || exit 1
@@ -69,6 +69,7 @@ run_one() {
     shift
     out="$WORK/out.txt"
     err="$WORK/err.txt"
+    one_t0=$(now)
     if command -v timeout >/dev/null 2>&1; then
         timeout -k 10 "$TEST_TIMEOUT" "$@" > "$out" 2> "$err" < /dev/null
     else
@@ -102,11 +103,12 @@ run_one() {
         grep '^not ok ' "$out" | sed "s|^|[$label] |" >> "$failures"
         [ -n "$extra" ] && echo "[$label] $extra" >> "$failures"
         if [ -s "$err" ]; then
-            echo "# --- stderr of $label (last 60 lines) ---"
-            tail -n 60 "$err" | sed 's/^/#   /'
+            # the start of a sanitizer report matters most, the end tells how it ended
+            echo "# --- stderr of $label ---"
+            awk -v n="$(wc -l < "$err")" 'NR <= 50 || NR > n - 20 { print "#   " $0 } NR == 51 && n > 70 { print "#   [...]" }' "$err"
         fi
     fi
-    printf '# %-44s %4d ok %4d not ok\n' "$label" "$passed" "$failed"
+    printf '# %-44s %4d ok %4d not ok %7s s\n' "$label" "$passed" "$failed" "$(elapsed "$one_t0" "$(now)")"
     group_pass=$((group_pass + passed))
     group_fail=$((group_fail + failed))
     total_skip=$((total_skip + skipped))
@@ -168,20 +170,24 @@ for build in "$@"; do
     echo "# ===== $build_label ====="
 
     # unit tests: the C test binaries
-    group_start unit
-    found=0
+    have=0
     for t in "$BUILD_ABS"/tests/test_*; do
-        [ -f "$t" ] && [ -x "$t" ] || continue
-        wanted "$t" || continue
-        found=1
-        run_one "$(basename "$t")" "$t" "$BUILD_ABS"
+        [ -f "$t" ] && [ -x "$t" ] && wanted "$t" && have=1
     done
-    if [ $found -eq 0 ] && [ -z "$TEST_FILTER" ]; then
-        echo "not ok - unit tests: no test binary in $build/tests (make BUILD=$build tests-bin)"
-        echo "[$build] not ok - no unit test binaries" >> "$failures"
-        group_fail=$((group_fail + 1))
+    if [ $have -eq 1 ] || [ -z "$TEST_FILTER" ]; then
+        group_start unit
+        for t in "$BUILD_ABS"/tests/test_*; do
+            [ -f "$t" ] && [ -x "$t" ] || continue
+            wanted "$t" || continue
+            run_one "$(basename "$t")" "$t" "$BUILD_ABS"
+        done
+        if [ $have -eq 0 ]; then
+            echo "not ok - unit tests: no test binary in $build/tests (make BUILD=$build tests-bin)"
+            echo "[$build] not ok - no unit test binaries" >> "$failures"
+            group_fail=$((group_fail + 1))
+        fi
+        group_end
     fi
-    group_end
 
     # scenario and screenshot tests, then every other folder's test scripts
     dirs="scenario screenshot"
@@ -195,7 +201,7 @@ for build in "$@"; do
         [ -d "tests/$d" ] || continue
         have=0
         for f in tests/"$d"/test_*.py tests/"$d"/test_*.sh; do
-            [ -f "$f" ] && have=1
+            [ -f "$f" ] && wanted "$f" && have=1
         done
         [ $have -eq 1 ] || continue
         group_start "$d"

@@ -16,6 +16,7 @@
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
 #include "dagstart.h"
+#include "ideas.h"
 #include "learning_ui.h"
 #include "screens.h"
 
@@ -193,10 +194,10 @@ static void draw_row(app *a, ui_ctx *ui, ui_rect r, const store_action *x, vb_da
     bool overdue = open && has_due && agenda_overdue_days(due, today) > 0;
     ui_draw_rect(ui, r, THEME_SURFACE, m.radius);
     ui_draw_border(ui, r, overdue ? THEME_DANGER : THEME_BORDER, overdue ? m.border * 3 : m.border, m.radius);
-    ui_rect in = ui_inset(r, m.pad / 2 + (overdue ? m.border * 2 : 0));
+    ui_rect in = ui_inset(r, m.pad / 2 + m.border * 3); /* clear of the thick outline of an overdue one */
     if (open) {
         bool can_done = a->lead_id || x->owner_id == a->member_id;
-        ui_rect buttons = ui_cut_right(&in, m.main_target * 2);
+        ui_rect buttons = ui_cut_right(&in, m.main_target * 5 / 2);
         ui_cut_right(&in, m.gap / 2);
         ui_rect done_b = buttons, drop_b = buttons;
         if (a->lead_id) {
@@ -314,14 +315,15 @@ static void actions_draw(app *a, ui_ctx *ui, ui_rect body)
         ui_paragraph(ui, "actions.empty", ui_inset(body, m.pad), empty, m.text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
         return;
     }
-    int row_h = m.text_large * 15 / 4 + m.text_body * 5 / 4 + m.pad;
-    if (a->lead_id && row_h < 2 * m.target + m.gap / 2 + m.pad)
-        row_h = 2 * m.target + m.gap / 2 + m.pad;
+    int row_h = m.text_large * 15 / 4 + m.text_body * 5 / 4 + m.pad + m.border * 6;
+    if (a->lead_id && row_h < 2 * m.target + m.gap / 2 + m.pad + m.border * 6)
+        row_h = 2 * m.target + m.gap / 2 + m.pad + m.border * 6; /* two buttons of 15 mm */
     ui_rect pages = ui_cut_right(&body, m.target);
     ui_cut_right(&body, m.gap / 2);
     st.scroll.content_h = st.count * (row_h + m.gap / 2);
     ui_scroll_page_buttons(ui, "actions.list", pages, &st.scroll, body.h);
     ui_scroll_begin(ui, "actions.list", body, &st.scroll);
+    int from = ui->element_count;
     int first, last;
     ui_scroll_visible_rows(&st.scroll, row_h + m.gap / 2, body.h, st.count, &first, &last);
     vb_day today = today_of(a);
@@ -331,6 +333,7 @@ static void actions_draw(app *a, ui_ctx *ui, ui_rect body)
         if (st.panel != AP_NONE)
             break; /* a button opened the panel: the list changes next frame */
     }
+    ideas_prune_elements(ui, from, body); /* half-shown rows are not in the automation view */
     ui_scroll_end(ui, &st.scroll);
 }
 

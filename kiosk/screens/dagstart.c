@@ -18,6 +18,7 @@
 
 #include "../core/agenda.h"
 #include "../core/category.h"
+#include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
 #include "../store/store_actions.h"
@@ -31,7 +32,9 @@
 
 #define SAVE_EVERY_MS 5000
 
-typedef enum panel_kind { PANEL_NONE, PANEL_ACTION, PANEL_FEEDBACK, PANEL_ANNOUNCE, PANEL_TOPIC, PANEL_CLOSE } panel_kind;
+typedef enum panel_kind {
+    PANEL_NONE, PANEL_ACTION, PANEL_FEEDBACK, PANEL_ANNOUNCE, PANEL_TOPIC, PANEL_NOTES, PANEL_CLOSE
+} panel_kind;
 
 static struct {
     bool loaded;
@@ -60,6 +63,10 @@ static struct {
 
 static const char *const section_names[AGENDA_SECTIONS] = {
     N_("Staffing"), N_("Announcements"), N_("Looking back"), N_("Looking ahead"), N_("Improvement actions"),
+};
+/* Shorter names for the tabs where a language needs them. */
+static const char *const section_tabs[AGENDA_SECTIONS] = {
+    N_("Staffing"), N_("Announcements"), N_("Looking back"), N_("Looking ahead"), N_("Improvements"),
 };
 static const char *const section_subtitles[AGENDA_SECTIONS] = {
     N_("Who is here today?"),
@@ -233,8 +240,9 @@ static void dagstart_enter(app *a)
     st.panel = PANEL_NONE;
     load(a);
     if (st.start_pending) {
+        /* only straight back from the sign-in it was asked for */
         st.start_pending = false;
-        if (a->lead_id && st.loaded && !running())
+        if (a->lead_id && a->previous_screen == &screen_lead && st.loaded && !running())
             start_meeting(a);
     }
 }
@@ -275,7 +283,7 @@ static int64_t dagstart_deadline(const app *a)
 {
     int64_t now = app_now_ms(a);
     if (!running() || st.timer_for != st.ds.id || a->screen != &screen_dagstart)
-        return now + 60000;
+        return VB_NO_DEADLINE;
     int64_t ms[AGENDA_SECTIONS];
     agenda_timer_elapsed(&st.timer, now, ms);
     return now + 1000 - ms[st.timer.current] % 1000;
@@ -498,6 +506,10 @@ static void open_panel(app *a, panel_kind kind, const agenda_item *it)
         break;
     case PANEL_ANNOUNCE: text_edit_init(&st.te, ANNOUNCEMENT_TEXT_MAX, true); break;
     case PANEL_TOPIC: text_edit_init(&st.te, TOPIC_TEXT_MAX, true); break;
+    case PANEL_NOTES:
+        text_edit_init(&st.te, DAGSTART_NOTES_MAX, true);
+        text_edit_set(&st.te, st.ds.notes);
+        break;
     default: break;
     }
     a->dirty = true;
@@ -725,6 +737,24 @@ static void draw_topic_panel(app *a, ui_ctx *ui, ui_rect body)
     }
 }
 
+static void draw_notes_panel(app *a, ui_ctx *ui, ui_rect body)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    panel_title(ui, &body, _("Notes of this daily start"), _("Kept with the record of today's daily start."));
+    bool save = panel_buttons(a, ui, &body, _("\xE2\x9C\x94 Save the notes"), true);
+    ui_cut_bottom(&body, m.gap);
+    int h = body.h - m.text_body * 3 / 2 - m.gap;
+    panel_field(a, ui, &body, _("Notes"), h > m.target * 4 ? m.target * 4 : h);
+    if (save) {
+        char text[DAGSTART_NOTES_MAX * 4 + 1];
+        text_edit_trimmed(&st.te, text, sizeof text);
+        vb_err err;
+        vb_err_clear(&err);
+        vb_code rc = store_dagstart_set_notes(a->db, st.ds.id, text, &err);
+        saved_or_not(a, rc, &err, _("Notes saved."));
+    }
+}
+
 static int discussed_total(void)
 {
     int n = 0;
@@ -763,6 +793,19 @@ static void draw_close_panel(app *a, ui_ctx *ui, ui_rect body)
                  m.text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
         ui_cut_top(&body, m.gap / 2);
     }
+    /* who was away, by name, so the record can be checked at a glance */
+    const char *away = "";
+    for (int i = 0; i < st.in.nmembers; i++)
+        if (st.in.members[i].presence == 0)
+            away = *away ? ui_format(ui, "%s, %s", away, st.in.members[i].name) : st.in.members[i].name;
+    if (*away) {
+        int h = ui_paragraph(ui, "dagstart.panel.absent", body, ui_format(ui, _("Absent: %s"), away), m.text_large,
+                             false, THEME_TEXT, UI_ALIGN_LEFT);
+        ui_cut_top(&body, h + m.gap / 2);
+    }
+    if (st.ds.notes[0])
+        ui_paragraph(ui, "dagstart.panel.notes", body, ui_format(ui, _("Notes: %s"), st.ds.notes), m.text_body, false,
+                     THEME_TEXT, UI_ALIGN_LEFT);
     if (save) {
         int secs[AGENDA_SECTIONS];
         int64_t now = app_now_ms(a);
@@ -793,7 +836,7 @@ static void draw_tabs(app *a, ui_ctx *ui, ui_rect r, const agenda_countdown *c)
     for (int s = 0; s < AGENDA_SECTIONS; s++) {
         bool over = c && c->section_over[s];
         bool done = st.ag.discussable[s] > 0 && st.ag.discussed[s] == st.ag.discussable[s];
-        labels[s] = ui_format(ui, "%s%d %s%s", over ? "\xE2\x9A\xA0 " : "", s + 1, _(section_names[s]),
+        labels[s] = ui_format(ui, "%s%d %s%s", over ? "\xE2\x9A\xA0 " : "", s + 1, _(section_tabs[s]),
                               done ? " \xE2\x9C\x94" : "");
         /* one size for all tabs: the largest at which every label fits */
         if (ui_text_width(ui, labels[s], px, true) > ui_grid_cell(r, AGENDA_SECTIONS, 1, m.gap / 2, s).w - m.pad)
@@ -981,16 +1024,20 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
                      m.text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
         return;
     }
-    int cols = r.w >= m.main_target * 12 ? 4 : 3;
     int cell_h = m.text_large * 5 / 4 + m.text_body * 5 / 4 + m.pad;
     if (cell_h < m.target)
         cell_h = m.target;
+    /* as few columns as let the whole roster fit (wide names), at most 5 */
+    int cols = 3;
+    while (cols < 5 && ((n + cols - 1) / cols) * (cell_h + m.gap / 2) > r.h)
+        cols++;
     int rows = (n + cols - 1) / cols;
     st.scroll[AGENDA_STAFFING].content_h = rows * (cell_h + m.gap / 2);
     ui_rect pages = ui_cut_right(&r, m.target);
     ui_cut_right(&r, m.gap / 2);
     ui_scroll_page_buttons(ui, "dagstart.list", pages, &st.scroll[AGENDA_STAFFING], r.h);
     ui_scroll_begin(ui, "dagstart.list", r, &st.scroll[AGENDA_STAFFING]);
+    int from = ui->element_count;
     bool active = lead_runs(a);
     int cw = (r.w - (cols - 1) * (m.gap / 2)) / cols;
     for (int i = 0; i < n; i++) {
@@ -1011,16 +1058,21 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
         ui_draw_rect(ui, c, bg, m.radius);
         ui_draw_border(ui, c, THEME_BORDER, present ? m.border * 2 : m.border, m.radius);
         ui_rect in = ui_inset(c, m.pad / 2);
-        ui_label(ui, NULL, ui_cut_top(&in, m.text_large * 5 / 4), mem->name, m.text_large, true, fg, UI_ALIGN_LEFT);
-        const char *state = mem->presence == 1 ? _("\xE2\x9C\x94 present")
+        /* before the start nobody is recorded yet: names only */
+        const char *state = !st.ds.id             ? ""
+                            : mem->presence == 1 ? _("\xE2\x9C\x94 present")
                             : mem->presence == 0 ? _("\xE2\x9C\x98 absent")
                                                  : _("not recorded yet");
-        ui_label(ui, NULL, in, state, m.text_body, true, fg, UI_ALIGN_LEFT);
+        ui_label(ui, NULL, *state ? ui_cut_top(&in, m.text_large * 5 / 4) : in, mem->name, m.text_large, true, fg,
+                 UI_ALIGN_LEFT);
+        if (*state)
+            ui_label(ui, NULL, in, state, m.text_body, true, fg, UI_ALIGN_LEFT);
         ui_element_add(ui, id, UI_EL_TOGGLE, (pressed ? UI_STATE_PRESSED : 0) | (mem->presence == 1 ? UI_STATE_SELECTED : 0),
-                       ui_format(ui, "%s: %s", mem->name, state), c);
+                       *state ? ui_format(ui, "%s: %s", mem->name, state) : mem->name, c);
         if (clicked)
             toggle_presence(a, mem);
     }
+    ideas_prune_elements(ui, from, r); /* half-shown tiles are not in the automation view */
     ui_scroll_end(ui, &st.scroll[AGENDA_STAFFING]);
 }
 
@@ -1102,6 +1154,7 @@ static void draw_section_list(app *a, ui_ctx *ui, ui_rect r)
     ui_cut_right(&r, m.gap / 2);
     ui_scroll_page_buttons(ui, "dagstart.list", pages, sc, r.h);
     ui_scroll_begin(ui, "dagstart.list", r, sc);
+    int from = ui->element_count;
     int y = r.y - sc->offset;
     for (int i = 0; i < n; i++) {
         int h = entries[i].item < 0 ? heading_h : row_h;
@@ -1114,6 +1167,7 @@ static void draw_section_list(app *a, ui_ctx *ui, ui_rect r)
         else
             draw_item(a, ui, e, &st.ag.items[entries[i].item]);
     }
+    ideas_prune_elements(ui, from, r); /* half-shown rows are not in the automation view */
     ui_scroll_end(ui, sc);
 }
 
@@ -1171,7 +1225,7 @@ static void draw_bottom(app *a, ui_ctx *ui, ui_rect r)
             app_require_lead(a, "dagstart");
         return;
     }
-    int n = st.view == AGENDA_ANNOUNCEMENTS ? 3 : 2;
+    int n = st.view == AGENDA_ANNOUNCEMENTS ? 4 : 3;
     int i = 0;
     if (st.view == AGENDA_ANNOUNCEMENTS &&
         ui_button(ui, "dagstart.add_announcement", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("+ Announcement"),
@@ -1180,6 +1234,10 @@ static void draw_bottom(app *a, ui_ctx *ui, ui_rect r)
     if (ui_button(ui, "dagstart.add_topic", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("+ Own item"), STYLE_SECONDARY,
                   false))
         open_panel(a, PANEL_TOPIC, NULL);
+    if (ui_button(ui, "dagstart.notes", ui_grid_cell(r, n, 1, m.gap / 2, i++),
+                  st.ds.notes[0] ? _("\xE2\x9C\x8E Notes \xE2\x9C\x94") : _("\xE2\x9C\x8E Notes"), STYLE_SECONDARY,
+                  false))
+        open_panel(a, PANEL_NOTES, NULL);
     if (ui_button(ui, "dagstart.close", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("\xE2\x9C\x94 Close"),
                   st.view == AGENDA_SECTIONS - 1 ? STYLE_ACCENT : STYLE_SECONDARY, false))
         open_panel(a, PANEL_CLOSE, NULL);
@@ -1209,6 +1267,7 @@ static void dagstart_draw(app *a, ui_ctx *ui, ui_rect body)
         case PANEL_FEEDBACK: draw_feedback_panel(a, ui, in); break;
         case PANEL_ANNOUNCE: draw_announce_panel(a, ui, in); break;
         case PANEL_TOPIC: draw_topic_panel(a, ui, in); break;
+        case PANEL_NOTES: draw_notes_panel(a, ui, in); break;
         case PANEL_CLOSE: draw_close_panel(a, ui, in); break;
         case PANEL_NONE: break;
         }

@@ -227,7 +227,11 @@ static void detail_draw(app *a, ui_ctx *ui, ui_rect body)
     }
     ui_rect side = ui_cut_right(&body, body.w / 3 > ui_mm(ui, 62) ? body.w / 3 : ui_mm(ui, 62));
     ui_cut_right(&body, m.gap);
-    if (D.scroll.content_h > body.h) {
+    /* page buttons only when the text is longer than the view (known from
+     * the frame before: a change builds the frame again) */
+    bool paged = D.scroll.content_h > body.h;
+    int full_h = body.h;
+    if (paged) {
         ui_rect pages = ui_cut_right(&body, m.target);
         ui_cut_right(&body, m.gap);
         ui_scroll_page_buttons(ui, "idea_detail.text", pages, &D.scroll, body.h);
@@ -236,6 +240,8 @@ static void detail_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_scroll_begin(ui, "idea_detail.text", body, &D.scroll);
     draw_content(a, ui, body, &m);
     ui_scroll_end(ui, &D.scroll);
+    if ((D.scroll.content_h > full_h) != paged)
+        ui->want_redraw = true;
     ideas_prune_elements(ui, first_el, body);
     draw_side(a, ui, side, &m);
 }

@@ -12,6 +12,7 @@
 #include "../core/category.h"
 #include "../core/i18n.h"
 #include "../core/utf8.h"
+#include "../store/store_learning.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
 #include "ideas.h"
@@ -26,7 +27,7 @@ static struct {
     bool saved;              /* the confirmation is showing */
     int64_t saved_id;
     char saved_title[IDEA_TITLE_MAX * 4 + 1];
-    idea_category cats[MAX_CATEGORIES];
+    lp_category cats[MAX_CATEGORIES]; /* the chips (the same list as for learning points) */
     int ncats;
     /* similar ideas while typing: cached per title text */
     bool similar_valid;
@@ -55,7 +56,7 @@ static void load_categories(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    if (store_idea_categories(a->db, F.cats, MAX_CATEGORIES, &F.ncats, &err) != VB_OK) {
+    if (store_learning_categories(a->db, F.cats, MAX_CATEGORIES, &F.ncats, &err) != VB_OK) {
         fprintf(stderr, "verbeterbord: categories: %s\n", err.msg);
         F.ncats = 0;
     }
@@ -351,7 +352,7 @@ static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
              UI_ALIGN_LEFT);
     int cols = (F.ncats + cat_rows - 1) / cat_rows;
     for (int i = 0; i < F.ncats; i++) {
-        const idea_category *c = &F.cats[i];
+        const lp_category *c = &F.cats[i];
         const char *label = ui_format(ui, "%s %s", category_icon(c->code), category_display_name(c->code, c->label));
         if (ui_chip(ui, ui_format(ui, "idea_new.category.%s", c->code), ui_grid_cell(cats, cols, cat_rows, m.gap, i),
                     NULL, label, F.category_id == c->id))

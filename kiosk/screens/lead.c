@@ -400,6 +400,8 @@ static void draw_unlock(app *a, ui_ctx *ui, ui_rect body)
     for (int i = first; i <= last; i++) {
         store_roster_member *l = &locked[i];
         ui_rect r = { body.x, body.y + i * row_h - st.scroll.offset, body.w, m.target };
+        if (!lead_ui_row_shown(r, body))
+            continue;
         ui_rect b = ui_cut_right(&r, r.w / 3);
         ui_cut_right(&r, m.gap);
         char t[9];

@@ -76,3 +76,9 @@ void lead_ui_copy(char *out, size_t size, const char *text)
     memcpy(out, text, len);
     out[len] = '\0';
 }
+
+bool lead_ui_row_shown(ui_rect row, ui_rect view)
+{
+    int cy = row.y + row.h / 2;
+    return cy >= view.y && cy < view.y + view.h;
+}

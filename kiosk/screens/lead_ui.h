@@ -23,6 +23,10 @@ void lead_ui_card(ui_ctx *ui, ui_rect r);
 bool lead_ui_result(app *a, vb_code rc, const vb_err *err, const char *ok_text, const char *refused_text);
 /* A short plain reason for a store failure (translated). */
 const char *lead_ui_reason(vb_code rc);
+/* Whether a list row with targets is drawn: its centre (where a finger or
+ * a script taps) lies inside the list's view; a row cut more than half
+ * at the edge waits until it scrolls in. */
+bool lead_ui_row_shown(ui_rect row, ui_rect view);
 /* Copies text into out (size bytes), shortened at a character boundary. */
 void lead_ui_copy(char *out, size_t size, const char *text);
 /* "HH:MM" of a unix time in local time, into out (6 bytes). */

@@ -58,9 +58,25 @@ static void rc_look_up(app *a)
     }
 }
 
+static const char *rc_explanation(void)
+{
+    return _("You got a code when you logged a learning point. Type it here to see whether it was discussed, what "
+             "actions came from it and what the team lead answered.");
+}
+
+/* In the editor, between the code and the keyboard: what the code is for. */
+static void rc_editor_explain(app *a, ui_ctx *ui, ui_rect area, void *ctx)
+{
+    (void)a;
+    (void)ctx;
+    theme_metrics m = theme_metrics_for(ui);
+    ui_paragraph(ui, "receipt.editor_explain", area, rc_explanation(), m.text_body, false, THEME_TEXT,
+                 UI_ALIGN_LEFT);
+}
+
 static void rc_open_editor(app *a)
 {
-    app_edit_open(a, &r.code, "receipt.code", _("Your code (for example KX7-4MP)"), NULL, NULL);
+    app_edit_open(a, &r.code, "receipt.code", _("Your code (for example KX7-4MP)"), rc_editor_explain, NULL);
 }
 
 /* One heading + text block in the result card; returns nothing, moves *in. */
@@ -189,10 +205,8 @@ static void receipt_draw(app *a, ui_ctx *ui, ui_rect body)
                      m.text_large, true, THEME_DANGER, UI_ALIGN_LEFT);
         break;
     case RC_NONE:
-        ui_paragraph(ui, "receipt.explain", body,
-                     _("You got a code when you logged a learning point. Type it here to see whether it was "
-                       "discussed, what actions came from it and what the team lead answered."),
-                     m.text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
+        ui_paragraph(ui, "receipt.explain", body, rc_explanation(), m.text_large, false, THEME_TEXT,
+                     UI_ALIGN_LEFT);
         break;
     }
 }

@@ -377,8 +377,9 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
                            now->feedback_count),
                  m.text_small, false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
     } else {
-        ui_label(ui, "review.feedback.median", ui_cut_top(&in, line_h(m.text_large)),
-                 _("No first feedback given"), m.text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
+        int h = ui_paragraph(ui, "review.feedback.median", in, _("No first feedback given"), m.text_body, true,
+                             THEME_TEXT, UI_ALIGN_LEFT);
+        ui_cut_top(&in, h);
     }
     ui_label(ui, "review.feedback.trend", ui_cut_top(&in, line_h(m.text_small)),
              trend_text(ui, REVIEW_FIG_MEDIAN_DAYS), m.text_small, true, THEME_TEXT_MUTED, UI_ALIGN_LEFT);

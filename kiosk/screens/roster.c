@@ -158,6 +158,8 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
     for (int i = first; i <= last; i++) {
         const store_roster_member *p = &mem[i];
         ui_rect r = { body.x, body.y + i * step - rs.scroll.offset, body.w, row_h };
+        if (!lead_ui_row_shown(r, body))
+            continue;
         const char *id = ui_format(ui, "roster.member.%lld", (long long)p->id);
         bool pressed = false;
         bool selected = rs.sel == p->id && rs.view != RV_ADD;
@@ -171,7 +173,9 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         ui_draw_rect(ui, r, bg, m.radius);
         ui_draw_border(ui, r, THEME_BORDER, selected ? m.border * 2 : m.border, m.radius);
         ui_rect in = ui_inset(r, m.pad);
-        ui_label(ui, NULL, (ui_rect){ in.x, in.y, in.w, line1 }, p->name, m.text_body, true, fg, UI_ALIGN_LEFT);
+        int view_end = body.y + body.h; /* a cut row shows only the lines inside the list */
+        if (in.y < view_end)
+            ui_label(ui, NULL, (ui_rect){ in.x, in.y, in.w, line1 }, p->name, m.text_body, true, fg, UI_ALIGN_LEFT);
         char info[200];
         int k = snprintf(info, sizeof info, "%s \xC2\xB7 %s", role_name(p->role), p->language);
         if (p->badge[0] && k >= 0 && (size_t)k < sizeof info)
@@ -180,8 +184,9 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
             k += snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("PIN"));
         if (p->locked_until > now && k >= 0 && (size_t)k < sizeof info)
             snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("LOCKED"));
-        ui_label(ui, NULL, (ui_rect){ in.x, in.y + line1, in.w, line2 }, info, m.text_small, false, fg,
-                 UI_ALIGN_LEFT);
+        if (in.y + line1 < view_end)
+            ui_label(ui, NULL, (ui_rect){ in.x, in.y + line1, in.w, line2 }, info, m.text_small, false, fg,
+                     UI_ALIGN_LEFT);
         ui_element_add(ui, id, UI_EL_BUTTON, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0),
                        p->name, r);
     }

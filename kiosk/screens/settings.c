@@ -291,6 +291,8 @@ static void draw_places(app *a, ui_ctx *ui, ui_rect body)
     for (int i = first; i <= last; i++) {
         store_place *p = &places[i];
         ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
+        if (!lead_ui_row_shown(r, area))
+            continue;
         ui_rect act = ui_cut_right(&r, r.w / 4);
         ui_cut_right(&r, m.gap);
         ui_rect ren = ui_cut_right(&r, r.w / 3);
@@ -349,6 +351,8 @@ static void draw_categories(app *a, ui_ctx *ui, ui_rect body)
         const char *msgid = category_default_name(c->code);
         const char *def = msgid ? _(msgid) : c->code;
         ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
+        if (!lead_ui_row_shown(r, area))
+            continue;
         ui_rect reset = ui_cut_right(&r, r.w / 4);
         ui_cut_right(&r, m.gap);
         ui_rect ren = ui_cut_right(&r, r.w / 3);
@@ -477,6 +481,8 @@ static void draw_shifts(app *a, ui_ctx *ui, ui_rect body)
     for (int i = first; i <= last; i++) {
         store_shift *h = &shifts[i];
         ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
+        if (!lead_ui_row_shown(r, area))
+            continue;
         ui_rect del = ui_cut_right(&r, r.w / 4);
         ui_cut_right(&r, m.gap);
         ui_rect chg = ui_cut_right(&r, r.w / 3);
@@ -634,6 +640,8 @@ static void draw_days(app *a, ui_ctx *ui, ui_rect body)
     ui_scroll_visible_rows(&st.scroll, row_h, area.h, n, &first, &last);
     for (int i = first; i <= last; i++) {
         ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
+        if (!lead_ui_row_shown(r, area))
+            continue;
         ui_rect del = ui_cut_right(&r, r.w / 4);
         ui_cut_right(&r, m.gap);
         vb_day d;

@@ -84,6 +84,30 @@ static bool trim_copy(const char *text, char *out, size_t size)
     return true;
 }
 
+/* Binds an id, or NULL for 0 (anonymous). */
+static void bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
+{
+    if (id)
+        sqlite3_bind_int64(st, idx, id);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+/* Runs a "SELECT 1 ... WHERE id = ?" and tells whether it found a row. */
+static vb_code row_exists(store *s, const char *sql, int64_t id, bool *found, vb_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return no_stmt(err);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    *found = rc == SQLITE_ROW;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "look up a row");
+    return VB_OK;
+}
+
 struct submit_ctx {
     const idea_input *in;
     const char *title, *description, *folded;
@@ -104,43 +128,30 @@ static vb_code submit_write(store *s, void *ctx, vb_err *err)
     struct submit_ctx *c = ctx;
     const idea_input *in = c->in;
 
-    sqlite3_stmt *st = store_stmt(s, category_sql, err);
-    if (!st)
-        return no_stmt(err);
-    sqlite3_bind_int64(st, 1, in->category_id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    bool found = false;
+    vb_code code = row_exists(s, category_sql, in->category_id, &found, err);
+    if (code != VB_OK)
+        return code;
+    if (!found)
         return vb_fail(err, VB_ERR_INVALID, "unknown category %lld", (long long)in->category_id);
-    if (rc != SQLITE_ROW)
-        return store_fail(s, err, rc, "check category");
-
     if (in->member_id) {
-        st = store_stmt(s, member_sql, err);
-        if (!st)
-            return no_stmt(err);
-        sqlite3_bind_int64(st, 1, in->member_id);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE)
+        code = row_exists(s, member_sql, in->member_id, &found, err);
+        if (code != VB_OK)
+            return code;
+        if (!found)
             return vb_fail(err, VB_ERR_INVALID, "unknown or inactive member %lld", (long long)in->member_id);
-        if (rc != SQLITE_ROW)
-            return store_fail(s, err, rc, "check member");
     }
 
-    st = store_stmt(s, idea_sql, err);
+    sqlite3_stmt *st = store_stmt(s, idea_sql, err);
     if (!st)
         return no_stmt(err);
     sqlite3_bind_text(st, 1, c->title, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, c->description, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, in->category_id);
-    if (in->member_id)
-        sqlite3_bind_int64(st, 4, in->member_id);
-    else
-        sqlite3_bind_null(st, 4);
+    bind_id_or_null(st, 4, in->member_id);
     sqlite3_bind_int64(st, 5, in->now_s);
     sqlite3_bind_int64(st, 6, in->now_s);
-    vb_code code = store_step_done(s, st, err, "insert idea");
+    code = store_step_done(s, st, err, "insert idea");
     if (code != VB_OK)
         return code;
     c->id = sqlite3_last_insert_rowid(s->db);
@@ -149,10 +160,7 @@ static vb_code submit_write(store *s, void *ctx, vb_err *err)
     if (!st)
         return no_stmt(err);
     sqlite3_bind_int64(st, 1, c->id);
-    if (in->member_id)
-        sqlite3_bind_int64(st, 2, in->member_id);
-    else
-        sqlite3_bind_null(st, 2);
+    bind_id_or_null(st, 2, in->member_id);
     sqlite3_bind_int64(st, 3, in->now_s);
     code = store_step_done(s, st, err, "insert idea history");
     if (code != VB_OK)
@@ -660,31 +668,5 @@ vb_code store_idea_voted(store *s, int64_t member_id, const int64_t *ids, int n,
         out[i] = rc == SQLITE_ROW;
     }
     sqlite3_reset(st);
-    return VB_OK;
-}
-
-/* ---- Categories ---------------------------------------------------------------- */
-
-vb_code store_idea_categories(store *s, idea_category *out, int max, int *n, vb_err *err)
-{
-    static const char sql[] =
-        "SELECT id, code, coalesce(label, ''), icon FROM category WHERE active = 1 ORDER BY sort, id";
-    *n = 0;
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return no_stmt(err);
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        idea_category *c = &out[(*n)++];
-        c->id = sqlite3_column_int64(st, 0);
-        column_copy(st, 1, c->code, sizeof c->code);
-        column_copy(st, 2, c->label, sizeof c->label);
-        column_copy(st, 3, c->icon, sizeof c->icon);
-    }
-    if (*n == max)
-        rc = SQLITE_DONE;
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "read categories");
     return VB_OK;
 }

@@ -359,7 +359,7 @@ static vb_code list_page(store *s, lp_page_kind kind, int64_t category_id, int o
         sqlite3_bind_int64(st, 6, anchor->shift_id);
         sqlite3_bind_text(st, 7, anchor->id, -1, SQLITE_TRANSIENT);
     }
-    int rc;
+    int rc = SQLITE_DONE;
     while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         lp_row *r = &out[(*n)++];
         read_row(st, r);

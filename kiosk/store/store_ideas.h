@@ -166,16 +166,4 @@ vb_code store_idea_vote_toggle(store *s, int64_t idea_id, int64_t member_id, int
  * member 0. */
 vb_code store_idea_voted(store *s, int64_t member_id, const int64_t *ids, int n, bool *out, vb_err *err);
 
-/* ---- Categories (for the chips on the idea form) ------------------------ */
-
-typedef struct idea_category {
-    int64_t id;
-    char code[33];
-    char label[41 * 4]; /* the lead's name, "" = translated default name of code */
-    char icon[33];
-} idea_category;
-
-/* Active categories in their order; at most max. */
-vb_code store_idea_categories(store *s, idea_category *out, int max, int *n, vb_err *err);
-
 #endif

@@ -197,12 +197,20 @@ static bool text_field(ui_ctx *ui, const char *id, ui_rect r, const char *label,
             ui_draw_rect(ui, (ui_rect){ inner.x, cy, cursor_w, line_h }, THEME_TEXT, 0);
         }
     } else if (!te->multiline) {
-        /* one line: scroll sideways so the cursor stays in view */
+        /* one line: while focused, scroll sideways so the cursor stays in
+         * view; otherwise show the start, and "…" when it goes on */
         size_t from = 0;
-        while (from < te->cursor && width_n(ui, te->text + from, te->cursor - from, px) > inner.w - cursor_w)
+        while (focused && from < te->cursor &&
+               width_n(ui, te->text + from, te->cursor - from, px) > inner.w - cursor_w)
             from = utf8_next(te->text, te->len, from);
-        size_t shown = fit_chars(ui, te->text + from, te->len - from, inner.w, px);
         int y = inner.y + (inner.h - line_h) / 2;
+        size_t shown = fit_chars(ui, te->text + from, te->len - from, inner.w, px);
+        if (!focused && shown < te->len) {
+            static const char ell[] = "\xE2\x80\xA6";
+            int ell_w = ui_text_width(ui, ell, px, false);
+            shown = fit_chars(ui, te->text, te->len, inner.w - ell_w, px);
+            ui_draw_text(ui, inner.x + width_n(ui, te->text, shown, px), y, ell, px, false, THEME_TEXT);
+        }
         draw_span(ui, inner.x, y, te->text + from, shown, px, THEME_TEXT);
         if (focused) {
             int cx = inner.x + width_n(ui, te->text + from, te->cursor - from, px);

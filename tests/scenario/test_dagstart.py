@@ -84,6 +84,11 @@ r = app.run(script=[
     {"type": FEEDBACK},
     {"tap": "kbd.done"},
     {"tap": "dagstart.panel.save"},
+    {"tap": "dagstart.notes"},
+    {"tap": "dagstart.panel.text"},
+    {"type": "Koffieautomaat kapot: TD gebeld"},
+    {"tap": "kbd.done"},
+    {"tap": "dagstart.panel.save"},
     {"advance": 6},
     {"wait": "settled"},
 ])
@@ -117,6 +122,8 @@ t.check(len(act) == 1 and act[0][1:6] == (JEROEN, "2026-11-27", "open", "learnin
 action_id = act[0][0] if act else 0
 t.equal(app.scalar("SELECT feedback FROM learning_point WHERE id = ?", (lp_id,)), FEEDBACK,
         "run 1: the lead's feedback is on the learning point")
+t.equal(app.scalar("SELECT notes FROM dagstart WHERE id = ?", (ds,)), "Koffieautomaat kapot: TD gebeld",
+        "run 1: the lead's notes are saved")
 t.check(app.scalar("SELECT count(*) FROM audit_log WHERE member_id = ? AND action IN"
                    " ('dagstart_open', 'action_add', 'lp_feedback') AND at >= ?", (HENK, NOW_S - 60)) == 3,
         "run 1: starting, the action and the feedback are audited with the lead")
@@ -183,6 +190,12 @@ t.equal(app.scalar("SELECT discussed_day FROM learning_point WHERE id = ?", (lp_
         "run 2: the learning point discussed gets the day")
 t.equal(app.scalar("SELECT count(*) FROM audit_log WHERE action = 'dagstart_close' AND member_id = ?", (HENK,)), 1,
         "run 2: closing is audited")
+confirm = [f for f in r.frames if f.find("dagstart.panel.summary.0") is not None]
+t.check(confirm and "Linda Visser" in (label(confirm[0], "dagstart.panel.absent") or "") and
+        "14" in (label(confirm[0], "dagstart.panel.summary.1") or ""),
+        "run 2: before closing it says who was there and who was not",
+        lambda: "%r" % ([label(confirm[0], "dagstart.panel.summary.1"), label(confirm[0], "dagstart.panel.absent")]
+                        if confirm else None))
 closing = [f for f in r.frames if f.find("dagstart.record") is not None]
 t.check(closing, "run 2: the screen shows the record after closing")
 t.equal(r.last().screen, "home", "run 2: after closing, idle reset works again")

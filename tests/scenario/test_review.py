@@ -206,7 +206,8 @@ for size in ("1024x600", "1920x1080"):
     shot_app = app if size == "1024x600" else demo_app(size)
     shot_app.window = size
     out = os.path.join(shot_app.dir, "review-%s.png" % size)
-    r = shot_app.run(script=OPEN + [{"screenshot": out}], env=env)
+    # a minute on: the sign-in greeting has gone, the review stays
+    r = shot_app.run(script=OPEN + [{"advance": 60}, {"wait": "settled"}, {"screenshot": out}], env=env)
     w, h = (int(v) for v in size.split("x"))
     if not t.check(r.rc == 0 and png_size(out) == (w, h), "screenshot review %s: rendered" % size, r.why()):
         continue
