@@ -113,7 +113,7 @@ static void test_load_demo(void)
     bool no_author = true;
     for (int i = 0; i < in.nlps; i++)
         no_author = no_author && strlen(in.lps[i].id) == 16;
-    T_CHECK(in.nlps > 0 && no_author, "load: learning points of the window");
+    T_CHECK(in.nlps > 0 && no_author, "load: learning points of the period");
     agenda ag;
     if (!T_EQ_INT(agenda_build(&in, &ag, &err), VB_OK, "load: the agenda builds"))
         return;

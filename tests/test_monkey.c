@@ -19,7 +19,9 @@
 #include "../kiosk/screens/screens.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+/* from the sanitizer runtime (sanitizer/allocator_interface.h, which gcc
+ * does not install) */
+size_t __sanitizer_get_current_allocated_bytes(void);
 #define LIVE_BYTES_KIND "ASan live heap bytes"
 static size_t live_bytes(void) { return __sanitizer_get_current_allocated_bytes(); }
 #else

@@ -9,6 +9,7 @@
 #include "../core/date.h"
 #include "../core/deadline.h"
 #include "../core/i18n.h"
+#include "../screens/dagstart.h"
 #include "../screens/screens.h"
 #include "../ui/widgets.h"
 #include "dump.h"
@@ -237,6 +238,8 @@ static bool idle_reset_applies(const app *a)
         return false;
     if (a->screen->holds_idle && a->screen->holds_idle(a))
         return false;
+    if (a->meeting_open) /* also when the lead steps to another screen mid-meeting */
+        return false;
     return a->screen != &screen_home || a->member_id != 0 || a->lead_id != 0 ||
            strcmp(i18n_language(), a->default_language) != 0;
 }
@@ -245,7 +248,7 @@ static bool idle_reset_applies(const app *a)
 static bool wall_fallback_applies(const app *a)
 {
     return a->wall_idle && !a->opt.wall && a->db && a->screen == &screen_home && a->member_id == 0 &&
-           a->lead_id == 0;
+           a->lead_id == 0 && !a->meeting_open;
 }
 
 /* ---- badge reader ---------------------------------------------------------
@@ -340,6 +343,7 @@ static void idle_reset(app *a)
 void app_tick(app *a)
 {
     int64_t now = app_now_ms(a);
+    a->meeting_open = !a->opt.wall && dagstart_holds_idle_now(a);
     if (badge_pending(&a->badge) && (!a->plat || platform_queue_empty(a->plat))) {
         /* nothing more queued and the gap has passed: it was typing */
         badge_out out;

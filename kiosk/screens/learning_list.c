@@ -18,7 +18,7 @@
 #include "screens.h"
 
 #define LL_MAX_CATEGORIES 16
-#define LL_WINDOW 48      /* rows held in memory around the view */
+#define LL_WINDOW 32      /* rows held in memory around the view (a few screens) */
 #define LL_TAP_GUARD_MS 700 /* a second tap on the same "me too" this soon is the same tap */
 
 static struct {

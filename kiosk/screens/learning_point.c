@@ -287,8 +287,11 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
 
     /* the nudge, or why Save did not save */
     if (f.failure[0]) {
-        ui_paragraph(ui, "learning_point.problem", message, ui_format(ui, "\xE2\x9A\xA0 %s", f.failure), m.text_body,
-                     true, THEME_DANGER, UI_ALIGN_LEFT);
+        /* the notice at the bottom says it first; once it is gone, it
+         * stays said here until the next try */
+        if (strcmp(a->notice, f.failure) != 0)
+            ui_paragraph(ui, "learning_point.problem", message, ui_format(ui, "\xE2\x9A\xA0 %s", f.failure),
+                         m.text_body, true, THEME_DANGER, UI_ALIGN_LEFT);
     } else if (f.missing) {
         ui_paragraph(ui, "learning_point.problem", message,
                      ui_format(ui, "\xE2\x9A\xA0 %s", lpf_missing_text(f.missing)), m.text_body, true, THEME_DANGER,

@@ -123,11 +123,13 @@ static void rc_draw_found(ui_ctx *ui, ui_rect card)
     ui_cut_top(&in, m.gap);
 
     /* what became of it */
-    const char *discussed =
-        p->discussed_day[0]
-            ? ui_format(ui, _("\xE2\x9C\x94 Discussed at the daily start of %s."), learning_ui_day(ui, p->discussed_day))
-            : ui_format(ui, _("\xE2\x97\x8B Not discussed yet. It is on the agenda of the daily start of %s."),
-                        learning_ui_day(ui, p->dagstart_day));
+    const char *discussed;
+    if (p->discussed_day[0])
+        discussed = ui_format(ui, _("\xE2\x9C\x94 Discussed at the daily start of %s."),
+                              learning_ui_day(ui, p->discussed_day));
+    else
+        discussed = ui_format(ui, _("\xE2\x97\x8B Not discussed yet. It is on the agenda of the daily start of %s."),
+                              learning_ui_day(ui, p->dagstart_day));
     rc_block(ui, &in, "receipt.discussed", NULL, discussed, THEME_TEXT);
 
     if (r.view.action_count == 0) {

@@ -171,10 +171,10 @@ static void apply_edit(app *a)
                        NULL);
         break;
     case ED_SHIFT_NAME:
-        snprintf(st.shift_name, sizeof st.shift_name, "%s", text);
+        lead_ui_copy(st.shift_name, sizeof st.shift_name, text);
         break;
     case ED_HOLIDAY_NAME:
-        snprintf(st.holiday_name, sizeof st.holiday_name, "%s", text);
+        lead_ui_copy(st.holiday_name, sizeof st.holiday_name, text);
         break;
     case ED_DAGSTART_TIME: {
         char t[8] = "";

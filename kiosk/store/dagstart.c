@@ -347,12 +347,11 @@ static vb_code exec_plain(store *s, const char *sql, vb_err *err)
 vb_code store_agenda_load(store *s, vb_day today, int64_t now_s, agenda_input *in, store_dagstart *ds, vb_err *err)
 {
     agenda_input_init(in, today, now_s);
-    char today_text[11], window_text[11], until_text[11];
-    vb_day_format(today, today_text);
+    char today_text[11], window_text[11], until_text[11], from_text[11];
     vb_day window = vb_day_add(today, -AGENDA_WINDOW_DAYS);
+    vb_day_format(today, today_text);
     vb_day_format(window, window_text);
     vb_day_format(vb_day_add(today, 14), until_text);
-    int64_t window_s = vb_day_start_unix(window);
 
     vb_code rc = exec_plain(s, "BEGIN", err);
     if (rc != VB_OK)
@@ -360,6 +359,10 @@ vb_code store_agenda_load(store *s, vb_day today, int64_t now_s, agenda_input *i
     rc = load_calendar(s, in, err);
     if (rc == VB_OK)
         rc = load_held(s, in, window_text, today_text, err);
+    /* Only what the period since the last daily start can show (the rule
+     * is core's): a large database stays light to load. */
+    agenda_period p = agenda_period_for(&in->cal, today, in->held, in->nheld);
+    vb_day_format(p.from, from_text);
     if (rc == VB_OK)
         rc = read_dagstart(s, today_text, ds, err);
     if (rc == VB_OK)
@@ -367,11 +370,11 @@ vb_code store_agenda_load(store *s, vb_day today, int64_t now_s, agenda_input *i
     if (rc == VB_OK)
         rc = load_announcements(s, in, today_text, until_text, err);
     if (rc == VB_OK)
-        rc = load_lps(s, in, window_text, today_text, err);
+        rc = load_lps(s, in, from_text, today_text, err);
     if (rc == VB_OK)
-        rc = load_ideas(s, in, window_s, err);
+        rc = load_ideas(s, in, p.since_s, err);
     if (rc == VB_OK)
-        rc = load_actions(s, in, today_text, window_s, err);
+        rc = load_actions(s, in, today_text, p.since_s, err);
     if (rc == VB_OK)
         rc = load_topics(s, in, today_text, err);
     if (rc == VB_OK && ds->id)

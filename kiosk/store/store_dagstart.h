@@ -35,9 +35,10 @@ typedef struct store_dagstart {
 /* Everything the agenda of `today` needs: settings (working_days,
  * dagstart_minutes), holidays, the daily starts held in the window, the
  * active roster with today's presence, announcements current or starting
- * within two weeks, learning points of the window (not hidden; nothing that
- * names their author), ideas and actions with news in the window, today's
- * topics and discussed marks. Fills *ds with today's daily start (id 0 when
+ * within two weeks, the learning points of the period since the last daily
+ * start (agenda_period_for; not hidden, nothing that names their author),
+ * ideas with news since then, open actions due by today and actions done
+ * since then, today's topics and discussed marks. Fills *ds with today's daily start (id 0 when
  * there is none yet). `in` is initialised here; free it with
  * agenda_input_free. One read transaction, so the picture is consistent. */
 vb_code store_agenda_load(store *s, vb_day today, int64_t now_s, agenda_input *in, store_dagstart *ds,

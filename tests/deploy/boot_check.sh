@@ -103,7 +103,7 @@ check "the hardened backup service runs and saves a copy" "$(echo "$out" | tr '\
 st='echo "$(systemctl is-active verbeterbord.service) $(systemctl show -p Result --value verbeterbord.service) $(systemctl show -p ExecMainStatus --value verbeterbord.service) $(systemctl show -p NRestarts --value verbeterbord.service)"'
 case_unit() {
     printf '[Service]\n%s\n' "$1" >"$R/etc/systemd/system/verbeterbord.service.d/zzz-case.conf"
-    in_box 'systemctl stop verbeterbord.service; systemctl daemon-reload; systemctl reset-failed verbeterbord.service 2>/dev/null; systemctl start verbeterbord.service'
+    in_box 'systemctl daemon-reload; systemctl stop verbeterbord.service; systemctl reset-failed verbeterbord.service 2>/dev/null; systemctl start verbeterbord.service'
     sleep "$2"
     in_box "$st"
 }

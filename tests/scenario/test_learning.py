@@ -15,7 +15,10 @@ and a look into the database after each run:
     after the daily start, and an unknown code;
   - category, place and one short sentence take no more than 8 taps;
   - the list: recent first, category filter, page buttons, and "this
-    happened to me too" once per person.
+    happened to me too" once per person;
+  - idle reset warns before it discards a half-filled form;
+  - with 5,000 more points the list keeps paging and dragging, drawing only
+    the rows in view.
 """
 import os
 import re
@@ -209,12 +212,14 @@ try:
     blocker = sqlite3.connect(app.db, timeout=0, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     send({"tap": "learning_point.save"})
+    notice = wait_for(lambda: last_frame() and last_frame().find("banner.notice"), timeout=30)
+    t.check(notice and "NIET opgeslagen" in notice["label"] and "opnieuw" in notice["label"],
+            "locked: a plain notice says it was NOT saved and what to do", repr(notice))
+    t.check(last_frame().find("learning_point.receipt") is None, "locked: no code is shown")
+    send({"advance": 31})
     failed = wait_for(lambda: last_frame() and last_frame().find("learning_point.problem"), timeout=30)
-    t.check(failed and "NIET opgeslagen" in failed["label"], "locked: the screen says NOT saved",
-            repr(failed))
-    notice = last_frame().find("banner.notice") if last_frame() else None
-    t.check(notice is not None and "NIET" in notice["label"] and "opnieuw" in notice["label"],
-            "locked: a plain notice says what to do", repr(notice))
+    t.check(failed and "NIET opgeslagen" in failed["label"],
+            "locked: after the notice is gone the form still says NOT saved", repr(failed))
     field = last_frame().find("learning_point.what") if last_frame() else None
     t.check(field is not None and field["label"] == LOCKED, "locked: the text is still in the form")
     blocker.execute("ROLLBACK")
@@ -316,6 +321,56 @@ r = run(app, [{"tap": "home.learning_list"}, {"badge": DEMO_BADGE}, {"tap": meto
 t.equal(sorted(x[0] for x in app.sql("SELECT member_id FROM learning_point_metoo WHERE learning_point_id = ?",
                                       (target,))), [3, 4], "me too: two people, two marks")
 t.check("(2)" in (last_label(r, metoo) or ""), "me too: the button shows 2", last_label(r, metoo))
+
+# ---- idle reset of a half-filled form -----------------------------------------
+
+r = run(app, [{"tap": "home.learning_point"}, {"tap": "learning_point.category.safety"}, {"advance": 91}])
+t.check(any(f.find("idle.message") for f in r.frames), "idle: a half-filled form gets a warning first")
+r = run(app, [{"tap": "home.learning_point"}, {"tap": "learning_point.category.safety"}, {"advance": 91},
+              {"tap": "idle.continue"}])
+chip = r.last().find("learning_point.category.safety")
+t.check(r.last().screen == "learning_point" and chip and chip["state"]["selected"],
+        "idle: 'continue' keeps the draft")
+r = run(app, [{"tap": "home.learning_point"}, {"tap": "learning_point.category.safety"}, {"advance": 91},
+              {"advance": 16}, {"tap": "home.learning_point"}])
+chip = r.last().find("learning_point.category.safety")
+t.check(chip is not None and not chip["state"]["selected"], "idle: after the warning the draft is gone")
+
+# ---- thousands of rows: the list pages from the store -----------------------------
+
+import random  # noqa: E402
+
+rng = random.Random(7)
+alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+codes = set(x[0] for x in app.sql("SELECT receipt FROM learning_point"))
+rows = []
+for i in range(5000):
+    code = None
+    while code is None or code in codes:
+        code = "".join(rng.choice(alphabet) for _ in range(3)) + "-" + "".join(rng.choice(alphabet) for _ in range(3))
+    codes.add(code)
+    day = "2026-%02d-%02d" % (1 + (i // 28) % 10, 1 + i % 28)
+    rows.append(("%016x" % rng.getrandbits(64), code, day, 1 + i % 2, day, 1 + i % 7, "Punt %d" % i))
+con = sqlite3.connect(app.db)
+con.executemany("INSERT INTO learning_point (id, receipt, day, shift_id, dagstart_day, category_id, what_happened)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+con.commit()
+con.close()
+steps = [{"tap": "home.learning_list"}] + [{"tap": "learning_list.list.page_down"}] * 40
+steps += [{"drag": [400, 400], "dx": 0, "dy": -250}] * 10 + [{"drag": [400, 300], "dx": 0, "dy": 200}] * 3
+r = run(app, steps)
+t.check(r.rc == 0, "5,000 more points: paging and dragging run", r.why)
+seen = set()
+for f in r.frames:
+    for e in f.elements:
+        if e["id"].endswith(".head"):
+            seen.add(e["id"])
+visible = [e for e in r.last().elements if e["id"].endswith(".head")]
+t.check(len(visible) >= 3 and len(seen) > 100, "5,000 more points: rows keep coming as the list scrolls (%d seen)"
+        % len(seen))
+t.check(max(len([e for e in f.elements if e["id"].endswith(".head")]) for f in r.frames) <= 8,
+        "5,000 more points: a frame draws only the rows in view")
+t.note("54 page and drag steps through 5,000+ points took %.1f s" % r.seconds)
 
 # ---- a large window -------------------------------------------------------------
 
