@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR
 # check.sh (installed as verbeterbord-check): run by a technician after an
 # install, or when something seems wrong. Each line is OK, WARN or FAIL with a
 # plain explanation of what it means and what to do.

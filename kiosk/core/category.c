@@ -8,7 +8,7 @@
 static const struct {
     const char *code, *name, *icon;
 } categories[] = {
-    { "quality", N_("Quality"), "\xE2\x9C\x94" },           /* ✔ */
+    { "quality", N_("Quality"), "\xE2\x97\x8E" },           /* ◎ (✔ means "selected" and "adopted") */
     { "safety", N_("Safety"), "\xE2\x9A\xA0" },             /* ⚠ */
     { "machine", N_("Machine"), "\xE2\x9A\x99" },           /* ⚙ */
     { "material", N_("Material"), "\xE2\x96\xA6" },         /* ▦ */

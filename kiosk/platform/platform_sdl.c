@@ -649,96 +649,90 @@ void platform_text_cache_stats(const platform *p, int *entries, int *capacity)
     *capacity = TEXT_CACHE_CAPACITY;
 }
 
-#define ARC_STEPS 6
+/* Rounded rectangles are drawn as horizontal spans (exact, no thin
+ * triangles for the software rasteriser to get wrong): the corner rows of
+ * a filled shape, or of the ring of an outline, each as one 1-pixel rect. */
+#define MAX_SPANS 2048
 
-/* Points of a rounded rectangle's outline, clockwise from the top-left arc. */
-static int round_outline(SDL_FPoint *pts, float x, float y, float w, float h, float r)
+typedef struct span_list {
+    SDL_Rect r[MAX_SPANS];
+    int n;
+} span_list;
+
+static void span_add(span_list *l, int x0, int x1, int y)
 {
-    static const float cx[4] = { 0, 1, 1, 0 }, cy[4] = { 0, 0, 1, 1 };
-    int n = 0;
-    for (int corner = 0; corner < 4; corner++) {
-        float ox = x + (cx[corner] ? w - r : r);
-        float oy = y + (cy[corner] ? h - r : r);
-        float start = (float)M_PI * (1.0f + 0.5f * (float)corner);
-        for (int i = 0; i <= ARC_STEPS; i++) {
-            float a = start + (float)M_PI * 0.5f * (float)i / ARC_STEPS;
-            pts[n].x = ox + r * cosf(a);
-            pts[n].y = oy + r * sinf(a);
-            n++;
-        }
-    }
-    return n;
+    if (x1 > x0 && l->n < MAX_SPANS)
+        l->r[l->n++] = (SDL_Rect){ x0, y, x1 - x0, 1 };
+}
+
+static int clamp_radius(ui_rect r, int radius)
+{
+    int max_r = (r.w < r.h ? r.w : r.h) / 2;
+    return radius > max_r ? max_r : radius < 0 ? 0 : radius;
+}
+
+/* Half-width of a circle of radius rad at distance dy from its centre. */
+static float circle_dx(float rad, float dy)
+{
+    return dy < rad ? sqrtf(rad * rad - dy * dy) : 0.0f;
 }
 
 static void fill_rect(output *o, ui_rect r, ui_color c, int radius)
 {
     SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
-    int max_r = (r.w < r.h ? r.w : r.h) / 2;
-    if (radius > max_r)
-        radius = max_r;
+    radius = clamp_radius(r, radius);
     if (radius <= 1) {
         SDL_Rect sr = { r.x, r.y, r.w, r.h };
         SDL_RenderFillRect(o->renderer, &sr);
         return;
     }
-    SDL_FPoint pts[4 * (ARC_STEPS + 1)];
-    int n = round_outline(pts, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius);
-    SDL_Vertex v[4 * (ARC_STEPS + 1) + 1];
-    int idx[3 * 4 * (ARC_STEPS + 1)];
-    SDL_Color col = { c.r, c.g, c.b, c.a };
-    v[0].position.x = (float)r.x + (float)r.w / 2;
-    v[0].position.y = (float)r.y + (float)r.h / 2;
-    v[0].color = col;
-    for (int i = 0; i < n; i++) {
-        v[i + 1].position = pts[i];
-        v[i + 1].color = col;
-        v[i + 1].tex_coord.x = v[i + 1].tex_coord.y = 0;
+    static span_list l;
+    l.n = 0;
+    SDL_Rect mid = { r.x, r.y + radius, r.w, r.h - 2 * radius };
+    for (int j = 0; j < radius; j++) {
+        float dy = (float)radius - (float)j - 0.5f;
+        int dx = (int)lroundf(circle_dx((float)radius, dy));
+        int x0 = r.x + radius - dx, x1 = r.x + r.w - radius + dx;
+        span_add(&l, x0, x1, r.y + j);
+        span_add(&l, x0, x1, r.y + r.h - 1 - j);
     }
-    v[0].tex_coord.x = v[0].tex_coord.y = 0;
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        idx[k++] = 0;
-        idx[k++] = 1 + i;
-        idx[k++] = 1 + (i + 1) % n;
-    }
-    SDL_RenderGeometry(o->renderer, NULL, v, n + 1, idx, k);
+    if (mid.h > 0)
+        SDL_RenderFillRect(o->renderer, &mid);
+    SDL_RenderFillRects(o->renderer, l.r, l.n);
 }
 
 static void stroke_rect(output *o, ui_rect r, ui_color c, int width, int radius)
 {
-    int max_r = (r.w < r.h ? r.w : r.h) / 2;
-    if (radius > max_r)
-        radius = max_r;
-    if (radius <= 1) {
-        SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
-        SDL_Rect sides[4] = { { r.x, r.y, r.w, width },
-                              { r.x, r.y + r.h - width, r.w, width },
-                              { r.x, r.y, width, r.h },
-                              { r.x + r.w - width, r.y, width, r.h } };
-        SDL_RenderFillRects(o->renderer, sides, 4);
+    radius = clamp_radius(r, radius);
+    if (radius < width)
+        radius = 0;
+    if (width * 2 >= r.w || width * 2 >= r.h) {
+        fill_rect(o, r, c, radius);
         return;
     }
-    float inner_r = (float)(radius - width > 0 ? radius - width : 0);
-    SDL_FPoint outer[4 * (ARC_STEPS + 1)], inner[4 * (ARC_STEPS + 1)];
-    int n = round_outline(outer, (float)r.x, (float)r.y, (float)r.w, (float)r.h, (float)radius);
-    round_outline(inner, (float)(r.x + width), (float)(r.y + width), (float)(r.w - 2 * width),
-                  (float)(r.h - 2 * width), inner_r);
-    SDL_Vertex v[8 * (ARC_STEPS + 1)];
-    int idx[6 * 4 * (ARC_STEPS + 1)];
-    SDL_Color col = { c.r, c.g, c.b, c.a };
-    for (int i = 0; i < n; i++) {
-        v[2 * i].position = outer[i];
-        v[2 * i + 1].position = inner[i];
-        v[2 * i].color = v[2 * i + 1].color = col;
-        v[2 * i].tex_coord.x = v[2 * i].tex_coord.y = v[2 * i + 1].tex_coord.x = v[2 * i + 1].tex_coord.y = 0;
+    SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
+    SDL_Rect sides[4] = { { r.x + radius, r.y, r.w - 2 * radius, width },
+                          { r.x + radius, r.y + r.h - width, r.w - 2 * radius, width },
+                          { r.x, r.y + radius, width, r.h - 2 * radius },
+                          { r.x + r.w - width, r.y + radius, width, r.h - 2 * radius } };
+    SDL_RenderFillRects(o->renderer, sides, 4);
+    if (radius == 0)
+        return;
+    static span_list l;
+    l.n = 0;
+    float inner = (float)(radius - width);
+    for (int j = 0; j < radius; j++) {
+        float dy = (float)radius - (float)j - 0.5f;
+        int dxo = (int)lroundf(circle_dx((float)radius, dy));
+        int dxi = (int)lroundf(circle_dx(inner, dy));
+        int left_c = r.x + radius, right_c = r.x + r.w - radius;
+        int top = r.y + j, bottom = r.y + r.h - 1 - j;
+        span_add(&l, left_c - dxo, left_c - dxi, top);
+        span_add(&l, right_c + dxi, right_c + dxo, top);
+        span_add(&l, left_c - dxo, left_c - dxi, bottom);
+        span_add(&l, right_c + dxi, right_c + dxo, bottom);
     }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        int a = 2 * i, b = 2 * ((i + 1) % n);
-        idx[k++] = a; idx[k++] = a + 1; idx[k++] = b;
-        idx[k++] = b; idx[k++] = a + 1; idx[k++] = b + 1;
-    }
-    SDL_RenderGeometry(o->renderer, NULL, v, 2 * n, idx, k);
+    SDL_RenderFillRects(o->renderer, l.r, l.n);
 }
 
 static void render_output(platform *p, output *o, const ui_cmd *cmds, int count, ui_color bg)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR
 # boot_check.sh BUILD_DIR: a slow, manual check (not run by tests/run.sh: its
 # name does not start with test_). It installs the built .deb into a fresh
 # Debian bookworm (debootstrap), boots that with systemd-nspawn, and there,
@@ -20,7 +21,7 @@ need systemd-nspawn systemd-container || bail "systemd-nspawn missing"
 cd "$ROOT" || bail "no repository"
 
 arch=$(dpkg --print-architecture)
-make --no-print-directory deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed"
+mk deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed"
 deb=$BUILD/verbeterbord_0.1.0_$arch.deb
 
 R=$TMP/root

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR
 # test_backup.sh BUILD_DIR: deploy/verbeterbord-backup takes a consistent copy
 # while another process keeps committing, the copy passes integrity_check,
 # only the newest 14 are kept, --also-to refuses a folder that is not a mount

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR
 # test_install.sh BUILD_DIR: `make install` into a temporary DESTDIR gives the
 # FHS layout; the sysusers and tmpfiles files work (applied to a scratch root);
 # the shipped settings file is one the kiosk accepts; every unit passes
@@ -17,7 +18,7 @@ need dpkg-deb dpkg || bail "dpkg-deb is missing"
 need_pkg dpkg-dev binutils >/dev/null 2>&1 # dpkg-shlibdeps computes Depends; optional
 
 D=$TMP/destdir
-make --no-print-directory install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install.log" 2>&1
+mk install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install.log" 2>&1
 rc=$?
 check "make install DESTDIR PREFIX=/usr" "failed: $(tail -n 3 "$TMP/install.log" | tr '\n' ' ')" [ $rc -eq 0 ]
 
@@ -170,10 +171,10 @@ done
 
 # --- make install keeps edited /etc files; make uninstall keeps /etc ----------
 echo "panel_mm = 500" >>"$conf"
-make --no-print-directory install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install2.log" 2>&1
+mk install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install2.log" 2>&1
 check "make install again keeps an edited settings file (new default as .dist)" \
     "$(tail -n 2 "$TMP/install2.log" | tr '\n' ' ')" eval 'grep -q "^panel_mm = 500" "$conf" && [ -f "$conf.dist" ]'
-make --no-print-directory uninstall DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/uninstall.log" 2>&1
+mk uninstall DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/uninstall.log" 2>&1
 check "make uninstall removes the program, keeps /etc" "$(ls -R "$D/usr" 2>/dev/null | grep -c verbeterbord) files left" \
     eval '[ ! -e "$D/usr/bin/verbeterbord" ] && [ ! -e "$U/verbeterbord.service" ] && [ ! -e "$D/usr/lib/verbeterbord" ] && [ -f "$conf" ]'
 
@@ -181,7 +182,7 @@ check "make uninstall removes the program, keeps /etc" "$(ls -R "$D/usr" 2>/dev/
 arch=$(dpkg --print-architecture)
 deb=$BUILD/verbeterbord_0.1.0_$arch.deb
 rm -f "$deb"
-make --no-print-directory deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1
+mk deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1
 check "make deb builds $(basename "$deb")" "$(tail -n 3 "$TMP/deb.log" | tr '\n' ' ')" [ -f "$deb" ]
 [ -f "$deb" ] || t_done
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck source-path=SCRIPTDIR
 # test_session.sh BUILD_DIR: deploy/verbeterbord-session, what
 # verbeterbord.service runs, under a real cage with wlroots' headless backend
 # (no GPU, no screen, no seat needed):

@@ -38,6 +38,10 @@ t_init() {
 # Tests add their own clean-up to this (background processes they started).
 t_cleanup() { rm -rf "$TMP"; }
 
+# mk ARGS...: make in the repository, clear of the settings of a make that
+# may be running this test (make test): its jobserver and its variables.
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES make --no-print-directory -C "$ROOT" "$@"; }
+
 # need COMMAND PACKAGE: installs PACKAGE with apt-get when COMMAND is
 # missing; true when COMMAND is there afterwards.
 need() {
