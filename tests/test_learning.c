@@ -895,8 +895,32 @@ static void test_busy(void)
     store_close(s);
 }
 
+/* The -wal keeps commits in the order they happened; after an anonymous
+ * save it is emptied, so nothing places the point between timed rows. */
+static void test_wal_emptied_after_anonymous(void)
+{
+    const char *path = NULL;
+    store *s = open_team("walorder", &path);
+    vb_err err;
+    sqlite3 *db = raw_open(path);
+    raw_exec(db, "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('Lamp', 1, 1795670000, 1795670000)");
+    sqlite3_close(db);
+    lp_new in = { .category_id = 1, .what_happened = "Doos viel om", .lesson = "" };
+    lp_saved out;
+    T_CHECK(store_learning_save(s, &in, at("2026-11-26T06:55"), &out, &err) == VB_OK, "wal: anonymous save");
+    char wal[1100];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat st;
+    T_CHECK(stat(wal, &st) != 0 || st.st_size == 0, "wal: after an anonymous save the -wal is empty");
+    lp_new signed_in = { .category_id = 1, .what_happened = "Band stond stil", .member_id = 1 };
+    T_CHECK(store_learning_save(s, &signed_in, at("2026-11-26T06:56"), &out, &err) == VB_OK, "wal: signed save");
+    T_CHECK(stat(wal, &st) == 0 && st.st_size > 0, "wal: a signed save stays in the -wal (no extra sync needed)");
+    store_close(s);
+}
+
 int main(void)
 {
+    test_wal_emptied_after_anonymous();
     test_anonymous_row();
     test_signed_row();
     test_random_keys_and_receipts();

@@ -5,7 +5,8 @@
  * Along the way the database must stay whole: integrity, one vote per person
  * counted once, every foreign key valid. Only one frame in 100 is rasterised
  * and there is no UI dump, for speed. Memory is measured as the allocator's
- * live bytes (ASan) or RSS, and must not grow in the second half of the run.
+ * live bytes (ASan's, or glibc's mallinfo2), and must not grow in the second half of
+ * the run.
  *
  * VB_MONKEY_EVENTS (default 20000; make soak: 1000000), VB_SEED to replay. */
 #include "testlib.h"
@@ -25,17 +26,12 @@ size_t __sanitizer_get_current_allocated_bytes(void);
 #define LIVE_BYTES_KIND "ASan live heap bytes"
 static size_t live_bytes(void) { return __sanitizer_get_current_allocated_bytes(); }
 #else
-#define LIVE_BYTES_KIND "RSS bytes"
+#include <malloc.h>
+#define LIVE_BYTES_KIND "malloc live bytes"
 static size_t live_bytes(void)
 {
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, rss = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-            rss = 0;
-        fclose(f);
-    }
-    return (size_t)rss * (size_t)sysconf(_SC_PAGESIZE);
+    struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
 }
 #endif
 

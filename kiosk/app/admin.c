@@ -41,13 +41,13 @@ void admin_usage(FILE *out)
             "  --unlock-lead NAME    lift a lockout after too many wrong PINs\n"
             "  --list-members        list the team (role, language, badge, PIN, lockout)\n"
             "  --allow-root          run an administration command as root anyway\n"
-            "  As root these commands refuse to touch a database under %s or one\n"
-            "  owned by another user, so that the kiosk service can still write it; run\n"
-            "  them as the service user instead:\n"
-            "      sudo -u %s verbeterbord --add-member \"Name\" --lead\n"
-            "  A database outside %s that does not exist yet, or is root's own,\n"
-            "  is allowed (tests).\n",
-            SERVICE_DIR, SERVICE_USER, SERVICE_DIR);
+            "As root, these commands refuse a database under %s, or one\n"
+            "owned by another user, so that the kiosk service can still write it. Run\n"
+            "them as the service user instead:\n"
+            "    sudo -u %s verbeterbord --add-member \"Name\" --lead\n"
+            "A database elsewhere that does not exist yet, or that root owns, is allowed\n"
+            "(tests). --now YYYY-MM-DDTHH:MM sets their clock too.\n",
+            SERVICE_DIR, SERVICE_USER);
 }
 
 /* ---- root guard ------------------------------------------------------------- */

@@ -84,6 +84,7 @@ static void enter_screen(app *a, const screen_def *s)
     a->badge_capture = NULL;
     a->screen = s;
     a->idle_warning_until = 0;
+    a->confirm_home = false;
     if (s->enter)
         s->enter(a);
     a->dirty = true;
@@ -114,6 +115,7 @@ void app_return_to(app *a, const screen_def *s)
         a->previous_screen = a->screen;
     a->screen = s;
     a->idle_warning_until = 0;
+    a->confirm_home = false;
     a->dirty = true;
 }
 
@@ -519,12 +521,39 @@ static void draw_top_bar(app *a, ui_ctx *ui, ui_rect bar)
     }
     if (a->screen->show_home_button) {
         ui_rect home = ui_cut_left(&inner, m.main_target * 2);
-        if (ui_button(ui, "bar.home", home, _("\xE2\x97\x80 Home"), STYLE_ACCENT, false))
-            app_go_home(a);
+        if (ui_button(ui, "bar.home", home, _("\xE2\x97\x80 Home"), STYLE_ACCENT, false)) {
+            if (screen_has_draft(a))
+                a->confirm_home = true; /* never drop a half-filled form without asking */
+            else
+                app_go_home(a);
+        }
         ui_cut_left(&inner, m.gap);
     }
     const char *title = a->screen == &screen_home ? a->team_name : _(a->screen->title);
     ui_label(ui, "bar.title", inner, title, m.text_large, true, THEME_ON_DARK, UI_ALIGN_LEFT);
+}
+
+/* "Home" with a half-filled form: keep editing, or discard it and go home. */
+static void draw_confirm_home(app *a, ui_ctx *ui)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_draw_rect(ui, (ui_rect){ 0, 0, ui->width, ui->height }, (ui_color){ 0, 0, 0, 170 }, 0);
+    int w = ui->width * 3 / 4, h = ui->height / 2;
+    ui_rect box = { (ui->width - w) / 2, (ui->height - h) / 2, w, h };
+    ui_draw_rect(ui, box, THEME_SURFACE, m.radius);
+    ui_rect inner = ui_inset(box, m.pad * 2);
+    ui_rect buttons = ui_cut_bottom(&inner, m.main_target);
+    ui_paragraph(ui, "confirm.message", inner, _("Your entry has not been saved. Throw it away and go home?"),
+                 m.text_large, true, THEME_TEXT, UI_ALIGN_CENTER);
+    if (ui_button(ui, "confirm.keep", ui_grid_cell(buttons, 2, 1, m.gap, 0), _("Keep editing"), STYLE_PRIMARY,
+                  false))
+        a->confirm_home = false;
+    if (ui_button(ui, "confirm.discard", ui_grid_cell(buttons, 2, 1, m.gap, 1), _("Throw away"), STYLE_DANGER,
+                  false)) {
+        if (a->screen->discard)
+            a->screen->discard(a);
+        app_go_home(a);
+    }
 }
 
 static void draw_idle_warning(app *a, ui_ctx *ui)
@@ -555,6 +584,7 @@ static void build_frame(app *a)
     theme_metrics m = theme_metrics_for(ui);
     ui_begin(ui);
     ui_rect body = { 0, 0, ui->width, ui->height };
+    ui->input_blocked = a->confirm_home; /* the dialog above takes the taps */
     if (a->screen->fullscreen) {
         a->screen->draw(a, ui, body);
         ui_end(ui);
@@ -583,6 +613,10 @@ static void build_frame(app *a)
         a->screen->draw(a, ui, ui_inset(body, m.pad));
     if (a->idle_warning_until)
         draw_idle_warning(a, ui);
+    else if (a->confirm_home) {
+        ui->input_blocked = false;
+        draw_confirm_home(a, ui);
+    }
     ui_end(ui);
 }
 

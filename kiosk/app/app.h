@@ -80,6 +80,7 @@ struct app {
     /* idle reset */
     int64_t last_input_ms;
     int64_t idle_warning_until; /* 0 = no warning shown */
+    bool confirm_home;        /* "Home" was tapped with a half-filled form: ask first */
 
     /* team settings, read at start and after a lead changes them */
     char team_name[64];

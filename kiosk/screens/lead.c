@@ -30,7 +30,6 @@ typedef enum lead_view { LV_MENU, LV_UNLOCK, LV_LEAVE, LV_CONFIRM_RESTART, LV_CO
 static struct {
     /* sign-in */
     int64_t pick_id; /* 0 = still picking a name */
-    char pick_name[244];
     char pin[STORE_PIN_MAX_DIGITS + 1];
     int64_t locked_until; /* the picked lead's lockout (0 = none): a redraw when it ends */
     char message[400];
@@ -47,7 +46,6 @@ static void lead_enter(app *a)
     a->lead_return[0] = '\0';
     memset(st.pin, 0, sizeof st.pin);
     st.pick_id = 0;
-    st.pick_name[0] = '\0';
     st.message[0] = '\0';
     st.view = LV_MENU;
     st.scroll = (ui_scroll){ 0 };
@@ -116,7 +114,7 @@ static void draw_pick(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
     if (cell_h > m.main_target * 2)
         cell_h = m.main_target * 2;
     if (cell_h < m.main_target)
-        cell_h = m.main_target; /* many leads: they scroll off, still large */
+        cell_h = m.main_target; /* up to MAX_LEADS (6 rows of 4) still fit at 20 mm */
     ui_rect grid = { body.x, body.y, body.w, rows * cell_h + (rows - 1) * m.gap };
     int64_t now = app_wall_s(a);
     for (int i = 0; i < n; i++) {
@@ -133,7 +131,6 @@ static void draw_pick(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         if (ui_tile(ui, ui_format(ui, "lead.pick.%lld", (long long)l->id), r, "\xE2\x98\xBA", l->name, sub,
                     STYLE_SECONDARY)) {
             st.pick_id = l->id;
-            snprintf(st.pick_name, sizeof st.pick_name, "%s", l->name);
             memset(st.pin, 0, sizeof st.pin);
             st.message[0] = '\0';
         }

@@ -267,6 +267,11 @@ vb_code store_learning_save(store *s, const lp_new *in, int64_t now_s, lp_saved 
     code = store_write(s, save_write, &c, err);
     if (code != VB_OK)
         memset(out, 0, sizeof *out);
+    else if (in->member_id == 0)
+        /* The -wal keeps commits in order, which would place an anonymous
+         * point between timed rows: move it into the database file and
+         * empty the -wal (best effort; a reader may hold it for now). */
+        store_checkpoint(s, true);
     return code;
 }
 

@@ -133,7 +133,7 @@ vb_code store_settings_places(store *s, bool with_inactive, store_place *rows, i
     if (!st)
         return err ? err->code : VB_ERR_INTERNAL;
     sqlite3_bind_int(st, 1, with_inactive ? 1 : 0);
-    int rc;
+    int rc = SQLITE_DONE;
     while (*count < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_place *p = &rows[(*count)++];
         p->id = sqlite3_column_int64(st, 0);
@@ -141,11 +141,9 @@ vb_code store_settings_places(store *s, bool with_inactive, store_place *rows, i
         p->sort = sqlite3_column_int(st, 2);
         p->active = sqlite3_column_int(st, 3) != 0;
     }
-    if (*count < max && rc != SQLITE_DONE) {
-        sqlite3_reset(st);
-        return store_fail(s, err, rc, "read places");
-    }
     sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "read places");
     return VB_OK;
 }
 

@@ -327,6 +327,18 @@ vb_code store_quick_check(store *s, vb_err *err)
     return VB_OK;
 }
 
+vb_code store_checkpoint(store *s, bool truncate)
+{
+    if (s->mode == STORE_READONLY)
+        return VB_ERR_READONLY;
+    int log = 0, done = 0;
+    int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, truncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE,
+                                       &log, &done);
+    if (rc == SQLITE_OK && log == done)
+        return VB_OK;
+    return rc == SQLITE_BUSY || rc == SQLITE_OK ? VB_ERR_BUSY : VB_ERR_IO;
+}
+
 vb_code store_data_version(store *s, int64_t *out, vb_err *err)
 {
     return query_int(s, "PRAGMA data_version", out, err);

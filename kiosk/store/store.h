@@ -33,6 +33,11 @@ vb_code store_quick_check(store *s, vb_err *err);
  * connection committed since the last call. */
 vb_code store_data_version(store *s, int64_t *out, vb_err *err);
 
+/* Copies the -wal into the database file; with truncate, also empties the
+ * -wal so old page images (and the order of commits) do not linger there.
+ * Best effort: VB_ERR_BUSY when a reader keeps part of it in use. */
+vb_code store_checkpoint(store *s, bool truncate);
+
 /* Team settings (the 'setting' table). get returns VB_ERR_NOTFOUND when unset. */
 vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_err *err);
 int64_t store_setting_int(store *s, const char *key, int64_t fallback);

@@ -237,7 +237,7 @@ bool ui_target(ui_ctx *ui, const char *id, ui_rect r, bool disabled, bool *press
     uint32_t h = ui_hash(id);
     ui_rect visible = r;
     bool inside_clip = rect_visible(ui, r);
-    if (!disabled && inside_clip && ui->press_event && ui_contains(visible, ui->press_x, ui->press_y) &&
+    if (!disabled && !ui->input_blocked && inside_clip && ui->press_event && ui_contains(visible, ui->press_x, ui->press_y) &&
         ui_contains(ui->clip, ui->press_x, ui->press_y))
         ui->active_id = h;
     bool mine = ui->active_id == h && !disabled;

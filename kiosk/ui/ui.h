@@ -88,6 +88,7 @@ typedef struct ui_ctx {
     int auto_id;
     bool overflow;           /* a limit was hit this frame (reported, not fatal) */
     bool want_redraw;        /* state changed during the frame: build another */
+    bool input_blocked;      /* a modal dialog is open: targets below it take no press */
     ui_rect clip;
 } ui_ctx;
 
