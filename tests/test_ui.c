@@ -342,6 +342,23 @@ static void test_limits(void)
     T_CHECK(ui->overflow && second[0] == '\0', "ui: a full arena gives empty strings, not an overrun");
 }
 
+/* The UI dump lists the *visible* elements: one that lies wholly outside the
+ * window, or outside the clip of a scrolled list, is not on screen. */
+static void test_visible_elements(void)
+{
+    fresh_ui();
+    ui_begin(ui);
+    ui_button(ui, "test.below", (ui_rect){ 100, 650, 200, 60 }, "Onder", STYLE_PRIMARY, false);
+    ui_clip_push(ui, (ui_rect){ 0, 100, 1024, 200 });
+    ui_button(ui, "test.scrolled_out", (ui_rect){ 100, 320, 200, 60 }, "Weg", STYLE_PRIMARY, false);
+    ui_button(ui, "test.partly", (ui_rect){ 100, 270, 200, 60 }, "Half", STYLE_PRIMARY, false);
+    ui_clip_pop(ui);
+    ui_end(ui);
+    T_CHECK(find("test.below") == NULL, "elements: a button below the window is not listed as visible");
+    T_CHECK(find("test.scrolled_out") == NULL, "elements: a button scrolled out of its list is not listed");
+    T_CHECK(find("test.partly") != NULL, "elements: a partly visible button is listed");
+}
+
 /* ---- contrast ------------------------------------------------------------------- */
 
 static void contrast_pair(const char *fg_name, ui_color fg, const char *bg_name, ui_color bg)
@@ -387,6 +404,7 @@ int main(void)
     test_paragraph();
     test_layout();
     test_limits();
+    test_visible_elements();
     test_contrast();
     free(ui);
     return t_done();

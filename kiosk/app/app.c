@@ -672,6 +672,8 @@ int app_run(app *a)
                 break;
             }
         }
+        if (a->quit) /* e.g. "stop for maintenance" was tapped in this frame */
+            break;
         int timeout;
         if (a->script) {
             if (!platform_queue_empty(a->plat)) {

@@ -7,6 +7,7 @@
  * zone) always gives the same database: screenshot tests rely on that. All
  * rows go in one transaction; no time stamp lies after now_s. */
 #include "store_internal.h"
+#include "store_members.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -914,5 +915,10 @@ vb_code store_demo_fill(store *s, int64_t now_s, vb_err *err)
     d.rng = UINT64_C(0x5645524245544552); /* "VERBETER" */
     d.now_s = now_s;
     d.now = vb_local_from_unix(now_s);
-    return store_write(s, demo_fill, &d, err);
+    vb_code rc = store_write(s, demo_fill, &d, err);
+    /* The first demo lead gets PIN 1234, so lead mode can be tried at once
+     * (README); the other lead shows how a lead without a PIN looks. */
+    if (rc == VB_OK)
+        rc = store_member_set_pin(s, 1, DEMO_LEAD_PIN, err);
+    return rc;
 }

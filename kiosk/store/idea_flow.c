@@ -989,12 +989,6 @@ static int64_t parse_stamp(const char *s, const char **end)
     return (int64_t)t;
 }
 
-static int64_t file_time(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 ? (int64_t)st.st_mtime : 0;
-}
-
 typedef struct backup_list {
     store_backup *items;
     int n, cap;
@@ -1023,11 +1017,12 @@ static int by_time(const void *x, const void *y)
     return a->taken_s < b->taken_s ? -1 : a->taken_s > b->taken_s ? 1 : strcmp(a->path, b->path);
 }
 
-/* Adds the files of dir whose name is prefix + stamp + suffix (stamp
- * "YYYYmmdd-HHMMSS"), taken at or after since_s. keep_days 0 = kept until
- * removed by hand. */
-static vb_code scan_dir(const char *dir, const char *prefix, const char *suffix, int keep_days, int64_t since_s,
-                        backup_list *l, vb_err *err)
+/* Adds the files of dir named prefix + stamp + suffix (stamp
+ * "YYYYmmdd-HHMMSS"; with any_version, prefix is followed by a version
+ * number and '-' first: "<db>.v3-<stamp>.bak") that were taken at or after
+ * since_s. keep_days 0 = kept until removed by hand. */
+static vb_code scan_dir(const char *dir, const char *prefix, bool any_version, const char *suffix, int keep_days,
+                        int64_t since_s, backup_list *l, vb_err *err)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -1041,16 +1036,17 @@ static vb_code scan_dir(const char *dir, const char *prefix, const char *suffix,
     while ((e = readdir(d)) && code == VB_OK) {
         if (strncmp(e->d_name, prefix, plen) != 0)
             continue;
-        const char *end = NULL;
-        int64_t taken = parse_stamp(e->d_name + plen, &end);
-        if (taken < 0 || strcmp(end, suffix) != 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (taken == 0)
-            taken = file_time(path);
-        if (taken < since_s)
-            continue; /* taken before the text existed */
+        const char *p = e->d_name + plen, *end = NULL;
+        if (any_version) {
+            const char *digits = p;
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if (p == digits || *p++ != '-')
+                continue;
+        }
+        int64_t taken = parse_stamp(p, &end);
+        if (taken < 0 || strcmp(end, suffix) != 0 || taken < since_s)
+            continue; /* not a copy, or taken before the text existed */
         if (!list_add(l, dir, e->d_name, taken, keep_days ? taken + (int64_t)keep_days * 86400 : 0))
             code = vb_fail(err, VB_ERR_NOMEM, "out of memory");
     }
@@ -1064,7 +1060,7 @@ vb_code store_backups_holding(const char *backup_dir, const char *db_path, int64
     *n = 0;
     backup_list l = { NULL, 0, 0 };
     vb_code code = scan_dir(backup_dir && *backup_dir ? backup_dir : STORE_BACKUP_DIR_DEFAULT, "verbeterbord-",
-                            ".db", STORE_BACKUP_KEEP_DAYS, since_s, &l, err);
+                            false, ".db", STORE_BACKUP_KEEP_DAYS, since_s, &l, err);
     if (code == VB_OK && db_path && *db_path) {
         /* copies taken before a migration: "<db>.v<N>-<stamp>.bak" next to it */
         char dir[1024], prefix[512];
@@ -1080,10 +1076,8 @@ vb_code store_backups_holding(const char *backup_dir, const char *db_path, int64
         } else {
             snprintf(dir, sizeof dir, ".");
         }
-        for (int v = 1; v <= 99 && code == VB_OK; v++) {
-            snprintf(prefix, sizeof prefix, "%s.v%d-", base, v);
-            code = scan_dir(dir, prefix, ".bak", 0, since_s, &l, err);
-        }
+        snprintf(prefix, sizeof prefix, "%s.v", base);
+        code = scan_dir(dir, prefix, true, ".bak", 0, since_s, &l, err);
     }
     if (code == VB_OK && l.n > 1)
         qsort(l.items, (size_t)l.n, sizeof *l.items, by_time);

@@ -234,6 +234,19 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     snprintf(s->path, sizeof s->path, "%s", path);
     s->mode = mode;
 
+    /* An existing file of 0 bytes is not a new database: it is one that was
+     * cut off (a full disk, a bad copy). Starting afresh would hide the
+     * loss, so it is refused and left as it is. */
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+        vb_code rc0 = vb_fail(err, VB_ERR_CORRUPT,
+                              "database file is empty (0 bytes), perhaps cut off: restore a backup, or remove the "
+                              "file to start a new database: %s",
+                              path);
+        free(s);
+        return rc0;
+    }
+
     int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
     vb_code code = VB_OK;

@@ -50,7 +50,9 @@ vb_code store_newest_time(store *s, int64_t *out, vb_err *err);
 vb_code store_is_empty(store *s, bool *out, vb_err *err);
 
 /* Fills an empty database with realistic Dutch demo data around now_s
- * (store/demo.c). VB_ERR_INVALID if the database is not empty. */
+ * (store/demo.c). VB_ERR_INVALID if the database is not empty. The first
+ * lead (Henk de Vries) gets the PIN below. */
+#define DEMO_LEAD_PIN "1234"
 vb_code store_demo_fill(store *s, int64_t now_s, vb_err *err);
 
 #endif

@@ -220,6 +220,10 @@ static int width_of(ui_ctx *ui, const char *text, size_t len, int px, bool bold)
 
 void ui_element_add(ui_ctx *ui, const char *id, ui_el_kind kind, int state, const char *label, ui_rect r)
 {
+    /* the automation view lists what can be seen: nothing outside the
+     * window or scrolled out of its list */
+    if (!rect_visible(ui, r))
+        return;
     if (ui->element_count >= UI_MAX_ELEMENTS) {
         ui->overflow = true;
         return;
