@@ -128,7 +128,7 @@ run: deps
 # Runs the suite once normally and once under AddressSanitizer and UBSan.
 test: deps
 	@$(MAKE) --no-print-directory tests-bin
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 tests-bin
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-bin
 	@sh tests/run.sh build build/asan
 
 # Only the normal build's tests (quicker while developing).
@@ -142,7 +142,7 @@ update-refs: tests-bin
 # a million monkey events under ASan/UBSan, and a longer valgrind run.
 soak: deps
 	@$(MAKE) --no-print-directory tests-bin
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 tests-bin
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-bin
 	VB_CRASH_ITER=1000 build/tests/test_crash
 	VB_MONKEY_EVENTS=1000000 ASAN_OPTIONS=detect_leaks=1 build/asan/tests/test_monkey
 	VB_VALGRIND_EVENTS=5000 sh tests/valgrind/test_valgrind.sh build

@@ -300,6 +300,7 @@ int main(int argc, char **argv)
     }
     pc.gpu = strcmp(renderer, "gpu") == 0;
     opt.wall_display = wall_display_arg >= 0 ? wall_display_arg : dc.wall_display;
+    opt.wall_screen = opt.wall_display >= 0;
     opt.windowed = pc.windowed;
     pc.title = "Verbeterbord";
 
@@ -326,7 +327,7 @@ int main(int argc, char **argv)
     }
     if (screenshot) {
         pc.offscreen = true;
-        opt.wall_display = -1;
+        opt.wall_screen = false;
         if (!pc.windowed) {
             pc.width = 1920;
             pc.height = 1080;

@@ -48,7 +48,6 @@ static bool start_app(app *a, platform *p, const char *db_path, bool desk, int64
 {
     app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.wall_display = -1; /* -1 = no second screen (0 would be display 0) */
     opt.db_path = db_path;
     opt.desk = desk;
     opt.now_set = true;

@@ -259,7 +259,6 @@ static void test_app(void)
     }
     app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.wall_display = -1;
     opt.db_path = t_path("badge-app.db");
     opt.demo = true;
     opt.now_set = true;

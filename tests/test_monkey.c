@@ -198,7 +198,6 @@ int main(void)
     opt.now_s = 1795676100; /* 2026-11-26 06:55 */
     opt.clock_fixed = true;
     opt.panel_mm = 344;
-    opt.wall_display = -1;
     app a;
     if (!t_report(app_init(&a, &opt, plat, &err) == VB_OK, "monkey: app starts", "%s", err.msg)) {
         platform_close(plat);

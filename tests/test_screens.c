@@ -121,7 +121,6 @@ static void check_size(int w, int h, const char *db_path)
     app *a = calloc(1, sizeof *a);
     app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.wall_display = -1; /* -1 = no second screen (0 would be display 0) */
     opt.db_path = db_path;
     opt.demo = true;
     opt.now_set = true;

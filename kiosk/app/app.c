@@ -176,7 +176,7 @@ vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
     platform_size(plat, &w, &h);
     ui_init(a->ui, w, h, w / a->opt.panel_mm, platform_text_width, plat);
 
-    if (opt->wall_display >= 0 && !opt->wall) {
+    if (opt->wall_screen && !opt->wall) {
         /* one process drives both screens: two compositor sessions cannot share one GPU */
         vb_code rc = platform_open_second(plat, opt->wall_display, w, h, opt->windowed, err);
         if (rc != VB_OK)

@@ -44,7 +44,8 @@ typedef struct app_options {
     bool exit_after_first_frame;
     bool wall;               /* --wall: read-only wall pages, no input */
     bool windowed;           /* --windowed: the second screen is a window too */
-    int wall_display;        /* --wall-display N: wall pages on a second screen; -1 = none */
+    bool wall_screen;        /* --wall-display given: wall pages on a second screen */
+    int wall_display;        /* ... on this display */
 } app_options;
 
 typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;

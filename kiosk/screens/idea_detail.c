@@ -11,6 +11,7 @@
 #include "../ui/list.h"
 #include "../ui/widgets.h"
 #include "ideas.h"
+#include "moderation.h"
 
 #define HISTORY_MAX 24
 
@@ -183,6 +184,14 @@ static void draw_side(app *a, ui_ctx *ui, ui_rect side, const theme_metrics *m)
                   false)) {
         app_go(a, "ideas");
         return;
+    }
+    if (a->lead_id) {
+        ui_rect lead = ui_cut_bottom(&side, m->main_target);
+        ui_cut_bottom(&side, m->gap);
+        if (ui_button(ui, "idea_detail.lead", lead, _("Team lead: status & feedback"), STYLE_ACCENT, false)) {
+            idea_lead_show(a, D.id);
+            return;
+        }
     }
     ui_draw_rect(ui, side, THEME_SURFACE, m->radius);
     ui_draw_border(ui, side, THEME_BORDER, m->border, m->radius);

@@ -15,6 +15,7 @@
 #include "../ui/list.h"
 #include "../ui/widgets.h"
 #include "learning_ui.h"
+#include "moderation.h"
 #include "screens.h"
 
 #define LL_MAX_CATEGORIES 16
@@ -220,6 +221,8 @@ static void ll_draw_row(app *a, ui_ctx *ui, ui_rect r, lp_row *row)
     int metoo_w = in.w / 4 > ui_mm(ui, 55) ? in.w / 4 : ui_mm(ui, 55);
     ui_rect metoo = ui_cut_right(&in, metoo_w);
     ui_cut_right(&in, m.gap);
+    if (learning_lead_row_button(a, ui, &in, row->id)) /* lead signed in: the lead panel */
+        return;
     int body = m.text_body * 5 / 4;
 
     const char *place = row->place[0] ? ui_format(ui, "  \xC2\xB7  %s", row->place) : "";

@@ -18,6 +18,8 @@ const screen_def *const screen_all[] = {
     &screen_actions,
     &screen_dagstart,
     &screen_review,
+    &screen_idea_lead,
+    &screen_learning_lead,
     &screen_dbfail,
     &screen_wall,
     NULL,

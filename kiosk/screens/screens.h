@@ -29,6 +29,7 @@ extern const screen_def *const screen_all[];
 
 extern const screen_def screen_home, screen_dbfail, screen_wall;
 extern const screen_def screen_learning_point, screen_learning_list, screen_receipt, screen_idea_new, screen_ideas, screen_idea_detail, screen_identify, screen_lead, screen_settings, screen_roster, screen_actions, screen_dagstart, screen_review;
+extern const screen_def screen_idea_lead, screen_learning_lead; /* moderation.h */
 
 /* A card saying what a screen will hold (placeholder.c). */
 void screen_placeholder(ui_ctx *ui, ui_rect body, const char *id, const char *text);

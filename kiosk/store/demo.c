@@ -651,7 +651,7 @@ static vb_code demo_ideas_fill(demo *d)
             rc = demo_exec(d, history_sql, "dtttdl", id, from, mv->to, mv->feedback, move_lead[k], move_at[k]);
             if (rc != VB_OK)
                 break;
-            char subject[16], detail[520];
+            char subject[24], detail[520];
             snprintf(subject, sizeof subject, "idea:%d", id);
             snprintf(detail, sizeof detail, "%s -> %s%s%s", from, mv->to, mv->feedback ? ": " : "",
                      mv->feedback ? mv->feedback : "");
@@ -689,7 +689,7 @@ static vb_code demo_dagstart_items(demo *d, int k, int64_t id)
     for (int idea = 1; idea <= DEMO_IDEAS && rc == VB_OK; idea++) {
         int64_t changed = d->idea_changed[idea];
         if (changed > since && changed <= ds->started_at) {
-            char key[16];
+            char key[24];
             snprintf(key, sizeof key, "idea:%d", idea);
             rc = demo_exec(d, item_sql, "lt", id, key);
         }

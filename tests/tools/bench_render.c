@@ -63,7 +63,6 @@ int main(int argc, char **argv)
     }
     app_options opt;
     memset(&opt, 0, sizeof opt);
-    opt.wall_display = -1; /* -1 = no second screen (0 would be display 0) */
     opt.db_path = argv[1];
     opt.demo = true;
     opt.clock_fixed = true;
