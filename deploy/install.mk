@@ -4,6 +4,9 @@
 #   make uninstall [PREFIX=/usr] [DESTDIR=...]        removes the program files
 #                                                     (never the data or /etc)
 #   make deb [VERSION=0.1.0]                          $(BUILD)/verbeterbord_<version>_<arch>.deb
+# NOBUILD=1 installs or packages what $(BUILD) already holds and compiles
+# nothing: the tests use it, so that installing from build/asan never
+# recompiles a changed source there without the sanitizer flags.
 #
 # Layout (PREFIX=/usr):
 #   /usr/bin/verbeterbord                    the kiosk
@@ -58,9 +61,10 @@ install: install-files
 	fi
 
 # Only files, into $(DESTDIR)$(PREFIX) and $(DESTDIR)/etc; nothing is run.
-install-files: all
+install-files: $(if $(NOBUILD),,all)
 	@echo "INSTALL $(DESTDIR)$(PREFIX)"
 	@set -e; d='$(DESTDIR)'; \
+	for f in $(BIN) $(MO_FILES); do [ -f "$$f" ] || { echo "missing $$f: run make BUILD=$(BUILD) all first"; exit 1; }; done; \
 	$(INSTALL) -d "$$d$(VB_BINDIR)" "$$d$(VB_SBINDIR)" "$$d$(VB_LIBDIR)" "$$d$(VB_UNITDIR)" \
 	  "$$d$(PREFIX)/lib/sysusers.d" "$$d$(PREFIX)/lib/tmpfiles.d" "$$d$(PREFIX)/lib/sysctl.d" \
 	  "$$d$(PREFIX)/lib/systemd/logind.conf.d" "$$d$(VB_DOCDIR)/examples" \

@@ -83,14 +83,18 @@ typedef struct kind_def {
     const char *name;
     int mask;
     bool full; /* SQLITE_FULL makes sense for it (writes and syncs) */
+    bool cold; /* another connection writes before each step, so the app's
+                * page cache is dropped and its screens read from the files */
 } kind_def;
 
 static const kind_def kinds[] = {
-    { "write", FV_WRITE, true },
-    { "sync", FV_SYNC, true },
-    { "read", FV_READ, false },
-    { "truncate", FV_TRUNCATE, false },
+    { "write", FV_WRITE, true, false },
+    { "sync", FV_SYNC, true, false },
+    { "read", FV_READ, false, false },
+    { "coldread", FV_READ, false, true },
+    { "truncate", FV_TRUNCATE, false, false },
 };
+enum { K_WRITE, K_SYNC, K_READ, K_COLDREAD, K_TRUNCATE };
 #define KINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
 /* ---- the child: one run of the scenario ----------------------------------- */
@@ -252,9 +256,23 @@ static const char *error_shown(void)
     pump();
     if (!R.a.notice[0] || R.a.notice_kind != NOTICE_ERROR)
         return R.a.notice[0] ? "the notice is not an error notice" : "no notice at all";
-    const char *banner = label_of("banner.notice");
-    if (!banner || strcmp(banner, R.a.notice) != 0)
+    /* a paragraph adds one element per line shown */
+    char shown[sizeof R.a.notice + 64] = "";
+    size_t len = 0;
+    for (int i = 0; i < R.a.ui->element_count; i++) {
+        const ui_element *e = &R.a.ui->elements[i];
+        if (e->id && strcmp(e->id, "banner.notice") == 0 && e->label)
+            len += (size_t)snprintf(shown + len, sizeof shown - len, "%s%s", len ? " " : "", e->label);
+        if (len >= sizeof shown)
+            break;
+    }
+    if (!shown[0])
         return "the error notice is not on screen (banner.notice)";
+    if (strcmp(shown, R.a.notice) != 0) {
+        static char why[800];
+        snprintf(why, sizeof why, "the banner shows only \"%.300s\" of the notice", shown);
+        return why;
+    }
     return NULL;
 }
 
@@ -572,6 +590,32 @@ static void note_hit(const char *step, const char *outcome)
     }
 }
 
+/* With a cold cache: another connection (on the plain unix VFS, so the
+ * fault VFS neither counts nor fails it) commits a change the app ignores;
+ * the app's next read transaction sees the -wal changed and drops its page
+ * cache, so what follows reads from the files. */
+static bool cold_cache;
+static const char *cold_db;
+static int cold_touches;
+
+static void touch(void)
+{
+    if (!cold_cache || !R.a.db)
+        return;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(cold_db, &db, SQLITE_OPEN_READWRITE, "unix") == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 2000);
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO setting (key, value) VALUES ('test_faults_touch', '%d')"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 ++cold_touches);
+        if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            fail("cold cache: the other connection could not write: %s", sqlite3_errmsg(db));
+    }
+    sqlite3_close(db);
+}
+
 /* Whether a failure now can be the fault's doing. */
 static bool fault_live(void)
 {
@@ -581,6 +625,7 @@ static bool fault_live(void)
 static void run_step(const step_def *s)
 {
     R.missing[0] = '\0';
+    touch();
     bool filled = s->fill();
     if (!filled) {
         if (!fault_live()) {
@@ -600,6 +645,7 @@ static void run_step(const step_def *s)
             return;
         }
     }
+    touch();
     bool confirmed = s->commit();
     if (!confirmed) {
         if (!fault_live()) {
@@ -716,8 +762,10 @@ static void verify_db(const char *path, const int64_t *base)
 
 /* Runs the scenario on a fresh copy; mask 0 = no fault; at 0 = count only.
  * Writes "COUNT n", "HIT step outcome" and "FAIL ..." lines to fd. */
-static void child(int fd, const char *db, int mask, long at, int rc, const int64_t *base)
+static void child(int fd, const char *db, int mask, long at, int rc, bool cold, const int64_t *base)
 {
+    cold_cache = cold;
+    cold_db = db;
     char buf[4400];
     snprintf(buf, sizeof buf, "%s-wal", db);
     unlink(buf);
@@ -814,7 +862,7 @@ typedef struct job {
 } job;
 
 /* Starts a child for one run; mask 0 = no fault. */
-static bool start_job(job *j, int slot, const point *p, int mask, long at, int rc)
+static bool start_job(job *j, int slot, const point *p, int mask, long at, int rc, bool cold)
 {
     int fds[2];
     if (pipe(fds) != 0)
@@ -846,7 +894,7 @@ static bool start_job(job *j, int slot, const point *p, int mask, long at, int r
         alarm(child_timeout_s);
         char db[64];
         snprintf(db, sizeof db, "fault-%d.db", slot);
-        child(fds[1], t_path(db), mask, at, rc, base);
+        child(fds[1], t_path(db), mask, at, rc, p ? kinds[p->kind].cold : cold, base);
         close(fds[1]);
         _exit(0); /* no atexit: the parent owns the temporary folder */
     }
@@ -892,11 +940,11 @@ static void finish_job(job *j, int status, result *res)
 }
 
 /* Runs one child to its end (the counting runs). */
-static void run_one(int mask, long at, int rc, result *res)
+static void run_one(int mask, long at, int rc, bool cold, result *res)
 {
     job j;
     memset(res, 0, sizeof *res);
-    if (!start_job(&j, 0, NULL, mask, at, rc)) {
+    if (!start_job(&j, 0, NULL, mask, at, rc, cold)) {
         snprintf(res->text, sizeof res->text, "FAIL fork: %s", strerror(errno));
         return;
     }
@@ -959,10 +1007,32 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* What the step in which the fault hit did about it (child's HIT line). */
+static const char *const outcomes[] = {
+    "Save failed, retried", "stopped before Save, redone", "confirmed anyway", "after Save",
+    "dbfail screen, recovered", "started, damage warning", "started", "closed",
+};
+#define OUTCOMES ((int)(sizeof outcomes / sizeof outcomes[0]))
+
+static int outcome_index(const char *text)
+{
+    const char *h = strstr(text, "HIT ");
+    if (!h)
+        return -1;
+    const char *sp = strchr(h + 4, ' ');
+    if (!sp)
+        return -1;
+    for (int i = 0; i < OUTCOMES; i++)
+        if (strncmp(sp + 1, outcomes[i], strlen(outcomes[i])) == 0)
+            return i;
+    return -1;
+}
+
 /* Per kind and code: how the sweep went. */
 typedef struct tally {
     long planned, run, failed, hit;
     long where[STEPS + 3]; /* start, steps..., shutdown, never */
+    long outcome[OUTCOMES];
     char first_fail[1200];
     char fail_points[400];
 } tally;
@@ -1033,7 +1103,7 @@ int main(int argc, char **argv)
     long count[KINDS];
     for (int k = 0; k < KINDS; k++) {
         result res;
-        run_one(kinds[k].mask, 0, SQLITE_IOERR, &res);
+        run_one(kinds[k].mask, 0, SQLITE_IOERR, kinds[k].cold, &res);
         const char *c = strstr(res.text, "COUNT ");
         count[k] = c ? atol(c + 6) : 0;
         char name[120];
@@ -1041,8 +1111,8 @@ int main(int argc, char **argv)
                  count[k]);
         t_report(res.ok && count[k] > 0, name, "%s", res.text);
     }
-    t_note("operations of the scenario: %ld reads, %ld writes, %ld syncs, %ld truncates", count[2], count[0],
-           count[1], count[3]);
+    t_note("operations of the scenario: %ld reads (%ld with a cold cache), %ld writes, %ld syncs, %ld truncates",
+           count[K_READ], count[K_COLDREAD], count[K_WRITE], count[K_SYNC], count[K_TRUNCATE]);
 
     /* 2. the points */
     size_t cap_points = 0;
@@ -1099,7 +1169,8 @@ int main(int argc, char **argv)
             if (busy[s])
                 continue;
             const point *p = &pts[next];
-            if (!start_job(&running[s], s, p, kinds[p->kind].mask, p->n, p->full ? SQLITE_FULL : SQLITE_IOERR)) {
+            if (!start_job(&running[s], s, p, kinds[p->kind].mask, p->n, p->full ? SQLITE_FULL : SQLITE_IOERR,
+                           kinds[p->kind].cold)) {
                 t_report(false, "faults: fork", "%s", strerror(errno));
                 return t_done();
             }
@@ -1123,6 +1194,9 @@ int main(int argc, char **argv)
             t->where[w]++;
             if (w != STEPS + 2)
                 t->hit++;
+            int o = outcome_index(res.text);
+            if (o >= 0)
+                t->outcome[o]++;
             char pn[64];
             point_name(p, pn, sizeof pn);
             if (!res.ok) {
@@ -1169,14 +1243,24 @@ int main(int argc, char **argv)
             }
             t_note("%s %s: %ld points (N = 1..%ld%s), hit in: %s", kinds[k].name, full ? "FULL" : "IOERR", t->run,
                    count[k], count[k] > cap && stride > 1 && !only ? ", sparse beyond the cap" : "", where);
+            wl = 0;
+            where[0] = '\0';
+            for (int o = 0; o < OUTCOMES && wl < sizeof where; o++)
+                if (t->outcome[o])
+                    wl += (size_t)snprintf(where + wl, sizeof where - wl, "%s%s %ld", wl ? ", " : "", outcomes[o],
+                                           t->outcome[o]);
+            t_note("  then: %s", where[0] ? where : "-");
         }
     }
     if (!only && count[0] > cap && stride > 1)
         t_note("beyond the first %ld points of a kind, every %ld-th N from a seeded offset (SEED=%u)", cap, stride,
                seed);
-    t_note("fault points: writes %ld, syncs %ld, reads %ld, total %ld", per_kind[0], per_kind[1], per_kind[2],
-           per_kind[0] + per_kind[1] + per_kind[2]);
-    t_note("also %ld truncate points (SQLITE_IOERR); %d jobs at once; %.1f s", per_kind[3], jobs, now_s() - t0);
+    long reads = per_kind[K_READ] + per_kind[K_COLDREAD];
+    t_note("fault points: writes %ld, syncs %ld, reads %ld, total %ld", per_kind[K_WRITE], per_kind[K_SYNC], reads,
+           per_kind[K_WRITE] + per_kind[K_SYNC] + reads);
+    t_note("(writes and syncs with SQLITE_IOERR and SQLITE_FULL; reads with SQLITE_IOERR, %ld of them with a cold "
+           "cache; also %ld truncate points); %d jobs at once; %.1f s",
+           per_kind[K_COLDREAD], per_kind[K_TRUNCATE], jobs, now_s() - t0);
     free(pts);
     free(running);
     free(busy);

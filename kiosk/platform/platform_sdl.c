@@ -677,9 +677,17 @@ static float circle_dx(float rad, float dy)
     return dy < rad ? sqrtf(rad * rad - dy * dy) : 0.0f;
 }
 
+/* Opaque colours are filled without blending: the software renderer's
+ * blend path works pixel by pixel even at full alpha. */
+static void set_color(output *o, ui_color c)
+{
+    SDL_SetRenderDrawBlendMode(o->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
+}
+
 static void fill_rect(output *o, ui_rect r, ui_color c, int radius)
 {
-    SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
+    set_color(o, c);
     radius = clamp_radius(r, radius);
     if (radius <= 1) {
         SDL_Rect sr = { r.x, r.y, r.w, r.h };
@@ -710,7 +718,7 @@ static void stroke_rect(output *o, ui_rect r, ui_color c, int width, int radius)
         fill_rect(o, r, c, radius);
         return;
     }
-    SDL_SetRenderDrawColor(o->renderer, c.r, c.g, c.b, c.a);
+    set_color(o, c);
     SDL_Rect sides[4] = { { r.x + radius, r.y, r.w - 2 * radius, width },
                           { r.x + radius, r.y + r.h - width, r.w - 2 * radius, width },
                           { r.x, r.y + radius, width, r.h - 2 * radius },

@@ -35,7 +35,8 @@ static struct {
     int hidden_count;
     char error[200];
     lead_mode mode;
-    int64_t guard_until_ms;
+    int64_t guard_until_ms;     /* a second tap here, this soon, is the same tap */
+    int guard_x, guard_y;
     /* a move */
     idea_status target;
     text_edit feedback;
@@ -101,24 +102,31 @@ static void load(app *a)
         L.hidden_count = 0;
 }
 
-static bool guarded(app *a)
+/* Whether a tap on r is the second tap of a double tap on the button that
+ * just made a change (what now shows in its place must not act on it). */
+static bool guarded(app *a, ui_rect r)
 {
-    return app_now_ms(a) < L.guard_until_ms;
+    return app_now_ms(a) < L.guard_until_ms && ui_contains(r, L.guard_x, L.guard_y);
 }
 
-/* A button that ignores taps for a moment after a change (a double tap on
- * Save must not act on what appears in its place). */
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return ui_button(ui, id, r, label, style, disabled) && !guarded(a);
+    return ui_button(ui, id, r, label, style, disabled) && !guarded(a, r);
+}
+
+static void guard(app *a)
+{
+    L.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+    L.guard_x = a->ui ? a->ui->pointer_x : -1;
+    L.guard_y = a->ui ? a->ui->pointer_y : -1;
 }
 
 static void changed(app *a)
 {
     L.stale = true;
     L.mode = LM_MAIN;
-    L.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+    guard(a);
 }
 
 /* ---- the idea itself ---------------------------------------------------------- */
@@ -221,9 +229,10 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         ui_label(ui, "idea_lead.moves", ui_cut_top(&in, m.text_large * 5 / 4), _("Move this idea to:"), m.text_large,
                  true, THEME_TEXT, UI_ALIGN_LEFT);
         ui_cut_top(&in, m.gap / 2);
-        int cols = n;
-        if (cols > 1 && in.w / cols < ui_mm(ui, 45))
-            cols = 2;
+        /* one big button per row; side by side only when rows do not fit */
+        int cols = 1;
+        while (cols < n && ((n + cols - 1) / cols) * (m.main_target + m.gap) > in.h - m.text_body * 3)
+            cols++;
         int rows = (n + cols - 1) / cols;
         ui_rect grid = ui_cut_top(&in, rows * m.main_target + (rows - 1) * m.gap);
         for (int i = 0; i < n; i++) {
@@ -242,8 +251,10 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         }
         ui_cut_top(&in, m.gap / 2);
         ui_paragraph(ui, "idea_lead.moves_hint", in,
-                     _("Adopted and not adopted need feedback: it shows on the idea, at the next daily start and on "
-                       "the wall."),
+                     flow_is_closed((flow_status)L.d.row.status)
+                         ? _("Reopening needs a reason: it shows on the idea and at the next daily start.")
+                         : _("Adopted and not adopted need feedback: it shows on the idea, at the next daily start "
+                             "and on the wall."),
                      m.text_body, false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
     }
 
@@ -360,7 +371,7 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_bottom(&in, m.gap / 2);
     ui_rect save = ui_cut_right(&buttons, buttons.w / 4 > ui_mm(ui, 50) ? buttons.w / 4 : ui_mm(ui, 50));
     ui_cut_right(&buttons, m.gap);
-    ui_rect cancel = ui_cut_right(&buttons, ui_mm(ui, 40));
+    ui_rect cancel = ui_cut_right(&buttons, ui_mm(ui, 50));
     ui_cut_right(&buttons, m.gap);
 
     const char *label = reopen  ? _("Why reopen it? (required)")
@@ -388,7 +399,7 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     bool refused_tap = blocked && ui_target(ui, "idea_lead.save.refused", save, false, NULL);
     if (button(a, ui, "idea_lead.save", save, ui_format(ui, "\xE2\x9C\x94 %s", _("Save")), STYLE_PRIMARY, blocked))
         save_move(a);
-    else if (refused_tap && !guarded(a))
+    else if (refused_tap && !guarded(a, save))
         app_notice(a, NOTICE_ERROR,
                    reopen ? _("Not saved: reopening an idea needs a reason. Tap the field above and type it.")
                           : _("Not saved: adopted or not adopted needs feedback for the team. Tap the field above "
@@ -447,7 +458,7 @@ static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_bottom(&in, m.gap / 2);
     ui_rect ok = ui_cut_right(&buttons, buttons.w / 4 > ui_mm(ui, 50) ? buttons.w / 4 : ui_mm(ui, 50));
     ui_cut_right(&buttons, m.gap);
-    ui_rect cancel = ui_cut_right(&buttons, ui_mm(ui, 40));
+    ui_rect cancel = ui_cut_right(&buttons, ui_mm(ui, 50));
     ui_cut_right(&buttons, m.gap);
 
     int row_h = m.target;
@@ -508,7 +519,7 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
     mod_result r = mod_redact_panel(a, ui, body, "idea_lead", &L.redact, labels, texts, n);
     if (r == MOD_CANCEL) {
         L.mode = LM_MAIN;
-    } else if (r == MOD_APPLY && !guarded(a)) {
+    } else if (r == MOD_APPLY) {
         char part[TEXTEDIT_MAX_BYTES];
         text_edit_trimmed(&L.redact.part, part, sizeof part);
         int replaced = 0;
@@ -555,11 +566,11 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
         vb_err_clear(&err);
         vb_code rc = store_idea_delete(a->db, L.id, a->lead_id, app_entry_time(a), &cleared, &err);
         if (lead_ui_result(a, rc, &err, _("Deleted for the privacy request."), NULL)) {
-            L.del.step = 3;
+            mod_delete_step(a, &L.del, 3);
             L.del.wal_cleared = cleared;
             mod_flush_after(a, &L.flush, cleared);
             L.found = false;
-            L.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+            guard(a);
         }
     }
 }

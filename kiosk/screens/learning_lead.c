@@ -30,7 +30,8 @@ static struct {
     int hidden_count;
     char error[200];
     lp_mode mode;
-    int64_t guard_until_ms;
+    int64_t guard_until_ms;     /* a second tap here, this soon, is the same tap */
+    int guard_x, guard_y;
     mod_redact redact;
     mod_delete del;
     mod_flush flush;
@@ -85,22 +86,31 @@ static void load(app *a)
         P.hidden_count = 0;
 }
 
-static bool guarded(app *a)
+/* Whether a tap on r is the second tap of a double tap on the button that
+ * just made a change (what now shows in its place must not act on it). */
+static bool guarded(app *a, ui_rect r)
 {
-    return app_now_ms(a) < P.guard_until_ms;
+    return app_now_ms(a) < P.guard_until_ms && ui_contains(r, P.guard_x, P.guard_y);
 }
 
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return ui_button(ui, id, r, label, style, disabled) && !guarded(a);
+    return ui_button(ui, id, r, label, style, disabled) && !guarded(a, r);
+}
+
+static void guard(app *a)
+{
+    P.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+    P.guard_x = a->ui ? a->ui->pointer_x : -1;
+    P.guard_y = a->ui ? a->ui->pointer_y : -1;
 }
 
 static void changed(app *a)
 {
     P.stale = true;
     P.mode = PM_MAIN;
-    P.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+    guard(a);
 }
 
 static int64_t day_start(const char *ymd)
@@ -232,7 +242,7 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
     mod_result r = mod_redact_panel(a, ui, body, "learning_lead", &P.redact, labels, texts, 2);
     if (r == MOD_CANCEL) {
         P.mode = PM_MAIN;
-    } else if (r == MOD_APPLY && !guarded(a)) {
+    } else if (r == MOD_APPLY) {
         char part[TEXTEDIT_MAX_BYTES];
         text_edit_trimmed(&P.redact.part, part, sizeof part);
         int replaced = 0;
@@ -275,11 +285,11 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
         vb_err_clear(&err);
         vb_code rc = store_lp_delete(a->db, P.id, a->lead_id, app_entry_time(a), &cleared, &err);
         if (lead_ui_result(a, rc, &err, _("Deleted for the privacy request."), NULL)) {
-            P.del.step = 3;
+            mod_delete_step(a, &P.del, 3);
             P.del.wal_cleared = cleared;
             mod_flush_after(a, &P.flush, cleared);
             P.found = false;
-            P.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
+            guard(a);
         }
     }
 }

@@ -78,8 +78,12 @@ typedef struct mod_delete {
     int backup_n;               /* found in all (may exceed MOD_BACKUPS_MAX) */
     bool backups_failed;
     bool wal_cleared;           /* step 3: the -wal holds nothing of it any more */
+    int64_t step_ms;            /* when the step changed, and where the tap was: */
+    int tap_x, tap_y;           /* a double tap must not answer the next question */
 } mod_delete;
 
+/* Moves to step (3 after the deletion), remembering the tap that did it. */
+void mod_delete_step(app *a, mod_delete *d, int step);
 /* Opens step 1: reads the backups that hold a text that exists since
  * since_s. */
 void mod_delete_open(app *a, mod_delete *d, int64_t since_s);

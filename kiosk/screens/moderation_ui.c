@@ -48,7 +48,7 @@ mod_result mod_redact_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
     ui_cut_bottom(&in, m.gap / 2);
     ui_rect apply = ui_cut_right(&buttons, buttons.w / 3);
     ui_cut_right(&buttons, m.gap);
-    ui_rect cancel = ui_cut_right(&buttons, buttons.w / 2 > m.main_target * 2 ? m.main_target * 2 : buttons.w / 2);
+    ui_rect cancel = ui_cut_right(&buttons, buttons.w / 2 > ui_mm(ui, 50) ? ui_mm(ui, 50) : buttons.w / 2);
     ui_cut_right(&buttons, m.gap);
 
     /* which text */
@@ -139,7 +139,7 @@ bool mod_flush_retry(app *a, mod_flush *f)
 void mod_delete_open(app *a, mod_delete *d, int64_t since_s)
 {
     memset(d, 0, sizeof *d);
-    d->step = 1;
+    mod_delete_step(a, d, 1);
     vb_err err;
     vb_err_clear(&err);
     if (store_backups_holding(moderation_backup_dir(), a->db ? store_path(a->db) : NULL, since_s, d->backups,
@@ -148,6 +148,25 @@ void mod_delete_open(app *a, mod_delete *d, int64_t since_s)
         d->backups_failed = true;
         d->backup_n = 0;
     }
+}
+
+#define STEP_GUARD_MS 700
+
+void mod_delete_step(app *a, mod_delete *d, int step)
+{
+    d->step = step;
+    d->step_ms = app_now_ms(a);
+    d->tap_x = a->ui ? a->ui->pointer_x : -1;
+    d->tap_y = a->ui ? a->ui->pointer_y : -1;
+}
+
+/* A button of the deletion panel: the second tap of a double tap on the
+ * previous step's button is not an answer to this step. */
+static bool step_button(app *a, ui_ctx *ui, mod_delete *d, const char *id, ui_rect r, const char *label,
+                        theme_style style)
+{
+    return ui_button(ui, id, r, label, style, false) &&
+           !(app_now_ms(a) < d->step_ms + STEP_GUARD_MS && ui_contains(r, d->tap_x, d->tap_y));
 }
 
 /* The backups that still hold the text, one line each, from the top of r. */
@@ -200,7 +219,6 @@ static void draw_backups(ui_ctx *ui, ui_rect r, const char *prefix, const mod_de
 mod_result mod_delete_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, mod_delete *d, const char *what,
                             const char *name, const char *removes)
 {
-    (void)a;
     theme_metrics m = theme_metrics_for(ui);
     lead_ui_card(ui, r);
     ui_rect in = ui_inset(r, m.pad);
@@ -218,8 +236,8 @@ mod_result mod_delete_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
         in.y += h + m.gap / 2;
         in.h -= h + m.gap / 2;
         draw_backups(ui, in, prefix, d);
-        if (ui_button(ui, ui_format(ui, "%s.delete.finish", prefix), ok, ui_format(ui, "\xE2\x9C\x94 %s", _("Done")),
-                      STYLE_PRIMARY, false))
+        if (step_button(a, ui, d, ui_format(ui, "%s.delete.finish", prefix), ok,
+                        ui_format(ui, "\xE2\x9C\x94 %s", _("Done")), STYLE_PRIMARY))
             return MOD_CANCEL;
         return MOD_NONE;
     }
@@ -243,11 +261,11 @@ mod_result mod_delete_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
     if (ui_button(ui, ui_format(ui, "%s.delete.cancel", prefix), cancel, _("Cancel"), STYLE_SECONDARY, false))
         return MOD_CANCEL;
     if (d->step == 1) {
-        if (ui_button(ui, ui_format(ui, "%s.delete.continue", prefix), ok, _("Continue\xE2\x80\xA6"), STYLE_DANGER,
-                      false))
-            d->step = 2;
-    } else if (ui_button(ui, ui_format(ui, "%s.delete.confirm", prefix), ok,
-                         ui_format(ui, "\xE2\x9C\x96 %s", _("Delete for good")), STYLE_DANGER, false)) {
+        if (step_button(a, ui, d, ui_format(ui, "%s.delete.continue", prefix), ok, _("Continue\xE2\x80\xA6"),
+                        STYLE_DANGER))
+            mod_delete_step(a, d, 2);
+    } else if (step_button(a, ui, d, ui_format(ui, "%s.delete.confirm", prefix), ok,
+                           ui_format(ui, "\xE2\x9C\x96 %s", _("Delete for good")), STYLE_DANGER)) {
         return MOD_APPLY;
     }
     return MOD_NONE;

@@ -99,6 +99,9 @@ static const char *status_word(const char *status)
 
 typedef struct wall_metrics {
     int body, title, small, pad, line;
+    /* colours: the normal theme, or a dark one outside working hours that
+     * lowers the brightness (and burn-in) and still keeps 7:1 contrast */
+    ui_color bg, text, muted, bar, ok, danger, dot;
 } wall_metrics;
 
 static wall_metrics metrics_for(const ui_ctx *ui)
@@ -110,7 +113,25 @@ static wall_metrics metrics_for(const ui_ctx *ui)
     m.small = m.body;
     m.pad = ui->height / 40;
     m.line = m.body * 5 / 4;
+    m.bg = THEME_BG;
+    m.text = THEME_TEXT;
+    m.muted = THEME_TEXT_MUTED;
+    m.bar = THEME_PRIMARY;
+    m.ok = THEME_OK;
+    m.danger = THEME_DANGER;
+    m.dot = (ui_color){ 0xB0, 0xAE, 0xA8, 0xFF };
     return m;
+}
+
+static void dim(wall_metrics *m)
+{
+    m->bg = WALL_DIM_BG;
+    m->text = WALL_DIM_TEXT;
+    m->muted = WALL_DIM_MUTED;
+    m->bar = (ui_color){ 0x4A, 0x6F, 0xA8, 0xFF };
+    m->ok = (ui_color){ 0x6F, 0xB0, 0x80, 0xFF };
+    m->danger = (ui_color){ 0xE0, 0x8A, 0x80, 0xFF };
+    m->dot = (ui_color){ 0x50, 0x50, 0x50, 0xFF };
 }
 
 static int text_block(ui_ctx *ui, const char *id, ui_rect *r, const char *text, int px, bool bold, ui_color c)
@@ -124,10 +145,10 @@ static int text_block(ui_ctx *ui, const char *id, ui_rect *r, const char *text, 
 static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
     const wall_data *d = &wall.data;
-    text_block(ui, "wall.title", &r, _("Idea box: vote at the kiosk"), m->title, true, THEME_TEXT);
+    text_block(ui, "wall.title", &r, _("Idea box: vote at the kiosk"), m->title, true, m->text);
     r.y += m->pad;
     if (d->idea_count == 0) {
-        text_block(ui, "wall.empty", &r, _("No open ideas yet. Yours could be the first!"), m->body, false, THEME_TEXT);
+        text_block(ui, "wall.empty", &r, _("No open ideas yet. Yours could be the first!"), m->body, false, m->text);
         return;
     }
     /* one column for the status and one for the votes, the same on every
@@ -149,43 +170,43 @@ static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
         const wall_idea *w = &d->ideas[i];
         ui_rect row = ui_cut_top(&r, m->line * 2 + m->pad);
         ui_rect title = ui_cut_top(&row, m->line);
-        ui_label(ui, ui_format(ui, "wall.idea.%lld", (long long)w->id), title, w->title, m->body, true, THEME_TEXT,
+        ui_label(ui, ui_format(ui, "wall.idea.%lld", (long long)w->id), title, w->title, m->body, true, m->text,
                  UI_ALIGN_LEFT);
         ui_rect line = ui_cut_top(&row, m->line);
         ui_label(ui, ui_format(ui, "wall.idea.%lld.status", (long long)w->id), ui_cut_right(&line, status_col),
-                 status_word(w->status), m->body, false, THEME_TEXT, UI_ALIGN_RIGHT);
+                 status_word(w->status), m->body, false, m->text, UI_ALIGN_RIGHT);
         ui_label(ui, ui_format(ui, "wall.idea.%lld.votes", (long long)w->id), ui_cut_right(&line, votes_col),
                  ui_format(ui, i18n_plural("%d vote", "%d votes", (unsigned long)w->votes), w->votes), m->body, true,
-                 THEME_TEXT, UI_ALIGN_RIGHT);
+                 m->text, UI_ALIGN_RIGHT);
         int max = d->max_votes > 0 ? d->max_votes : 1;
         int bar_w = (line.w - m->pad) * w->votes / max;
         ui_rect bar = { line.x, line.y + line.h / 4, bar_w > 0 ? bar_w : 2, line.h / 2 };
-        ui_draw_rect(ui, bar, THEME_PRIMARY, line.h / 8);
+        ui_draw_rect(ui, bar, m->bar, line.h / 8);
     }
 }
 
 static void page_improved(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
     const wall_data *d = &wall.data;
-    text_block(ui, "wall.title", &r, _("What we improved"), m->title, true, THEME_TEXT);
+    text_block(ui, "wall.title", &r, _("What we improved"), m->title, true, m->text);
     r.y += m->pad;
     if (d->improved_count == 0) {
         text_block(ui, "wall.empty", &r, _("Adopted ideas appear here, with the team lead's feedback."), m->body,
-                   false, THEME_TEXT);
+                   false, m->text);
         return;
     }
     for (int i = 0; i < d->improved_count && r.h >= m->line * 2; i++) {
         const wall_idea *w = &d->improved[i];
         ui_rect mark = { r.x, r.y, m->body * 3 / 2, m->line };
-        ui_label(ui, NULL, mark, "\xE2\x9C\x94", m->body, true, THEME_OK, UI_ALIGN_LEFT);
+        ui_label(ui, NULL, mark, "\xE2\x9C\x94", m->body, true, m->ok, UI_ALIGN_LEFT);
         ui_rect t = { r.x + mark.w, r.y, r.w - mark.w, m->line };
-        ui_label(ui, ui_format(ui, "wall.improved.%lld", (long long)w->id), t, w->title, m->body, true, THEME_TEXT,
+        ui_label(ui, ui_format(ui, "wall.improved.%lld", (long long)w->id), t, w->title, m->body, true, m->text,
                  UI_ALIGN_LEFT);
         r.y += m->line;
         r.h -= m->line;
         ui_rect fb = { r.x + mark.w, r.y, r.w - mark.w, m->line * 2 };
         int h = ui_paragraph(ui, ui_format(ui, "wall.improved.%lld.feedback", (long long)w->id), fb, w->feedback,
-                             m->body, false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
+                             m->body, false, m->muted, UI_ALIGN_LEFT);
         r.y += h + m->pad;
         r.h -= h + m->pad;
     }
@@ -213,12 +234,12 @@ static void page_today(app *a, ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
     const wall_data *d = &wall.data;
     vb_local now = vb_local_from_unix(app_wall_s(a));
-    text_block(ui, "wall.title", &r, _("Today"), m->title, true, THEME_TEXT);
+    text_block(ui, "wall.title", &r, _("Today"), m->title, true, m->text);
     r.y += m->pad;
     for (int i = 0; i < d->announcement_count && i < 2 && r.h >= m->line * 3; i++) {
         ui_rect t = { r.x, r.y, r.w, m->line * 2 };
         int h = ui_paragraph(ui, ui_format(ui, "wall.announcement.%d", i), t,
-                             ui_format(ui, "\xE2\x96\xB6 %s", d->announcements[i].text), m->body, false, THEME_TEXT,
+                             ui_format(ui, "\xE2\x96\xB6 %s", d->announcements[i].text), m->body, false, m->text,
                              UI_ALIGN_LEFT);
         r.y += h;
         r.h -= h;
@@ -228,10 +249,10 @@ static void page_today(app *a, ui_ctx *ui, ui_rect r, const wall_metrics *m)
     r.y += m->pad;
     r.h -= m->pad;
     ui_rect head = ui_cut_top(&r, m->line);
-    ui_label(ui, "wall.actions", head, _("Open improvement actions"), m->body, true, THEME_TEXT, UI_ALIGN_LEFT);
+    ui_label(ui, "wall.actions", head, _("Open improvement actions"), m->body, true, m->text, UI_ALIGN_LEFT);
     if (d->action_count == 0) {
         ui_label(ui, "wall.actions.none", ui_cut_top(&r, m->line), _("No open actions."), m->body, false,
-                 THEME_TEXT, UI_ALIGN_LEFT);
+                 m->text, UI_ALIGN_LEFT);
         return;
     }
     for (int i = 0; i < d->action_count && r.h >= m->line * 2; i++) {
@@ -239,13 +260,13 @@ static void page_today(app *a, ui_ctx *ui, ui_rect r, const wall_metrics *m)
         bool late = w->days_overdue > 0;
         ui_label(ui, ui_format(ui, "wall.action.%d", i), ui_cut_top(&r, m->line),
                  ui_format(ui, "%s %s", late ? "\xE2\x9A\xA0" : "\xE2\x80\xA2", w->text), m->body, false,
-                 THEME_TEXT, UI_ALIGN_LEFT);
+                 m->text, UI_ALIGN_LEFT);
         ui_rect who = ui_cut_top(&r, m->line);
         who.x += m->body;
         who.w -= m->body;
         ui_label(ui, ui_format(ui, "wall.action.%d.due", i), who,
                  ui_format(ui, "%s \xC2\xB7 %s", w->owner, due_words(ui, w, now.day)), m->body, late,
-                 late ? THEME_DANGER : THEME_TEXT_MUTED, UI_ALIGN_LEFT);
+                 late ? m->danger : m->muted, UI_ALIGN_LEFT);
     }
 }
 
@@ -256,7 +277,7 @@ static void page_learning(ui_ctx *ui, ui_rect r, const wall_metrics *m)
                ui_format(ui, i18n_plural("Shared this week: %d learning point", "Shared this week: %d learning points",
                                          (unsigned long)d->learning_total),
                          d->learning_total),
-               m->title, true, THEME_TEXT);
+               m->title, true, m->text);
     r.y += m->pad;
     r.h -= m->pad;
     /* categories that had learning points, most first */
@@ -288,11 +309,11 @@ static void page_learning(ui_ctx *ui, ui_rect r, const wall_metrics *m)
         ui_rect row = ui_cut_top(&r, m->line);
         ui_label(ui, ui_format(ui, "wall.category.%s", c->code), ui_cut_left(&row, name_w + m->pad),
                  ui_format(ui, "%s %s", category_icon(c->code), category_display_name(c->code, c->label)), m->body,
-                 false, THEME_TEXT, UI_ALIGN_LEFT);
+                 false, m->text, UI_ALIGN_LEFT);
         ui_label(ui, ui_format(ui, "wall.category.%s.count", c->code), ui_cut_left(&row, num_w + m->pad),
-                 ui_format(ui, "%d", c->count), m->body, true, THEME_TEXT, UI_ALIGN_RIGHT);
+                 ui_format(ui, "%d", c->count), m->body, true, m->text, UI_ALIGN_RIGHT);
         int bw = (row.w - m->pad) * c->count / max;
-        ui_draw_rect(ui, (ui_rect){ row.x + m->pad, row.y + row.h / 4, bw > 2 ? bw : 2, row.h / 2 }, THEME_PRIMARY,
+        ui_draw_rect(ui, (ui_rect){ row.x + m->pad, row.y + row.h / 4, bw > 2 ? bw : 2, row.h / 2 }, m->bar,
                      row.h / 8);
     }
     r.y += m->pad;
@@ -301,7 +322,7 @@ static void page_learning(ui_ctx *ui, ui_rect r, const wall_metrics *m)
         ui_rect t = { r.x, r.y, r.w, r.h >= m->line * 2 ? m->line * 2 : m->line };
         int h = ui_paragraph(ui, ui_format(ui, "wall.text.%d", i), t,
                              ui_format(ui, "\xE2\x80\x9C%s\xE2\x80\x9D", d->texts[i]), m->body, false,
-                             THEME_TEXT_MUTED, UI_ALIGN_LEFT);
+                             m->muted, UI_ALIGN_LEFT);
         r.y += h;
         r.h -= h;
     }
@@ -310,6 +331,14 @@ static void page_learning(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     wall_metrics m = metrics_for(ui);
+    vb_local now = vb_local_from_unix(app_wall_s(a));
+    bool dimmed = wall.loaded && wall_outside_hours(&wall.data, now.day.wday == 0 ? 7 : now.day.wday,
+                                                     now.hour * 60 + now.minute);
+    if (dimmed)
+        dim(&m);
+    ui_draw_rect(ui, body, m.bg, 0);
+    if (dimmed) /* tells the automation view, which has no colours */
+        ui_element_add(ui, "wall.dimmed", UI_EL_TEXT, 0, "", (ui_rect){ body.x, body.y, 1, 1 });
     int dx = 0, dy = 0;
     wall_burn_in_offset(app_wall_s(a), ui->height / 200 + 1, &dx, &dy);
     ui_rect r = ui_inset(body, m.pad * 2);
@@ -317,19 +346,18 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
     r.y += dy;
 
     /* footer: team name and clock, small but still 1/16 of the height */
-    vb_local now = vb_local_from_unix(app_wall_s(a));
     ui_rect foot = ui_cut_bottom(&r, m.line);
-    ui_label(ui, "wall.team", foot, wall.loaded ? wall.data.team_name : "", m.body, true, THEME_TEXT_MUTED,
+    ui_label(ui, "wall.team", foot, wall.loaded ? wall.data.team_name : "", m.body, true, m.muted,
              UI_ALIGN_LEFT);
     ui_label(ui, "wall.time", foot, ui_format(ui, "%02d:%02d", now.hour, now.minute), m.body, true,
-             THEME_TEXT_MUTED, UI_ALIGN_RIGHT);
+             m.muted, UI_ALIGN_RIGHT);
     ui_cut_bottom(&r, m.pad);
 
     if (!a->db || !wall.loaded) {
-        text_block(ui, "wall.title", &r, _("Verbeterbord"), m.title, true, THEME_TEXT);
+        text_block(ui, "wall.title", &r, _("Verbeterbord"), m.title, true, m.text);
         r.y += m.pad;
         text_block(ui, "wall.waiting", &r, _("Waiting for the board's data. This screen tries again by itself."),
-                   m.body, false, THEME_TEXT);
+                   m.body, false, m.text);
         return;
     }
     int page = wall_page_at(app_now_ms(a) - wall.entered_ms, rotate_s(a));
@@ -346,10 +374,8 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
     int dots_right = foot.x + foot.w - ui_text_width(ui, "00:00", m.body, true) - m.pad * 2;
     for (int i = 0; i < WALL_PAGE_COUNT; i++) {
         ui_rect d = { dots_right - (WALL_PAGE_COUNT - i) * dot * 2, foot.y + (foot.h - dot) / 2, dot, dot };
-        ui_draw_rect(ui, d, i == page ? THEME_TEXT : (ui_color){ 0xB0, 0xAE, 0xA8, 0xFF }, dot / 2);
+        ui_draw_rect(ui, d, i == page ? m.text : m.dot, dot / 2);
     }
-    if (wall_outside_hours(&wall.data, now.day.wday == 0 ? 7 : now.day.wday, now.hour * 60 + now.minute))
-        ui_draw_rect(ui, body, (ui_color){ 0, 0, 0, 150 }, 0);
     /* any touch in the kiosk's idle fallback goes back home */
     if (!a->opt.wall && (ui->press_event || ui->key_count > 0 || ui->text_input_len > 0))
         app_go_home(a);

@@ -32,6 +32,11 @@ static const ui_color THEME_OK = { 0x0E, 0x5E, 0x2A, 0xFF };        /* white tex
 static const ui_color THEME_BORDER = { 0x3D, 0x3D, 0x3D, 0xFF };
 static const ui_color THEME_WARN_BG = { 0xFF, 0xE0, 0x82, 0xFF };   /* black text */
 
+/* The wall outside working hours: darker, still 7:1. */
+static const ui_color WALL_DIM_BG = { 0x12, 0x12, 0x12, 0xFF };
+static const ui_color WALL_DIM_TEXT = { 0xB8, 0xB8, 0xB8, 0xFF };
+static const ui_color WALL_DIM_MUTED = { 0xA8, 0xA8, 0xA8, 0xFF };
+
 typedef enum theme_style {
     STYLE_PRIMARY,   /* main action: dark blue, white text */
     STYLE_SECONDARY, /* white with a dark outline */

@@ -21,7 +21,7 @@ need systemd-nspawn systemd-container || bail "systemd-nspawn missing"
 cd "$ROOT" || bail "no repository"
 
 arch=$(dpkg --print-architecture)
-mk deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed"
+mk deb NOBUILD=1 BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed"
 deb=$BUILD/verbeterbord_0.1.0_$arch.deb
 
 R=$TMP/root

@@ -18,9 +18,10 @@ need dpkg-deb dpkg || bail "dpkg-deb is missing"
 need_pkg dpkg-dev binutils >/dev/null 2>&1 # dpkg-shlibdeps computes Depends; optional
 
 D=$TMP/destdir
-mk install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install.log" 2>&1
+mk install NOBUILD=1 DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install.log" 2>&1
 rc=$?
 check "make install DESTDIR PREFIX=/usr" "failed: $(tail -n 3 "$TMP/install.log" | tr '\n' ' ')" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || t_done
 
 # --- FHS layout ---------------------------------------------------------------
 missing=
@@ -171,10 +172,10 @@ done
 
 # --- make install keeps edited /etc files; make uninstall keeps /etc ----------
 echo "panel_mm = 500" >>"$conf"
-mk install DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install2.log" 2>&1
+mk install NOBUILD=1 DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/install2.log" 2>&1
 check "make install again keeps an edited settings file (new default as .dist)" \
     "$(tail -n 2 "$TMP/install2.log" | tr '\n' ' ')" eval 'grep -q "^panel_mm = 500" "$conf" && [ -f "$conf.dist" ]'
-mk uninstall DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/uninstall.log" 2>&1
+mk uninstall NOBUILD=1 DESTDIR="$D" PREFIX=/usr BUILD="$BUILD" >"$TMP/uninstall.log" 2>&1
 check "make uninstall removes the program, keeps /etc" "$(ls -R "$D/usr" 2>/dev/null | grep -c verbeterbord) files left" \
     eval '[ ! -e "$D/usr/bin/verbeterbord" ] && [ ! -e "$U/verbeterbord.service" ] && [ ! -e "$D/usr/lib/verbeterbord" ] && [ -f "$conf" ]'
 
@@ -182,7 +183,7 @@ check "make uninstall removes the program, keeps /etc" "$(ls -R "$D/usr" 2>/dev/
 arch=$(dpkg --print-architecture)
 deb=$BUILD/verbeterbord_0.1.0_$arch.deb
 rm -f "$deb"
-mk deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1
+mk deb NOBUILD=1 BUILD="$BUILD" >"$TMP/deb.log" 2>&1
 check "make deb builds $(basename "$deb")" "$(tail -n 3 "$TMP/deb.log" | tr '\n' ' ')" [ -f "$deb" ]
 [ -f "$deb" ] || t_done
 

@@ -117,6 +117,16 @@ t.check(wait_for(lambda: read_dump(dump)[0][-1].find("wall.title") is not None a
 send(p, {"quit": True})
 p.wait(timeout=20)
 
+# outside working hours the wall dims (the demo's shifts run 06:00-22:00)
+app4 = App(t, window="1280x800", now="2026-11-26T23:10")
+app4.run(script=[{"quit": True}], extra=["--demo"])
+r = app4.run(script=[{"advance": 1}, {"wait": "settled"}], extra=["--wall"])
+t.check(r.last().find("wall.dimmed") is not None, "at 23:10 the wall is dimmed", r.why)
+app5 = App(t, window="1280x800", now="2026-11-26T10:10", db=app4.db)
+r = app5.run(script=[{"advance": 1}, {"wait": "settled"}], extra=["--wall"])
+t.check(r.last().find("wall.dimmed") is None and r.last().find("wall.title") is not None,
+        "at 10:10 on a working day it is not", r.why)
+
 # the kiosk's idle fallback: wall pages after the idle timeout, home at a touch
 app3 = App(t)
 app3.run(script=[{"quit": True}], extra=["--demo"])
