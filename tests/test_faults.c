@@ -640,7 +640,8 @@ static void run_step(const step_def *s)
         snprintf(why, sizeof why, "%s", R.missing);
         clear_fault();
         R.missing[0] = '\0';
-        if (!s->fill()) {
+        /* what a user does: go home and start again */
+        if (!go_home() || !s->fill()) {
             fail("%s: stopped by the fault (%s), and after clearing it still stuck: %s", s->name, why, R.missing);
             return;
         }
