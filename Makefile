@@ -150,6 +150,7 @@ soak: deps
 bench: deps
 	@$(MAKE) --no-print-directory tests-bin
 	@sh tests/bench.sh build
+	@sh tests/bench_large.sh build
 
 clean:
 	rm -rf build

@@ -75,6 +75,7 @@
 #define MEMBER_ID 3
 #define LP_TEXT "Olie bij de zaag, \xC3\xA9\xC3\xA9n keer" /* "één" */
 #define NOTE_TEXT "Lamp vervangen door TD"
+#define FEEDBACK_TEXT "We bekijken het met de TD"
 #define DS_ITEM "dagstart.item.ann:1"
 
 /* ---- the kinds of fault ------------------------------------------------- */
@@ -102,6 +103,37 @@ enum { K_WRITE, K_SYNC, K_READ, K_COLDREAD, K_TRUNCATE };
 static platform *plat;
 static char pristine[4200];
 
+/* The databases of the runs: in a private folder on tmpfs when there is
+ * one (/dev/shm), as the app syncs every commit and the sweep makes
+ * thousands of them; else in the test's temporary folder. */
+static char work_dir[4200];
+
+static void work_dir_cleanup(void)
+{
+    if (work_dir[0] && !getenv("KEEP_TMP"))
+        t_rm_tree(work_dir);
+}
+
+static const char *work_path(const char *name)
+{
+    static char bufs[4][4400];
+    static int next;
+    char *b = bufs[next++ % 4];
+    snprintf(b, sizeof bufs[0], "%s/%s", work_dir, name);
+    return b;
+}
+
+static void work_dir_make(void)
+{
+    const char *env = getenv("VB_FAULT_DIR");
+    snprintf(work_dir, sizeof work_dir, "%s/vbfault-XXXXXX", env && *env ? env : "/dev/shm");
+    if (access(env && *env ? env : "/dev/shm", W_OK) == 0 && mkdtemp(work_dir)) {
+        atexit(work_dir_cleanup);
+        return;
+    }
+    snprintf(work_dir, sizeof work_dir, "%s", t_tmpdir());
+}
+
 static struct {
     app a;
     int64_t real_ms;
@@ -115,6 +147,7 @@ static struct {
     char receipt[16];
     int64_t vote_idea, pending_vote;
     int64_t action_id, pending_action;
+    int64_t idea_moved, pending_idea;
     bool ds_open, ds_mark, ds_close;
 } R;
 
@@ -453,11 +486,44 @@ static void action_record(void)
     R.action_id = R.pending_action;
 }
 
+/* a lead moves a new idea to "under review", with feedback */
+static bool status_fill(void)
+{
+    if (!go_home() || !tap("home.lead") || !sign_in_lead() || !tap("lead.menu.ideas") || !tap("ideas.filter.new"))
+        return false;
+    R.pending_idea = first_id("ideas.row.", NULL);
+    if (!R.pending_idea)
+        return false;
+    char id[64];
+    snprintf(id, sizeof id, "ideas.row.%lld", (long long)R.pending_idea);
+    return tap(id) && tap("idea_detail.lead") && tap("idea_lead.move.review") && tap("idea_lead.feedback") &&
+           type_text(FEEDBACK_TEXT) && tap("kbd.done") && has_label("idea_lead.feedback", FEEDBACK_TEXT);
+}
+static bool status_commit(void)
+{
+    clear_notice();
+    return tap("idea_lead.save") && notice_is(NOTICE_OK, NULL) && !find("idea_lead.save");
+}
+static const char *status_failed_ok(void)
+{
+    const char *why = error_shown();
+    if (why)
+        return why;
+    if (!has_label("idea_lead.feedback", FEEDBACK_TEXT))
+        return "the typed feedback is no longer in the form";
+    return NULL;
+}
+static void status_record(void)
+{
+    R.idea_moved = R.pending_idea;
+}
+
 /* the daily start */
 static bool to_dagstart(void)
 {
     pump();
-    if (R.a.screen == &screen_dagstart && !R.a.edit_field)
+    /* "could not be read": a user goes home and comes back */
+    if (R.a.screen == &screen_dagstart && !R.a.edit_field && !find("dagstart.error"))
         return true;
     return go_home() && tap("home.dagstart");
 }
@@ -564,6 +630,7 @@ static const step_def steps[] = {
     { "lp", lp_fill, lp_commit, lp_failed_ok, lp_record, lp_finish },
     { "vote", vote_fill, vote_commit, vote_failed_ok, vote_record, to_home },
     { "action", action_fill, action_commit, action_failed_ok, action_record, to_home },
+    { "status", status_fill, status_commit, status_failed_ok, status_record, to_home },
     { "ds_open", ds_open_fill, ds_open_commit, ds_open_failed_ok, ds_open_record, nothing },
     { "ds_mark", ds_mark_fill, ds_mark_commit, ds_mark_failed_ok, ds_mark_record, nothing },
     { "ds_close", ds_close_fill, ds_close_commit, ds_close_failed_ok, ds_close_record, to_home },
@@ -605,6 +672,7 @@ static void touch(void)
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(cold_db, &db, SQLITE_OPEN_READWRITE, "unix") == SQLITE_OK) {
         sqlite3_busy_timeout(db, 2000);
+        sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
         char sql[160];
         snprintf(sql, sizeof sql,
                  "INSERT INTO setting (key, value) VALUES ('test_faults_touch', '%d')"
@@ -622,8 +690,12 @@ static bool fault_live(void)
     return faultvfs_injected() > 0 && !R.cleared;
 }
 
+static int progress_fd = -1;
+
 static void run_step(const step_def *s)
 {
+    if (progress_fd >= 0)
+        dprintf(progress_fd, "AT %s\n", s->name);
     R.missing[0] = '\0';
     touch();
     bool filled = s->fill();
@@ -707,6 +779,7 @@ static void verify_db(const char *path, const int64_t *base)
           "actions done: demo + confirmed" },
         { "SELECT count(*) FROM member", base[5], "members: all demo members" },
         { "SELECT count(*) FROM dagstart", base[6] + (R.ds_open ? 1 : 0), "daily starts: demo + confirmed" },
+        { "SELECT count(*) FROM idea_history", base[7] + (R.idea_moved ? 1 : 0), "idea history: demo + confirmed" },
         { "SELECT count(*) FROM learning_point WHERE what_happened = '" LP_TEXT "'", R.receipt[0] ? 1 : 0,
           "the learning point is stored exactly once" },
     };
@@ -742,6 +815,20 @@ static void verify_db(const char *path, const int64_t *base)
             fail("the action %lld confirmed as done is not done with its note", (long long)R.action_id);
         sqlite3_finalize(st);
     }
+    if (R.idea_moved) {
+        sqlite3_prepare_v2(db,
+                           "SELECT i.status, (SELECT count(*) FROM idea_history h WHERE h.idea_id = i.id"
+                           " AND h.from_status = 'new' AND h.to_status = 'review' AND h.feedback = '" FEEDBACK_TEXT
+                           "' AND h.member_id = ?) FROM idea i WHERE i.id = ?",
+                           -1, &st, NULL);
+        sqlite3_bind_int64(st, 1, LEAD_ID);
+        sqlite3_bind_int64(st, 2, R.idea_moved);
+        if (sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "review") != 0 ||
+            sqlite3_column_int(st, 1) != 1)
+            fail("the confirmed status change of idea %lld is lost or has no (single) history row",
+                 (long long)R.idea_moved);
+        sqlite3_finalize(st);
+    }
     if (R.ds_open) {
         sqlite3_prepare_v2(db,
                            "SELECT d.ended_at IS NOT NULL, coalesce((SELECT discussed FROM dagstart_item i"
@@ -767,6 +854,7 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
 {
     cold_cache = cold;
     cold_db = db;
+    progress_fd = fd;
     char buf[4400];
     snprintf(buf, sizeof buf, "%s-wal", db);
     unlink(buf);
@@ -779,6 +867,7 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
     }
     memset(&R, 0, sizeof R);
     R.real_ms = 100000;
+    dprintf(fd, "AT start\n");
     faultvfs_arm(mask, at, rc, 1);
 
     app_options opt;
@@ -816,6 +905,7 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
     }
     for (int i = 0; i < STEPS && R.nfails == 0; i++)
         run_step(&steps[i]);
+    dprintf(fd, "AT shutdown\n");
     app_shutdown(&R.a);
     if (mask && at == 0)
         dprintf(fd, "COUNT %ld\n", faultvfs_count());
@@ -895,7 +985,7 @@ static bool start_job(job *j, int slot, const point *p, int mask, long at, int r
         alarm(child_timeout_s);
         char db[64];
         snprintf(db, sizeof db, "fault-%d.db", slot);
-        child(fds[1], t_path(db), mask, at, rc, p ? kinds[p->kind].cold : cold, base);
+        child(fds[1], work_path(db), mask, at, rc, p ? kinds[p->kind].cold : cold, base);
         close(fds[1]);
         _exit(0); /* no atexit: the parent owns the temporary folder */
     }
@@ -917,11 +1007,26 @@ static void finish_job(job *j, int status, result *res)
         n += (size_t)got;
     buf[n] = '\0';
     close(j->fd);
+    /* "AT step" lines say how far the child got; the rest is its report */
+    char at[32] = "start";
+    size_t keep = 0;
+    for (char *line = buf; *line;) {
+        char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line + 1) : strlen(line);
+        if (strncmp(line, "AT ", 3) == 0)
+            snprintf(at, sizeof at, "%.*s", (int)(len - 3 - (end ? 1 : 0)), line + 3);
+        else {
+            memmove(buf + keep, line, len);
+            keep += len;
+        }
+        line += len;
+    }
+    buf[keep] = '\0';
     res->ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && !strstr(buf, "FAIL ");
     if (WIFSIGNALED(status))
-        snprintf(res->text, sizeof res->text, "%.4000s (the child %s by signal %d%s)", buf,
+        snprintf(res->text, sizeof res->text, "%.4000s(the child %s by signal %d%s, in step %s)", buf,
                  WTERMSIG(status) == SIGALRM ? "hung and was stopped" : "crashed", WTERMSIG(status),
-                 WTERMSIG(status) == SIGABRT ? ": abort or sanitizer report" : "");
+                 WTERMSIG(status) == SIGABRT ? ": abort or sanitizer report" : "", at);
     else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
         snprintf(res->text, sizeof res->text, "%.4000s (the child exited with %d)", buf, WEXITSTATUS(status));
     else
@@ -983,7 +1088,7 @@ static bool prepare_demo(char *why, size_t size)
         "SELECT count(*) FROM learning_point", "SELECT count(*) FROM vote",
         "SELECT count(*) FROM idea",           "SELECT count(*) FROM action",
         "SELECT count(*) FROM action WHERE status = 'done'", "SELECT count(*) FROM member",
-        "SELECT count(*) FROM dagstart",
+        "SELECT count(*) FROM dagstart", "SELECT count(*) FROM idea_history",
     };
     if (sqlite3_open_v2(pristine, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         snprintf(why, size, "cannot read the demo database");
@@ -1085,7 +1190,8 @@ int main(int argc, char **argv)
 
     if (!t_report(faultvfs_register() == SQLITE_OK, "faults: the fault VFS is registered", "faultvfs_register failed"))
         return t_done();
-    snprintf(pristine, sizeof pristine, "%s", t_path("demo.db"));
+    work_dir_make();
+    snprintf(pristine, sizeof pristine, "%s", work_path("demo.db"));
     char why[600] = "";
     if (!t_report(prepare_demo(why, sizeof why), "faults: a demo database with a PIN for the lead", "%s", why))
         return t_done();

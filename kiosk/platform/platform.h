@@ -84,6 +84,8 @@ void platform_present_second(platform *p);
 
 /* Text cache statistics, for benchmarks and the monkey test. */
 void platform_text_cache_stats(const platform *p, int *entries, int *capacity);
+/* Drops every cached text texture (they are made again when drawn). */
+void platform_text_cache_flush(platform *p);
 
 /* Synthetic input through SDL's event queue: the same path as real input. */
 void platform_inject_press(platform *p, int x, int y);

@@ -652,6 +652,13 @@ static text_entry *text_texture(platform *p, output *o, const char *text, int px
     return t;
 }
 
+void platform_text_cache_flush(platform *p)
+{
+    text_cache_clear(&p->main);
+    if (p->second)
+        text_cache_clear(p->second);
+}
+
 void platform_text_cache_stats(const platform *p, int *entries, int *capacity)
 {
     *entries = p->main.text_count;

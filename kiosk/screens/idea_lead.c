@@ -607,7 +607,7 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
         ui_label(ui, ui_format(ui, "idea_lead.hidden.%lld", (long long)h->id), r,
                  ui_format(ui, "%s  \xC2\xB7  %s", h->title, idea_status_text(ui, h->status)), m.text_body, true,
                  THEME_TEXT, UI_ALIGN_LEFT);
-        if (button(a, ui, ui_format(ui, "idea_lead.hidden.open.%lld", (long long)h->id), open, _("Open"),
+        if (button(a, ui, ui_format(ui, "idea_lead.hidden.open.%lld", (long long)h->id), open, _("View"),
                    STYLE_SECONDARY, false)) {
             L.id = h->id;
             changed(a);

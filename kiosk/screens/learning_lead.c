@@ -326,7 +326,7 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
                  ui_format(ui, "%s  \xC2\xB7  %s", learning_ui_day(ui, h->day),
                            h->what_happened[0] ? h->what_happened : h->lesson),
                  m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
-        if (button(a, ui, ui_format(ui, "learning_lead.hidden.open.%s", h->id), open, _("Open"), STYLE_SECONDARY,
+        if (button(a, ui, ui_format(ui, "learning_lead.hidden.open.%s", h->id), open, _("View"), STYLE_SECONDARY,
                    false)) {
             snprintf(P.id, sizeof P.id, "%s", h->id);
             changed(a);

@@ -41,8 +41,6 @@ mod_result mod_redact_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
         st->field = 0;
     lead_ui_card(ui, r);
     ui_rect in = ui_inset(r, m.pad);
-    int line = m.text_body * 5 / 4;
-
     /* Cancel and Redact at the bottom, with the reason while it cannot */
     ui_rect buttons = ui_cut_bottom(&in, m.main_target);
     ui_cut_bottom(&in, m.gap / 2);
@@ -89,13 +87,13 @@ mod_result mod_redact_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
     ui_draw_rect(ui, pv, THEME_BG, m.radius);
     ui_paragraph(ui, ui_format(ui, "%s.redact.preview", prefix), ui_inset(pv, m.pad / 2), preview, m.text_body, false,
                  THEME_TEXT, UI_ALIGN_LEFT);
-    (void)line;
 
     const char *reason = st->found > 0 ? ui_format(ui, i18n_plural("%d place becomes %s. The original is not kept.",
                                                                   "%d places become %s. The original is not kept.",
                                                                   (unsigned long)st->found),
                                                    st->found, FLOW_REDACTED)
-                                       : _("Type the part to remove first.");
+                         : typed[0] ? _("Nothing to redact: the part must occur in the text.")
+                                    : _("Type the part to remove first.");
     ui_paragraph(ui, ui_format(ui, "%s.redact.hint", prefix), buttons, reason, m.text_body, false, THEME_TEXT,
                  UI_ALIGN_LEFT);
     if (ui_button(ui, ui_format(ui, "%s.redact.cancel", prefix), cancel, _("Cancel"), STYLE_SECONDARY, false))

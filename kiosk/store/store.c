@@ -352,6 +352,12 @@ vb_code store_checkpoint(store *s, bool truncate)
     return rc == SQLITE_BUSY || rc == SQLITE_OK ? VB_ERR_BUSY : VB_ERR_IO;
 }
 
+void store_release_memory(store *s)
+{
+    if (s && s->db)
+        sqlite3_db_release_memory(s->db);
+}
+
 vb_code store_data_version(store *s, int64_t *out, vb_err *err)
 {
     return query_int(s, "PRAGMA data_version", out, err);

@@ -38,6 +38,9 @@ vb_code store_data_version(store *s, int64_t *out, vb_err *err);
  * Best effort: VB_ERR_BUSY when a reader keeps part of it in use. */
 vb_code store_checkpoint(store *s, bool truncate);
 
+/* Gives back the page cache's memory (it fills again as pages are read). */
+void store_release_memory(store *s);
+
 /* Team settings (the 'setting' table). get returns VB_ERR_NOTFOUND when unset. */
 vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_err *err);
 int64_t store_setting_int(store *s, const char *key, int64_t fallback);
