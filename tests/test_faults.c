@@ -8,8 +8,10 @@
  *   lp         log a learning point: category, place, a text typed in the
  *              editor, Save (the receipt code confirms it);
  *   vote       the idea box, identify with a badge burst, Vote;
- *   action     the lead signs in with his PIN and marks an action done with
- *              a note (the lead idea-status screen does not exist yet);
+ *   action     the lead signs in with his PIN (PIN pad) and marks an action
+ *              done with a note;
+ *   status     the lead moves a new idea to "under review" with feedback
+ *              (idea detail, "status & feedback", screen idea_lead);
  *   ds_open, ds_mark, ds_close
  *              the daily start: start it, mark an announcement discussed,
  *              close it;
@@ -19,30 +21,38 @@
  * that count, a fresh copy of the demo database gets the N-th operation of
  * that kind failing with SQLITE_IOERR, or SQLITE_FULL for writes and syncs,
  * and every later one too (sticky, like a disk that stays full), and the
- * scenario runs again. After the step in which the fault hit:
+ * scenario runs again. Reads run twice: as they come, and "cold", with
+ * another connection committing before each step so that the app's page
+ * cache is dropped and its screens read from the files (else nearly all
+ * reads happen at start-up). After the step in which the fault hit:
  *   - the app has not crashed (each point runs in a child process: a crash,
  *     a sanitizer report or a hang fails that point and names it);
  *   - if the Save failed: the app shows an error notice (a->notice with
- *     NOTICE_ERROR and the banner.notice element), the form still holds the
- *     draft (the typed text in the field's label), and once the fault is
- *     cleared the same Save succeeds;
+ *     NOTICE_ERROR, and all of it in the banner.notice element), the form
+ *     still holds the draft (the typed text in the field's label), nothing
+ *     says "saved", and once the fault is cleared the same Save succeeds;
  *   - if the fault stopped the step before its Save (a screen could not be
- *     read), the step is done again from home once the fault is cleared;
+ *     read), the screen says so (an error element or notice), and once the
+ *     fault is cleared the step works again from home;
  *   - a read fault at start-up shows the "dbfail" screen, which recovers by
  *     itself 6 s after the fault is gone.
- * After the scenario and app_shutdown: the database passes integrity_check
- * and the foreign key check, every entry the app confirmed is there exactly
- * once, and no row of the demo data is lost.
+ * After the scenario and app_shutdown: the database (opened with plain
+ * SQLite) passes integrity_check and the foreign key check, every entry the
+ * app confirmed is there exactly once and complete, and no row of the demo
+ * data is lost.
  *
  * Environment:
- *   VB_FAULT_ONLY=kind:N     one point (kind: read, write, sync, truncate,
- *                            optionally -ioerr or -full, e.g. write-full:17);
- *                            its child's stderr is shown
- *   VB_FAULT_STRIDE=k        beyond the first VB_FAULT_CAP points of a kind
- *                            (default 400), run every k-th N (default 1;
- *                            4 under ASan), starting at a seeded offset
- *   VB_FAULT_CAP=n           see above
+ *   VB_FAULT_ONLY=kind:N     one point (kind: read, coldread, write, sync,
+ *                            truncate, optionally -ioerr or -full, e.g.
+ *                            write-full:17); its child's stderr is shown
+ *   VB_FAULT_CAP=n           every N up to n per kind (default 400; 24
+ *                            under ASan), then
+ *   VB_FAULT_STRIDE=k        every k-th N (default 1; 4 under ASan), from a
+ *                            seeded offset
  *   VB_FAULT_JOBS=j          child processes at once (default: CPUs, max 4)
+ *   VB_FAULT_DIR=dir         where the runs' databases go (default: a private
+ *                            folder in /dev/shm when writable, as the app
+ *                            syncs every commit; else the test's TMPDIR)
  *   VB_SEED=s                replays the seeded choices (the sparse offsets)
  * argv[1] is the build folder (tests/run.sh passes it), for the catalogs. */
 #include "testlib.h"
@@ -77,6 +87,8 @@
 #define NOTE_TEXT "Lamp vervangen door TD"
 #define FEEDBACK_TEXT "We bekijken het met de TD"
 #define DS_ITEM "dagstart.item.ann:1"
+/* typed as one text event, which holds 31 bytes */
+_Static_assert(sizeof LP_TEXT <= 32 && sizeof NOTE_TEXT <= 32 && sizeof FEEDBACK_TEXT <= 32, "texts fit an event");
 
 /* ---- the kinds of fault ------------------------------------------------- */
 
@@ -710,6 +722,24 @@ static void run_step(const step_def *s)
         note_hit(s->name, "stopped before Save, redone");
         char why[200];
         snprintf(why, sizeof why, "%s", R.missing);
+        if (progress_fd >= 0) {
+            /* what the user saw instead: an error message on screen? */
+            pump();
+            const char *shown = NULL;
+            for (int i = 0; i < R.a.ui->element_count && !shown; i++) {
+                const char *id = R.a.ui->elements[i].id;
+                size_t n = id ? strlen(id) : 0;
+                if (n > 6 && (strcmp(id + n - 6, ".error") == 0 || strcmp(id, "lead.message") == 0 ||
+                              (strcmp(id, "banner.notice") == 0 && R.a.notice_kind == NOTICE_ERROR)))
+                    shown = id;
+            }
+            dprintf(progress_fd, "STOP %s: %s; on screen: %s\n", s->name, why, shown ? shown : "no error message");
+            if (getenv("VB_FAULT_ONLY")) /* replaying one point: what was on screen */
+                for (int i = 0; i < R.a.ui->element_count; i++)
+                    fprintf(stderr, "  screen %s: %s \"%s\"\n", R.a.screen->name,
+                            R.a.ui->elements[i].id ? R.a.ui->elements[i].id : "",
+                            R.a.ui->elements[i].label ? R.a.ui->elements[i].label : "");
+        }
         clear_fault();
         R.missing[0] = '\0';
         /* what a user does: go home and start again */
@@ -752,11 +782,17 @@ static void run_step(const step_def *s)
 static void verify_db(const char *path, const int64_t *base)
 {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
         fail("cannot open the database afterwards: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return;
     }
+    /* the demo data as it was, to compare row by row */
+    char attach[4600];
+    snprintf(attach, sizeof attach, "ATTACH 'file:%s?mode=ro&immutable=1' AS demo", pristine);
+    bool attached = sqlite3_exec(db, attach, NULL, NULL, NULL) == SQLITE_OK;
+    if (!attached)
+        fail("cannot attach the demo database to compare: %s", sqlite3_errmsg(db));
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
         sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
@@ -790,6 +826,44 @@ static void verify_db(const char *path, const int64_t *base)
         sqlite3_finalize(st);
         if (got != q[i].want)
             fail("database: %s: %lld, expected %lld", q[i].what, (long long)got, (long long)q[i].want);
+    }
+    /* every demo row is still there, unchanged where the scenario does not
+     * change it */
+    static const struct {
+        const char *sql, *what;
+    } lost[] = {
+        { "SELECT count(*) FROM demo.learning_point d WHERE NOT EXISTS (SELECT 1 FROM main.learning_point m"
+          " WHERE m.id = d.id AND m.receipt = d.receipt AND m.what_happened = d.what_happened AND m.lesson = d.lesson"
+          " AND m.category_id = d.category_id AND m.day = d.day)",
+          "learning points" },
+        { "SELECT count(*) FROM demo.vote d WHERE NOT EXISTS (SELECT 1 FROM main.vote m"
+          " WHERE m.idea_id = d.idea_id AND m.member_id = d.member_id AND m.at = d.at)",
+          "votes" },
+        { "SELECT count(*) FROM demo.idea d WHERE NOT EXISTS (SELECT 1 FROM main.idea m"
+          " WHERE m.id = d.id AND m.title = d.title AND m.description = d.description)",
+          "ideas" },
+        { "SELECT count(*) FROM demo.idea_history d WHERE NOT EXISTS (SELECT 1 FROM main.idea_history m"
+          " WHERE m.id = d.id AND m.idea_id = d.idea_id AND m.to_status = d.to_status AND m.at = d.at)",
+          "idea history rows" },
+        { "SELECT count(*) FROM demo.action d WHERE NOT EXISTS (SELECT 1 FROM main.action m"
+          " WHERE m.id = d.id AND m.description = d.description AND m.owner_id = d.owner_id)",
+          "actions" },
+        { "SELECT count(*) FROM demo.member d WHERE NOT EXISTS (SELECT 1 FROM main.member m"
+          " WHERE m.id = d.id AND m.name = d.name)",
+          "members" },
+        { "SELECT count(*) FROM demo.dagstart d WHERE NOT EXISTS (SELECT 1 FROM main.dagstart m"
+          " WHERE m.id = d.id AND m.day = d.day AND m.started_at = d.started_at)",
+          "daily starts" },
+    };
+    for (size_t i = 0; attached && i < sizeof lost / sizeof lost[0]; i++) {
+        int64_t got = -1;
+        if (sqlite3_prepare_v2(db, lost[i].sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            got = sqlite3_column_int64(st, 0);
+        else
+            fail("database: cannot compare the %s: %s", lost[i].what, sqlite3_errmsg(db));
+        sqlite3_finalize(st);
+        if (got > 0)
+            fail("database: %lld demo %s lost or changed", (long long)got, lost[i].what);
     }
     /* every confirmed entry, complete */
     if (R.receipt[0]) {
@@ -1134,6 +1208,33 @@ static int outcome_index(const char *text)
     return -1;
 }
 
+/* What the screens showed when a fault stopped a step before its Save. */
+static struct {
+    char text[240];
+    char example[64]; /* a point that shows it */
+    long n;
+} stops[48];
+static int nstops;
+
+static void take_stops(const char *text, const char *point)
+{
+    for (const char *l = strstr(text, "STOP "); l; l = strstr(l + 1, "STOP ")) {
+        char one[240];
+        const char *end = strchr(l, '\n');
+        size_t len = end ? (size_t)(end - l - 5) : strlen(l + 5);
+        snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one ? len : sizeof one - 1), l + 5);
+        int i = 0;
+        while (i < nstops && strcmp(stops[i].text, one) != 0)
+            i++;
+        if (i == nstops && nstops < (int)(sizeof stops / sizeof stops[0])) {
+            snprintf(stops[nstops].text, sizeof stops[0].text, "%s", one);
+            snprintf(stops[nstops++].example, sizeof stops[0].example, "%s", point);
+        }
+        if (i < nstops)
+            stops[i].n++;
+    }
+}
+
 /* Per kind and code: how the sweep went. */
 typedef struct tally {
     long planned, run, failed, hit;
@@ -1170,8 +1271,9 @@ int main(int argc, char **argv)
     const char *stride_env = getenv("VB_FAULT_STRIDE");
     const char *cap_env = getenv("VB_FAULT_CAP");
     const char *jobs_env = getenv("VB_FAULT_JOBS");
-    long stride = stride_env ? atol(stride_env) : (UNDER_ASAN || getenv("VB_ASAN") ? 4 : 1);
-    long cap = cap_env ? atol(cap_env) : 400;
+    bool asan = UNDER_ASAN || getenv("VB_ASAN");
+    long stride = stride_env ? atol(stride_env) : asan ? 4 : 1;
+    long cap = cap_env ? atol(cap_env) : asan ? 24 : 400;
     if (stride < 1)
         stride = 1;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1301,11 +1403,12 @@ int main(int argc, char **argv)
             t->where[w]++;
             if (w != STEPS + 2)
                 t->hit++;
+            char pn[64];
+            point_name(p, pn, sizeof pn);
+            take_stops(res.text, pn);
             int o = outcome_index(res.text);
             if (o >= 0)
                 t->outcome[o]++;
-            char pn[64];
-            point_name(p, pn, sizeof pn);
             if (!res.ok) {
                 t->failed++;
                 if (!t->first_fail[0])
@@ -1349,7 +1452,8 @@ int main(int argc, char **argv)
                     break;
             }
             t_note("%s %s: %ld points (N = 1..%ld%s), hit in: %s", kinds[k].name, full ? "FULL" : "IOERR", t->run,
-                   count[k], count[k] > cap && stride > 1 && !only ? ", sparse beyond the cap" : "", where);
+                   count[k], count[k] > cap && stride > 1 && !only ? ", every N up to the cap, then sparse" : "",
+                   where);
             wl = 0;
             where[0] = '\0';
             for (int o = 0; o < OUTCOMES && wl < sizeof where; o++)
@@ -1359,9 +1463,36 @@ int main(int argc, char **argv)
             t_note("  then: %s", where[0] ? where : "-");
         }
     }
-    if (!only && count[0] > cap && stride > 1)
+    bool sparse = false;
+    for (int k = 0; k < KINDS; k++)
+        sparse |= count[k] > cap;
+    if (!only && sparse && stride > 1)
         t_note("beyond the first %ld points of a kind, every %ld-th N from a seeded offset (SEED=%u)", cap, stride,
                seed);
+    long damage = 0;
+    for (int k = 0; k < KINDS; k++)
+        for (int full = 0; full < 2; full++)
+            damage += tallies[k][full].outcome[5];
+    if (damage)
+        t_note("finding: at %ld read points the start-up quick_check met the I/O error and the kiosk then shows "
+               "\"The database reports damage ... restore a backup\" for the whole session (app.c, app_tick)",
+               damage);
+    long silent = 0, stopped = 0;
+    char silent_text[1200] = "";
+    for (int i = 0; i < nstops; i++) {
+        t_note("stopped before Save (%ld points, e.g. VB_FAULT_ONLY=%s): %s", stops[i].n, stops[i].example,
+               stops[i].text);
+        stopped += stops[i].n;
+        if (strstr(stops[i].text, "on screen: no error message")) {
+            size_t l = strlen(silent_text);
+            snprintf(silent_text + l, sizeof silent_text - l, "%s%ld points (e.g. VB_FAULT_ONLY=%s): %.200s",
+                     l ? " | " : "", stops[i].n, stops[i].example, stops[i].text);
+            silent += stops[i].n;
+        }
+    }
+    if (stopped)
+        t_report(silent == 0, "faults: when a fault stops a step before its Save, the screen says so",
+                 "%ld of %ld such points show no error message (SEED=%u): %s", silent, stopped, seed, silent_text);
     long reads = per_kind[K_READ] + per_kind[K_COLDREAD];
     t_note("fault points: writes %ld, syncs %ld, reads %ld, total %ld", per_kind[K_WRITE], per_kind[K_SYNC], reads,
            per_kind[K_WRITE] + per_kind[K_SYNC] + reads);

@@ -17,6 +17,7 @@
 
 #define DB_RETRY_MS 5000
 #define IDLE_WARNING_MS 15000
+#define QUICK_CHECK_RETRY_MS 60000
 
 int64_t app_now_ms(const app *a)
 {
@@ -320,7 +321,7 @@ int app_deadlines(const app *a, int64_t *out, int max)
     if (n < max && a->notice_until)
         out[n++] = a->notice_until;
     if (n < max && a->quick_check_pending && a->first_frame_done)
-        out[n++] = now;
+        out[n++] = a->quick_check_at > now ? a->quick_check_at : now;
     if (n < max && badge_pending(&a->badge)) {
         /* held keys are released as typing after the burst gap (real time) */
         int64_t wait = badge_deadline(&a->badge) - a->real_ms;
@@ -373,13 +374,18 @@ void app_tick(app *a)
         a->screen->tick(a);
     if (a->wall_ui && a->screen != &screen_wall)
         screen_wall.tick(a);
-    if (a->db && a->quick_check_pending && a->first_frame_done && !a->opt.wall) {
-        /* After the first frame, never in front of it. */
+    if (a->db && a->quick_check_pending && a->first_frame_done && !a->opt.wall && now >= a->quick_check_at) {
+        /* After the first frame, never in front of it. Only real damage
+         * gets the banner; a read that failed for now is tried again. */
         a->quick_check_pending = false;
         vb_err err;
-        if (store_quick_check(a->db, &err) != VB_OK) {
+        vb_code rc = store_quick_check(a->db, &err);
+        if (rc == VB_ERR_CORRUPT) {
             snprintf(a->db_warning, sizeof a->db_warning, "%s", err.msg);
             a->dirty = true;
+        } else if (rc != VB_OK) {
+            a->quick_check_pending = true;
+            a->quick_check_at = now + QUICK_CHECK_RETRY_MS;
         }
     }
     if (wall_fallback_applies(a) && !idle_reset_applies(a) &&

@@ -62,6 +62,7 @@ struct app {
     vb_err db_err;
     int64_t db_retry_at;      /* mono ms */
     bool quick_check_pending;
+    int64_t quick_check_at;   /* mono ms: not before (a retry after a read error) */
     char db_warning[400];     /* quick_check problem, shown as a banner */
 
     const screen_def *screen;

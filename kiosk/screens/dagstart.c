@@ -303,6 +303,7 @@ bool dagstart_holds_idle_now(app *a)
         if (running())
             return dagstart_holds_idle(a); /* a meeting across midnight */
         load(a);
+        a->dirty = true; /* what the screen shows may have changed */
     }
     return dagstart_holds_idle(a);
 }

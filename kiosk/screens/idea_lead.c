@@ -24,7 +24,6 @@
 
 #define MERGE_ROWS 4
 #define HIDDEN_ROWS 12
-#define TAP_GUARD_MS 700 /* a second tap right after a change lands on nothing */
 
 typedef enum lead_mode { LM_MAIN, LM_MOVE, LM_MERGE, LM_REDACT, LM_DELETE, LM_HIDDEN } lead_mode;
 
@@ -35,8 +34,7 @@ static struct {
     int hidden_count;
     char error[200];
     lead_mode mode;
-    int64_t guard_until_ms;     /* a second tap here, this soon, is the same tap */
-    int guard_x, guard_y;
+    mod_guard guard;
     /* a move */
     idea_status target;
     text_edit feedback;
@@ -102,31 +100,17 @@ static void load(app *a)
         L.hidden_count = 0;
 }
 
-/* Whether a tap on r is the second tap of a double tap on the button that
- * just made a change (what now shows in its place must not act on it). */
-static bool guarded(app *a, ui_rect r)
-{
-    return app_now_ms(a) < L.guard_until_ms && ui_contains(r, L.guard_x, L.guard_y);
-}
-
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return ui_button(ui, id, r, label, style, disabled) && !guarded(a, r);
-}
-
-static void guard(app *a)
-{
-    L.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
-    L.guard_x = a->ui ? a->ui->pointer_x : -1;
-    L.guard_y = a->ui ? a->ui->pointer_y : -1;
+    return mod_button(a, ui, &L.guard, id, r, label, style, disabled);
 }
 
 static void changed(app *a)
 {
     L.stale = true;
     L.mode = LM_MAIN;
-    guard(a);
+    mod_guard_set(a, &L.guard);
 }
 
 /* ---- the idea itself ---------------------------------------------------------- */
@@ -399,7 +383,7 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     bool refused_tap = blocked && ui_target(ui, "idea_lead.save.refused", save, false, NULL);
     if (button(a, ui, "idea_lead.save", save, ui_format(ui, "\xE2\x9C\x94 %s", _("Save")), STYLE_PRIMARY, blocked))
         save_move(a);
-    else if (refused_tap && !guarded(a, save))
+    else if (refused_tap && !mod_guard_blocks(a, &L.guard, save))
         app_notice(a, NOTICE_ERROR,
                    reopen ? _("Not saved: reopening an idea needs a reason. Tap the field above and type it.")
                           : _("Not saved: adopted or not adopted needs feedback for the team. Tap the field above "
@@ -570,7 +554,7 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
             L.del.wal_cleared = cleared;
             mod_flush_after(a, &L.flush, cleared);
             L.found = false;
-            guard(a);
+            mod_guard_set(a, &L.guard);
         }
     }
 }

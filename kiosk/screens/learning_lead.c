@@ -19,7 +19,6 @@
 #include "moderation.h"
 
 #define HIDDEN_ROWS 12
-#define TAP_GUARD_MS 700
 
 typedef enum lp_mode { PM_MAIN, PM_REDACT, PM_DELETE, PM_HIDDEN } lp_mode;
 
@@ -30,8 +29,7 @@ static struct {
     int hidden_count;
     char error[200];
     lp_mode mode;
-    int64_t guard_until_ms;     /* a second tap here, this soon, is the same tap */
-    int guard_x, guard_y;
+    mod_guard guard;
     mod_redact redact;
     mod_delete del;
     mod_flush flush;
@@ -86,31 +84,17 @@ static void load(app *a)
         P.hidden_count = 0;
 }
 
-/* Whether a tap on r is the second tap of a double tap on the button that
- * just made a change (what now shows in its place must not act on it). */
-static bool guarded(app *a, ui_rect r)
-{
-    return app_now_ms(a) < P.guard_until_ms && ui_contains(r, P.guard_x, P.guard_y);
-}
-
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return ui_button(ui, id, r, label, style, disabled) && !guarded(a, r);
-}
-
-static void guard(app *a)
-{
-    P.guard_until_ms = app_now_ms(a) + TAP_GUARD_MS;
-    P.guard_x = a->ui ? a->ui->pointer_x : -1;
-    P.guard_y = a->ui ? a->ui->pointer_y : -1;
+    return mod_button(a, ui, &P.guard, id, r, label, style, disabled);
 }
 
 static void changed(app *a)
 {
     P.stale = true;
     P.mode = PM_MAIN;
-    guard(a);
+    mod_guard_set(a, &P.guard);
 }
 
 static int64_t day_start(const char *ymd)
@@ -289,9 +273,17 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
             P.del.wal_cleared = cleared;
             mod_flush_after(a, &P.flush, cleared);
             P.found = false;
-            guard(a);
+            mod_guard_set(a, &P.guard);
         }
     }
+}
+
+/* Makes another point (one of P.hidden) the one the panel shows. */
+static void select_point(const char *id)
+{
+    char copy[sizeof P.id];
+    snprintf(copy, sizeof copy, "%s", id);
+    memcpy(P.id, copy, sizeof P.id);
 }
 
 static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
@@ -328,13 +320,13 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
                  m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
         if (button(a, ui, ui_format(ui, "learning_lead.hidden.open.%s", h->id), open, _("View"), STYLE_SECONDARY,
                    false)) {
-            snprintf(P.id, sizeof P.id, "%s", h->id);
+            select_point(h->id);
             changed(a);
             return;
         }
         if (button(a, ui, ui_format(ui, "learning_lead.hidden.show.%s", h->id), show, _("Show again"), STYLE_PRIMARY,
                    false)) {
-            snprintf(P.id, sizeof P.id, "%s", h->id);
+            select_point(h->id);
             set_flag(a, false, false);
             return;
         }

@@ -29,6 +29,7 @@ typedef enum lpf_phase { LPF_FORM, LPF_SAVED } lpf_phase;
 /* The form's draft and the last receipt. One kiosk, one form: static. */
 static struct {
     bool loaded;
+    bool chips_failed;      /* categories or places could not be read */
     lp_category cats[LPF_MAX_CATEGORIES];
     int ncats;
     lp_place places[LPF_MAX_PLACES];
@@ -44,6 +45,22 @@ static struct {
     char saved_by[256];     /* "" when anonymous */
 } f;
 
+/* Reads the category and place chips; on a read error the form says so and
+ * offers to try again (the texts typed so far stay). */
+static void lpf_load_chips(app *a)
+{
+    f.chips_failed = false;
+    if (!a->db)
+        return;
+    vb_err err;
+    if (store_learning_categories(a->db, f.cats, LPF_MAX_CATEGORIES, &f.ncats, &err) != VB_OK ||
+        store_learning_places(a->db, f.places, LPF_MAX_PLACES, &f.nplaces, &err) != VB_OK) {
+        fprintf(stderr, "verbeterbord: learning point form: %s\n", err.msg);
+        f.ncats = f.nplaces = 0;
+        f.chips_failed = true;
+    }
+}
+
 static void lpf_reset(app *a)
 {
     memset(&f, 0, sizeof f);
@@ -51,12 +68,7 @@ static void lpf_reset(app *a)
     text_edit_init(&f.lesson, LP_TEXT_MAX_CHARS, true);
     f.anonymous = true;
     f.phase = LPF_FORM;
-    if (a->db) {
-        vb_err err;
-        if (store_learning_categories(a->db, f.cats, LPF_MAX_CATEGORIES, &f.ncats, &err) != VB_OK ||
-            store_learning_places(a->db, f.places, LPF_MAX_PLACES, &f.nplaces, &err) != VB_OK)
-            fprintf(stderr, "verbeterbord: learning point form: %s\n", err.msg);
-    }
+    lpf_load_chips(a);
     f.loaded = true;
 }
 
@@ -162,9 +174,18 @@ static void lpf_heading(ui_ctx *ui, const char *id, ui_rect *body, const char *t
     ui_cut_top(body, m.gap / 2);
 }
 
-static void lpf_categories(ui_ctx *ui, ui_rect r)
+static void lpf_categories(app *a, ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
+    if (f.chips_failed) {
+        ui_rect retry = ui_cut_right(&r, m.main_target * 3);
+        ui_paragraph(ui, "learning_point.error", r,
+                     _("The categories could not be read from the database. Try again; if it keeps failing, tell the team lead."),
+                     m.text_body, true, THEME_DANGER, UI_ALIGN_LEFT);
+        if (ui_button(ui, "learning_point.chips_retry", retry, _("Try again"), STYLE_PRIMARY, false))
+            lpf_load_chips(a);
+        return;
+    }
     int cols = f.ncats <= 8 ? f.ncats : (f.ncats + 1) / 2;
     int rows = f.ncats <= 8 ? 1 : 2;
     for (int i = 0; i < f.ncats; i++) {
@@ -257,7 +278,7 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
     }
 
     lpf_heading(ui, "learning_point.category_heading", &body, _("What kind of learning point?"));
-    lpf_categories(ui, ui_cut_top(&body, cat_h * cat_rows + (cat_rows - 1) * m.gap));
+    lpf_categories(a, ui, ui_cut_top(&body, cat_h * cat_rows + (cat_rows - 1) * m.gap));
     ui_cut_top(&body, m.gap);
     if (place_rows) {
         lpf_heading(ui, "learning_point.place_heading", &body, _("Where did it happen?"));

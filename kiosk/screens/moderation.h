@@ -14,6 +14,7 @@
 
 #include "../core/textedit.h"
 #include "../store/store_idea_flow.h"
+#include "../ui/theme.h"
 #include "screens.h"
 
 /* Opens the lead panel of one idea (after the lead sign-in when no lead is
@@ -28,6 +29,22 @@ void learning_lead_show(app *a, const char *lp_id);
 bool learning_lead_row_button(app *a, ui_ctx *ui, ui_rect *row, const char *lp_id);
 
 /* ---- shared by the two panels ------------------------------------------------ */
+
+/* A double tap on a button that changes what the panel shows must not act
+ * on what appears in its place: taps within a moment on the spot of the
+ * tap that made the change are the same tap. */
+typedef struct mod_guard {
+    int64_t until_ms;           /* monotonic */
+    int x, y;
+} mod_guard;
+
+/* Remembers the tap that just made a change. */
+void mod_guard_set(app *a, mod_guard *g);
+/* Whether a tap on r now is the second tap of that double tap. */
+bool mod_guard_blocks(app *a, const mod_guard *g, ui_rect r);
+/* ui_button that ignores the second tap of a double tap. */
+bool mod_button(app *a, ui_ctx *ui, const mod_guard *g, const char *id, ui_rect r, const char *label,
+                theme_style style, bool disabled);
 
 /* Where the nightly backups are: $VB_BACKUP_DIR (as for deploy/
  * verbeterbord-backup), else /var/backups/verbeterbord. */
@@ -78,8 +95,7 @@ typedef struct mod_delete {
     int backup_n;               /* found in all (may exceed MOD_BACKUPS_MAX) */
     bool backups_failed;
     bool wal_cleared;           /* step 3: the -wal holds nothing of it any more */
-    int64_t step_ms;            /* when the step changed, and where the tap was: */
-    int tap_x, tap_y;           /* a double tap must not answer the next question */
+    mod_guard guard;            /* a double tap must not answer the next question */
 } mod_delete;
 
 /* Moves to step (3 after the deletion), remembering the tap that did it. */

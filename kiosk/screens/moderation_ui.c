@@ -17,6 +17,26 @@
 #define PART_MAX_CHARS 80
 #define FLUSH_RETRY_MS 5000
 
+#define TAP_GUARD_MS 700
+
+void mod_guard_set(app *a, mod_guard *g)
+{
+    g->until_ms = app_now_ms(a) + TAP_GUARD_MS;
+    g->x = a->ui ? a->ui->pointer_x : -1;
+    g->y = a->ui ? a->ui->pointer_y : -1;
+}
+
+bool mod_guard_blocks(app *a, const mod_guard *g, ui_rect r)
+{
+    return app_now_ms(a) < g->until_ms && ui_contains(r, g->x, g->y);
+}
+
+bool mod_button(app *a, ui_ctx *ui, const mod_guard *g, const char *id, ui_rect r, const char *label,
+                theme_style style, bool disabled)
+{
+    return ui_button(ui, id, r, label, style, disabled) && !mod_guard_blocks(a, g, r);
+}
+
 const char *moderation_backup_dir(void)
 {
     const char *dir = getenv("VB_BACKUP_DIR");
@@ -148,23 +168,10 @@ void mod_delete_open(app *a, mod_delete *d, int64_t since_s)
     }
 }
 
-#define STEP_GUARD_MS 700
-
 void mod_delete_step(app *a, mod_delete *d, int step)
 {
     d->step = step;
-    d->step_ms = app_now_ms(a);
-    d->tap_x = a->ui ? a->ui->pointer_x : -1;
-    d->tap_y = a->ui ? a->ui->pointer_y : -1;
-}
-
-/* A button of the deletion panel: the second tap of a double tap on the
- * previous step's button is not an answer to this step. */
-static bool step_button(app *a, ui_ctx *ui, mod_delete *d, const char *id, ui_rect r, const char *label,
-                        theme_style style)
-{
-    return ui_button(ui, id, r, label, style, false) &&
-           !(app_now_ms(a) < d->step_ms + STEP_GUARD_MS && ui_contains(r, d->tap_x, d->tap_y));
+    mod_guard_set(a, &d->guard);
 }
 
 /* The backups that still hold the text, one line each, from the top of r. */
@@ -234,8 +241,8 @@ mod_result mod_delete_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
         in.y += h + m.gap / 2;
         in.h -= h + m.gap / 2;
         draw_backups(ui, in, prefix, d);
-        if (step_button(a, ui, d, ui_format(ui, "%s.delete.finish", prefix), ok,
-                        ui_format(ui, "\xE2\x9C\x94 %s", _("Done")), STYLE_PRIMARY))
+        if (mod_button(a, ui, &d->guard, ui_format(ui, "%s.delete.finish", prefix), ok,
+                        ui_format(ui, "\xE2\x9C\x94 %s", _("Done")), STYLE_PRIMARY, false))
             return MOD_CANCEL;
         return MOD_NONE;
     }
@@ -259,11 +266,11 @@ mod_result mod_delete_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
     if (ui_button(ui, ui_format(ui, "%s.delete.cancel", prefix), cancel, _("Cancel"), STYLE_SECONDARY, false))
         return MOD_CANCEL;
     if (d->step == 1) {
-        if (step_button(a, ui, d, ui_format(ui, "%s.delete.continue", prefix), ok, _("Continue\xE2\x80\xA6"),
-                        STYLE_DANGER))
+        if (mod_button(a, ui, &d->guard, ui_format(ui, "%s.delete.continue", prefix), ok, _("Continue\xE2\x80\xA6"),
+                       STYLE_DANGER, false))
             mod_delete_step(a, d, 2);
-    } else if (step_button(a, ui, d, ui_format(ui, "%s.delete.confirm", prefix), ok,
-                           ui_format(ui, "\xE2\x9C\x96 %s", _("Delete for good")), STYLE_DANGER)) {
+    } else if (mod_button(a, ui, &d->guard, ui_format(ui, "%s.delete.confirm", prefix), ok,
+                           ui_format(ui, "\xE2\x9C\x96 %s", _("Delete for good")), STYLE_DANGER, false)) {
         return MOD_APPLY;
     }
     return MOD_NONE;
