@@ -405,6 +405,51 @@ static void test_home_sizes(int w, int h)
     platform_close(p);
 }
 
+/* Every mode sleeps: after the first frame no deadline may lie in the past
+ * for good, or the loop would spin (a bug seen in wall mode once). Each
+ * mode is stepped as the loop does it: tick, draw, then ask for the wait. */
+static void check_sleeps(platform *p, const char *what, bool wall, const char *db)
+{
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.db_path = db;
+    opt.now_set = true;
+    opt.now_s = 1795676100; /* Thursday 06:55 */
+    opt.clock_fixed = true;
+    opt.panel_mm = 344;
+    opt.wall = wall;
+    app *a = calloc(1, sizeof *a);
+    vb_err err;
+    if (!a || app_init(a, &opt, p, &err) != VB_OK) {
+        t_report(false, what, "app_init: %s", err.msg);
+        free(a);
+        return;
+    }
+    int64_t wait = 0;
+    for (int turn = 0; turn < 5; turn++) {
+        app_tick(a);
+        if (a->dirty)
+            app_draw(a);
+        int64_t d[8];
+        int n = app_deadlines(a, d, 8);
+        wait = vb_wait_ms(d, n, app_now_ms(a));
+    }
+    t_report(wait != 0, what, "the loop would not sleep: the next deadline is now, after five turns");
+    app_shutdown(a);
+    free(a);
+}
+
+static void test_every_mode_sleeps(platform *p)
+{
+    const char *db = new_db_path();
+    app a;
+    if (!start_app(&a, p, db, false, 1795676100))
+        return;
+    app_shutdown(&a);
+    check_sleeps(p, "sleeps: the kiosk on home sleeps until its next deadline", false, db);
+    check_sleeps(p, "sleeps: wall mode sleeps until its next deadline", true, db);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC0", 1);
@@ -417,6 +462,7 @@ int main(void)
     test_press_and_lockdown(p);
     test_dbfail_retry(p);
     test_time_sanity(p);
+    test_every_mode_sleeps(p);
     platform_close(p);
     test_home_sizes(1024, 600);
     test_home_sizes(1280, 800);

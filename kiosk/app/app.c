@@ -151,7 +151,7 @@ static bool open_database(app *a)
     }
     a->db = s;
     a->db_retry_at = 0;
-    a->quick_check_pending = true;
+    a->quick_check_pending = !a->opt.wall; /* the wall only reads: no check there */
     int64_t newest = 0;
     if (store_newest_time(s, &newest, NULL) == VB_OK)
         a->newest_entry_s = newest;
