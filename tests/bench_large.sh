@@ -132,34 +132,30 @@ p = subprocess.Popen([binary, "--config", conf, "--db", db, "--windowed", "1920x
 wait_dump(dump)
 time.sleep(1.5)
 con = sqlite3.connect(db, isolation_level=None, timeout=5)
-top = con.execute("SELECT id, vote_count FROM idea WHERE hidden = 0 AND status IN ('new','review','trial')"
-                  " ORDER BY vote_count DESC, created_at DESC LIMIT 1").fetchone()
-voters = [r[0] for r in con.execute("SELECT id FROM member WHERE id NOT IN (SELECT member_id FROM vote WHERE"
-                                    " idea_id = ?)", (top[0],))]
+top = con.execute("SELECT id FROM idea WHERE hidden = 0 AND status IN ('new','review','trial')"
+                  " ORDER BY vote_count DESC, created_at DESC LIMIT 1").fetchone()[0]
 lat = []
-count = top[1]
-for m in voters[:8]:
+for k in range(8):
+    title = "Heftruck laadpunt verplaatsen %d" % k
     size0 = os.path.getsize(dump)
     t0 = time.monotonic()
-    con.execute("INSERT INTO vote (idea_id, member_id, at) VALUES (?, ?, 1795676100)", (top[0], m))
-    count += 1
-    want = "%d " % count
+    con.execute("UPDATE idea SET title = ? WHERE id = ?", (title, top))
     seen = False
     while time.monotonic() - t0 < 5 and not seen:
         with open(dump, encoding="utf-8") as f:
             f.seek(size0)
             for line in f:
                 e = json.loads(line)
-                if e.get("id") == "wall.idea.%d.votes" % top[0] and e.get("label", "").startswith(want):
+                if e.get("id") == "wall.idea.%d" % top and e.get("label") == title:
                     seen = True
-        time.sleep(0.01)
+        time.sleep(0.005)
     if seen:
         lat.append((time.monotonic() - t0) * 1000)
-    time.sleep(0.3)
+    time.sleep(0.2 + (k * 0.377) % 1.0)  # commits at different moments of the poll cycle
 p.terminate()
 p.wait(timeout=10)
 if lat:
-    print("# commit in the kiosk to the wall showing it: median %.0f ms, max %.0f ms (%d votes; poll every 1 s)"
+    print("# commit in the kiosk to the wall showing it: median %.0f ms, max %.0f ms (%d commits; poll every 1 s)"
           % (statistics.median(lat), max(lat), len(lat)))
 else:
     print("# commit to wall: not seen (the top idea is not on the current page)")
