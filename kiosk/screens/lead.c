@@ -483,6 +483,23 @@ static const char *action_name(const char *action)
         { "idea_status", N_("Idea status") },      { "lp_feedback", N_("Feedback on a learning point") },
         { "settings", N_("Settings") },            { "roster", N_("Team") },
         { "pin_lockout", N_("Lockout lifted") },   { "app_exit", N_("Left the app") },
+        { "idea_merge", N_("Ideas merged") },      { "idea_hide", N_("Idea hidden") },
+        { "idea_unhide", N_("Idea shown again") }, { "idea_redact", N_("Idea text redacted") },
+        { "idea_delete", N_("Idea deleted") },     { "lp_hide", N_("Learning point hidden") },
+        { "lp_unhide", N_("Learning point shown again") },
+        { "lp_wall_approve", N_("Approved for the wall") },
+        { "lp_wall_withdraw", N_("Taken off the wall") },
+        { "lp_redact", N_("Learning point text redacted") },
+        { "lp_delete", N_("Learning point deleted") },
+        { "lp_feedback_remove", N_("Feedback removed") },
+        { "dagstart_open", N_("Daily start opened") },
+        { "dagstart_reopen", N_("Daily start reopened") },
+        { "dagstart_close", N_("Daily start closed") },
+        { "announcement_add", N_("Announcement added") },
+        { "announcement_delete", N_("Announcement removed") },
+        { "topic_add", N_("Agenda item added") },  { "topic_delete", N_("Agenda item removed") },
+        { "action_add", N_("Action created") },    { "action_done", N_("Action done") },
+        { "action_drop", N_("Action dropped") },   { "export", N_("Month exported") },
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i].action, action) == 0)

@@ -22,8 +22,8 @@ static struct {
     wall_data data;
     bool loaded;
     int64_t data_version;
-    int64_t next_poll_ms;
-    int64_t entered_ms;
+    int64_t next_poll_ms;    /* wall-clock ms */
+    int64_t entered_ms;      /* wall-clock ms, a whole second */
     int shown_page;
     int64_t shown_minute;
     char error[300];
@@ -42,9 +42,23 @@ static void wall_reload(app *a)
     a->dirty = true;
 }
 
+/* Wall-clock milliseconds (the injected clock). */
+static int64_t wall_time_ms(const app *a)
+{
+    return a->clock.start_wall_s * 1000 + app_now_ms(a);
+}
+
+/* The monotonic deadline of a moment in wall-clock ms. */
+static int64_t mono_at(const app *a, int64_t wall_ms)
+{
+    return app_now_ms(a) + (wall_ms - wall_time_ms(a));
+}
+
 static void wall_enter(app *a)
 {
-    wall.entered_ms = app_now_ms(a);
+    /* Pages, polls and the clock all change on whole seconds of wall time,
+     * so they share wake-ups: at most one a second. */
+    wall.entered_ms = wall_time_ms(a) / 1000 * 1000;
     wall.next_poll_ms = 0;
     wall.loaded = false;
 }
@@ -55,13 +69,15 @@ static void wall_tick(app *a)
 {
     int64_t now = app_now_ms(a);
     /* a new page or a new minute (clock, burn-in shift) needs a new frame */
-    int page = wall_page_at(now - wall.entered_ms, rotate_s(a));
+    int page = wall_page_at(wall_time_ms(a) - wall.entered_ms, rotate_s(a));
     int64_t minute = app_wall_s(a) / 60;
     if (page != wall.shown_page || minute != wall.shown_minute)
         a->dirty = true;
-    if (!a->db || now < wall.next_poll_ms)
+    int64_t t = wall_time_ms(a);
+    if (!a->db || t < wall.next_poll_ms)
         return;
-    wall.next_poll_ms = now + WALL_POLL_MS;
+    wall.next_poll_ms = (t / WALL_POLL_MS + 1) * WALL_POLL_MS; /* the next whole second */
+    (void)now;
     int64_t version = 0;
     vb_err err;
     if (store_data_version(a->db, &version, &err) != VB_OK) {
@@ -83,8 +99,8 @@ static int rotate_s(const app *a)
 
 static int64_t wall_deadline(const app *a)
 {
-    int64_t page = wall.entered_ms + wall_next_page_ms(app_now_ms(a) - wall.entered_ms, rotate_s(a));
-    int64_t poll = a->db ? (wall.next_poll_ms ? wall.next_poll_ms : app_now_ms(a)) : page;
+    int64_t page = mono_at(a, wall.entered_ms + wall_next_page_ms(wall_time_ms(a) - wall.entered_ms, rotate_s(a)));
+    int64_t poll = a->db ? (wall.next_poll_ms ? mono_at(a, wall.next_poll_ms) : app_now_ms(a)) : page;
     return page < poll ? page : poll;
 }
 
@@ -360,7 +376,7 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
                    m.body, false, m.text);
         return;
     }
-    int page = wall_page_at(app_now_ms(a) - wall.entered_ms, rotate_s(a));
+    int page = wall_page_at(wall_time_ms(a) - wall.entered_ms, rotate_s(a));
     wall.shown_page = page;
     wall.shown_minute = app_wall_s(a) / 60;
     switch (page) {
