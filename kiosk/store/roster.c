@@ -124,13 +124,7 @@ vb_code store_roster_count_leads(store *s, int *leads, int *with_pin, vb_err *er
 
 bool store_roster_name_ok(const char *name)
 {
-    if (!name || !*name)
-        return false;
-    size_t len = strlen(name);
-    if (!utf8_valid(name, len, false))
-        return false;
-    size_t chars = utf8_count(name, len);
-    return chars >= 1 && chars <= ROSTER_NAME_MAX && name[0] != ' ' && name[len - 1] != ' ';
+    return store_name_ok(name, ROSTER_NAME_MAX);
 }
 
 bool store_roster_badge_ok(const char *badge)

@@ -13,16 +13,6 @@
 
 #define AUDIT_ACTION "settings"
 
-static bool name_ok(const char *text, size_t max_chars)
-{
-    if (!text || !*text)
-        return false;
-    size_t len = strlen(text);
-    if (!utf8_valid(text, len, false))
-        return false;
-    size_t chars = utf8_count(text, len);
-    return chars >= 1 && chars <= max_chars && text[0] != ' ' && text[len - 1] != ' ';
-}
 
 bool store_settings_time_ok(const char *t)
 {
@@ -49,7 +39,7 @@ bool store_settings_value_ok(const char *key, const char *value)
     if (!key || !value)
         return false;
     if (strcmp(key, "team_name") == 0)
-        return name_ok(value, 40);
+        return store_name_ok(value, 40);
     if (strcmp(key, "language") == 0)
         return strcmp(value, "nl") == 0 || strcmp(value, "en") == 0 || strcmp(value, "pl") == 0;
     if (strcmp(key, "idle_timeout_s") == 0)
@@ -229,7 +219,7 @@ static vb_code place_add_write(store *s, void *ctx, vb_err *err)
 vb_code store_settings_place_add(store *s, int64_t lead_id, int64_t at, const char *name, int64_t *id_out,
                                  vb_err *err)
 {
-    if (!name_ok(name, STORE_PLACE_NAME_MAX))
+    if (!store_name_ok(name, STORE_PLACE_NAME_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a place name has 1 to %d characters", STORE_PLACE_NAME_MAX);
     struct place_ctx c = { lead_id, at, 0, name, true, id_out };
     return store_write(s, place_add_write, &c, err);
@@ -275,7 +265,7 @@ static vb_code place_rename_write(store *s, void *ctx, vb_err *err)
 vb_code store_settings_place_rename(store *s, int64_t lead_id, int64_t at, int64_t id, const char *name,
                                     vb_err *err)
 {
-    if (!name_ok(name, STORE_PLACE_NAME_MAX))
+    if (!store_name_ok(name, STORE_PLACE_NAME_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a place name has 1 to %d characters", STORE_PLACE_NAME_MAX);
     struct place_ctx c = { lead_id, at, id, name, true, NULL };
     return store_write(s, place_rename_write, &c, err);
@@ -386,7 +376,7 @@ vb_code store_settings_category_rename(store *s, int64_t lead_id, int64_t at, in
 {
     if (label && !*label)
         label = NULL;
-    if (label && !name_ok(label, STORE_CATEGORY_LABEL_MAX))
+    if (label && !store_name_ok(label, STORE_CATEGORY_LABEL_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a category name has 1 to %d characters", STORE_CATEGORY_LABEL_MAX);
     struct category_ctx c = { lead_id, at, id, label };
     return store_write(s, category_write, &c, err);
@@ -467,7 +457,7 @@ static vb_code shift_add_write(store *s, void *ctx, vb_err *err)
 vb_code store_settings_shift_add(store *s, int64_t lead_id, int64_t at, const char *name, const char *starts,
                                  const char *ends, int64_t *id_out, vb_err *err)
 {
-    if (!name_ok(name, STORE_SHIFT_NAME_MAX))
+    if (!store_name_ok(name, STORE_SHIFT_NAME_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a shift name has 1 to %d characters", STORE_SHIFT_NAME_MAX);
     if (!store_settings_time_ok(starts) || !store_settings_time_ok(ends))
         return vb_fail(err, VB_ERR_INVALID, "shift times are HH:MM");
@@ -521,7 +511,7 @@ static vb_code shift_update_write(store *s, void *ctx, vb_err *err)
 vb_code store_settings_shift_update(store *s, int64_t lead_id, int64_t at, int64_t id, const char *name,
                                     const char *starts, const char *ends, vb_err *err)
 {
-    if (!name_ok(name, STORE_SHIFT_NAME_MAX))
+    if (!store_name_ok(name, STORE_SHIFT_NAME_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a shift name has 1 to %d characters", STORE_SHIFT_NAME_MAX);
     if (!store_settings_time_ok(starts) || !store_settings_time_ok(ends))
         return vb_fail(err, VB_ERR_INVALID, "shift times are HH:MM");
@@ -632,7 +622,7 @@ vb_code store_settings_holiday_add(store *s, int64_t lead_id, int64_t at, const 
     vb_day_format(d, norm);
     if (strcmp(norm, day) != 0)
         return vb_fail(err, VB_ERR_INVALID, "no such day: %s", day);
-    if (name && *name && !name_ok(name, STORE_HOLIDAY_NAME_MAX))
+    if (name && *name && !store_name_ok(name, STORE_HOLIDAY_NAME_MAX))
         return vb_fail(err, VB_ERR_INVALID, "a holiday name has at most %d characters", STORE_HOLIDAY_NAME_MAX);
     struct holiday_ctx c = { lead_id, at, day, name };
     return store_write(s, holiday_add_write, &c, err);

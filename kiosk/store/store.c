@@ -2,6 +2,8 @@
  * cache, the write-transaction helper and team settings. */
 #include "store_internal.h"
 
+#include "../core/utf8.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +73,17 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err)
         return NULL;
     }
     return st;
+}
+
+bool store_name_ok(const char *text, size_t max_chars)
+{
+    if (!text || !*text)
+        return false;
+    size_t len = strlen(text);
+    if (!utf8_valid(text, len, false))
+        return false;
+    size_t chars = utf8_count(text, len);
+    return chars >= 1 && chars <= max_chars && text[0] != ' ' && text[len - 1] != ' ';
 }
 
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text)

@@ -30,6 +30,9 @@ typedef vb_code (*store_write_fn)(store *s, void *ctx, vb_err *err);
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err);
 /* Executes one prepared statement to completion (no rows expected). */
 vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what);
+/* A one-line name (member, place, shift, ...): valid UTF-8 without control
+ * characters, 1..max_chars characters, no space at either end. */
+bool store_name_ok(const char *text, size_t max_chars);
 /* Binds text, or NULL when text is NULL. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
 
