@@ -40,7 +40,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BIN      := $(BUILD)/verbeterbord
 
-.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz soak
+.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz soak pot
 all: $(BIN) $(MO_FILES)
 
 # Installs only what is missing; with everything present it does nothing.
@@ -110,47 +110,53 @@ tests-bin: all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
 # libFuzzer with ASan and UBSan (clang); each target runs FUZZ_SECONDS.
 fuzz: deps
 	@$(if $(shell command -v clang),,$(MAKE) --no-print-directory DEB_PKGS="clang libclang-rt-14-dev" deps)
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 OPT=-O1 \
-	  CFLAGS="-fsanitize=fuzzer-no-link -Wno-error" build/fuzz/libkiosk.a
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=1 OPT=-O1 \
+	  CFLAGS="-fsanitize=fuzzer-no-link -Wno-error" $(BUILD)/fuzz/libkiosk.a
 	@for t in $(FUZZ_NAMES); do \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  clang $(CFLAGS_ALL) -Wno-error -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_$$t \
-	    tests/fuzz/fuzz_$$t.c build/fuzz/libkiosk.a $(LDLIBS_ALL) || exit 1; \
-	  mkdir -p build/fuzz/corpus-$$t; \
-	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	    build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || exit 1; \
+	  clang $(CFLAGS_ALL) -Wno-error -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/fuzz_$$t \
+	    tests/fuzz/fuzz_$$t.c $(BUILD)/fuzz/libkiosk.a $(LDLIBS_ALL) || exit 1; \
+	  mkdir -p $(BUILD)/fuzz/corpus-$$t; \
+	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || exit 1; \
 	done
 
 run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) --db $(BUILD)/demo.db --demo $(RUN_ARGS)
 
+# A template for translators: every string of the code (English msgids).
+pot: $(BUILD)/verbeterbord.pot
+$(BUILD)/verbeterbord.pot: $(LIB_SRC) kiosk/main.c
+	@mkdir -p $(dir $@)
+	xgettext --from-code=UTF-8 --language=C -k_ -kN_ -ki18n_plural:1,2 --package-name=verbeterbord -o $@ $^
+
 # Runs the suite once normally and once under AddressSanitizer and UBSan.
 test: deps
 	@$(MAKE) --no-print-directory tests-bin
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-bin
-	@sh tests/run.sh build build/asan
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests-bin
+	@sh tests/run.sh $(BUILD) $(BUILD)/asan
 
 # Only the normal build's tests (quicker while developing).
 test-only: tests-bin
-	@sh tests/run.sh build
+	@sh tests/run.sh $(BUILD)
 
 update-refs: tests-bin
-	@UPDATE_REFS=1 sh tests/run.sh build
+	@UPDATE_REFS=1 sh tests/run.sh $(BUILD)
 
 # The full counts of the stress tests (issue 6): 1,000 kills and power cuts,
 # a million monkey events under ASan/UBSan, and a longer valgrind run.
 soak: deps
 	@$(MAKE) --no-print-directory tests-bin
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 tests-bin
-	VB_CRASH_ITER=1000 build/tests/test_crash
-	VB_MONKEY_EVENTS=1000000 ASAN_OPTIONS=detect_leaks=1 build/asan/tests/test_monkey
-	VB_VALGRIND_EVENTS=5000 sh tests/valgrind/test_valgrind.sh build
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests-bin
+	VB_CRASH_ITER=1000 $(BUILD)/tests/test_crash
+	VB_MONKEY_EVENTS=1000000 ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/tests/test_monkey
+	VB_VALGRIND_EVENTS=5000 sh tests/valgrind/test_valgrind.sh $(BUILD)
 
 bench: deps
 	@$(MAKE) --no-print-directory tests-bin
-	@sh tests/bench.sh build
-	@sh tests/bench_large.sh build
+	@sh tests/bench.sh $(BUILD)
+	@sh tests/bench_large.sh $(BUILD)
 
 clean:
 	rm -rf build

@@ -1,7 +1,7 @@
 /* test_crash.c: crash safety of the real store code.
  *
- * Atomicity under SIGKILL: a child process saves learning points and votes
- * in a loop and reports each one it was told was saved; the parent kills it
+ * Atomicity under SIGKILL: a child process saves learning points, votes
+ * and idea status moves in a loop and reports each one it was told was saved; the parent kills it
  * with SIGKILL at a random moment, reopens the database and checks that it
  * passes integrity_check, that every reported entry is there and complete,
  * and that nothing is half-written (a vote without its idea or not counted,
@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "../kiosk/store/store.h"
+#include "../kiosk/store/store_idea_flow.h"
 #include "../kiosk/store/store_ideas.h"
 #include "../kiosk/store/store_learning.h"
 #include "vfs/faultvfs.h"
@@ -50,7 +51,21 @@ static void writer(const char *db_path, int fd, unsigned seed, int ops_max)
     for (int i = 0; i < ops_max; i++) {
         st = st * 1103515245u + 12345u;
         char line[400];
-        if ((st >> 16) % 2 == 0) {
+        if ((st >> 16) % 5 == 0) {
+            /* a lead moves an idea on; refused moves (not allowed from its
+             * status) are simply skipped */
+            static const idea_status targets[] = { IDEA_REVIEW, IDEA_TRIAL, IDEA_ADOPTED, IDEA_DECLINED };
+            int64_t idea = 1 + (int64_t)((st >> 5) % 25);
+            idea_status to = targets[(st >> 11) % 4];
+            char feedback[80];
+            snprintf(feedback, sizeof feedback, "Besproken op de dagstart, ronde %d", i);
+            vb_code rc = store_idea_move(s, idea, to, feedback, 1, NOW_S + i, &err);
+            if (rc == VB_ERR_INVALID || rc == VB_ERR_NOTFOUND)
+                continue;
+            if (rc != VB_OK)
+                break;
+            snprintf(line, sizeof line, "S %lld %s %s\n", (long long)idea, idea_status_code(to), feedback);
+        } else if ((st >> 16) % 2 == 0) {
             char what[120];
             snprintf(what, sizeof what, "Doos %u viel van de band bij station %u, lijn ë%d", st % 997, st % 13, i);
             lp_new in = { .category_id = 1 + (int64_t)(st % 7), .place_id = 0, .what_happened = what,
@@ -118,6 +133,9 @@ static const char *verify(const char *db_path)
         "SELECT count(*) FROM idea i WHERE NOT EXISTS (SELECT 1 FROM idea_history h WHERE h.idea_id = i.id)",
         "SELECT count(*) FROM learning_point WHERE length(what_happened) + length(lesson) = 0 OR length(receipt) <> 7",
         "SELECT count(*) FROM pragma_foreign_key_check",
+        /* a status without the history row that moved it there */
+        "SELECT count(*) FROM idea i WHERE i.status <> (SELECT h.to_status FROM idea_history h WHERE h.idea_id = i.id"
+        " ORDER BY h.id DESC LIMIT 1)",
     };
     for (size_t i = 0; !result && i < sizeof consistency / sizeof consistency[0]; i++) {
         sqlite3_prepare_v2(db, consistency[i], -1, &st, NULL);
@@ -128,7 +146,9 @@ static const char *verify(const char *db_path)
         sqlite3_finalize(st);
     }
     /* every reported entry is there, complete */
-    sqlite3_stmt *lp, *vote;
+    sqlite3_stmt *lp, *vote, *moved;
+    sqlite3_prepare_v2(db, "SELECT 1 FROM idea_history WHERE idea_id = ? AND to_status = ? AND feedback = ?", -1,
+                       &moved, NULL);
     sqlite3_prepare_v2(db, "SELECT what_happened FROM learning_point WHERE receipt = ?", -1, &lp, NULL);
     sqlite3_prepare_v2(db, "SELECT 1 FROM vote WHERE idea_id = ? AND member_id = ?", -1, &vote, NULL);
     char *save = NULL;
@@ -143,6 +163,20 @@ static const char *verify(const char *db_path)
             if (sqlite3_step(lp) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(lp, 0), text) != 0) {
                 snprintf(why, sizeof why, "confirmed learning point %s lost or changed", receipt);
                 result = why;
+            }
+        } else if (line[0] == 'S') {
+            long long idea;
+            char to[16];
+            int off = 0;
+            if (sscanf(line + 2, "%lld %15s %n", &idea, to, &off) == 2) {
+                sqlite3_reset(moved);
+                sqlite3_bind_int64(moved, 1, idea);
+                sqlite3_bind_text(moved, 2, to, -1, SQLITE_TRANSIENT);
+                sqlite3_bind_text(moved, 3, line + 2 + off, -1, SQLITE_TRANSIENT);
+                if (sqlite3_step(moved) != SQLITE_ROW) {
+                    snprintf(why, sizeof why, "confirmed status move of idea %lld to %s lost", idea, to);
+                    result = why;
+                }
             }
         } else if (line[0] == 'V') {
             long long idea, member;
@@ -160,6 +194,7 @@ static const char *verify(const char *db_path)
     free(copy);
     sqlite3_finalize(lp);
     sqlite3_finalize(vote);
+    sqlite3_finalize(moved);
     sqlite3_close(db);
     return result;
 }

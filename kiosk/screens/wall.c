@@ -54,6 +54,8 @@ static int64_t mono_at(const app *a, int64_t wall_ms)
     return app_now_ms(a) + (wall_ms - wall_time_ms(a));
 }
 
+static void wall_tick(app *a);
+
 static void wall_enter(app *a)
 {
     /* Pages, polls and the clock all change on whole seconds of wall time,
@@ -61,6 +63,8 @@ static void wall_enter(app *a)
     wall.entered_ms = wall_time_ms(a) / 1000 * 1000;
     wall.next_poll_ms = 0;
     wall.loaded = false;
+    if (a->db) /* show the pages from the first frame on (also in a screenshot) */
+        wall_tick(a);
 }
 
 static int rotate_s(const app *a);

@@ -336,21 +336,39 @@ const char *store_path(const store *s)
     return s->path;
 }
 
-vb_code store_quick_check(store *s, vb_err *err)
+/* One PRAGMA quick_check: "ok", the first problem, or a SQLite error. */
+static int quick_check_once(store *s, char *result, size_t size)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
-    char result[200] = "";
+    result[0] = '\0';
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(result, sizeof result, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(result, size, "%s", (const char *)sqlite3_column_text(st, 0));
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
+    return rc;
+}
+
+vb_code store_quick_check(store *s, vb_err *err)
+{
+    /* quick_check reports a page it could not read as a finding, the same
+     * way as real damage; a second run tells a passing read error (the disk
+     * hiccupped) from damage that stays. Only the latter is corruption. */
+    char first[200], second[200];
+    int rc = quick_check_once(s, first, sizeof first);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "quick_check");
-    if (strcmp(result, "ok") != 0)
-        return vb_fail(err, VB_ERR_CORRUPT, "quick_check: %s (%s)", result, s->path);
-    return VB_OK;
+    if (strcmp(first, "ok") == 0)
+        return VB_OK;
+    rc = quick_check_once(s, second, sizeof second);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "quick_check");
+    if (strcmp(second, "ok") == 0)
+        return vb_fail(err, VB_ERR_IO, "quick_check: a read failed once and then passed: %s (%s)", first, s->path);
+    if (strstr(second, "I/O error") || strstr(second, "disk"))
+        return vb_fail(err, VB_ERR_IO, "quick_check: %s (%s)", second, s->path);
+    return vb_fail(err, VB_ERR_CORRUPT, "quick_check: %s (%s)", second, s->path);
 }
 
 vb_code store_checkpoint(store *s, bool truncate)

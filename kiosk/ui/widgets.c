@@ -1,6 +1,30 @@
 /* widgets.c: buttons, tiles, chips, toggles and banners (see widgets.h). */
 #include "widgets.h"
 
+#include <string.h>
+
+/* Draws text centred in r on two lines, split at the last space that lets
+ * the first line fit; the second is shortened with "…" if it is still too
+ * wide. Returns false (and draws nothing) when no split fits. */
+static bool two_lines(ui_ctx *ui, ui_rect r, const char *text, int px, bool bold, ui_color fg)
+{
+    size_t len = strlen(text), split = 0;
+    for (size_t i = 1; i < len && ui->measure; i++)
+        if (text[i] == ' ' && ui->measure(ui->measure_user, text, i, px, bold) <= r.w)
+            split = i;
+    char first[512];
+    if (split == 0 || split >= sizeof first || r.h < 2 * (px * 5 / 4))
+        return false;
+    memcpy(first, text, split);
+    first[split] = '\0';
+    int line_h = px * 5 / 4;
+    ui_rect t = { r.x, r.y + (r.h - 2 * line_h) / 2, r.w, line_h };
+    ui_label(ui, NULL, t, first, px, bold, fg, UI_ALIGN_CENTER);
+    t.y += line_h;
+    ui_label(ui, NULL, t, text + split + 1, px, bold, fg, UI_ALIGN_CENTER);
+    return true;
+}
+
 static ui_color darker(ui_color c)
 {
     return (ui_color){ (uint8_t)(c.r * 6 / 10), (uint8_t)(c.g * 6 / 10), (uint8_t)(c.b * 6 / 10), c.a };
@@ -51,11 +75,20 @@ bool ui_button(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_s
     ui_rect inner = ui_inset(r, m.pad);
     int w = ui_text_width(ui, label, px, true);
     int line_h = px * 5 / 4;
+    if (w > inner.w && r.h < line_h * 2 + m.pad) {
+        /* too wide and too low for two lines: the small size, on one line
+         * or two, rather than text beyond the button's edge */
+        px = m.text_small;
+        w = ui_text_width(ui, label, px, true);
+        line_h = px * 5 / 4;
+    }
     if (w > inner.w && r.h >= line_h * 2 + m.pad) {
         /* two lines in a tall button */
         int used_h = line_h * 2;
         ui_rect t = { inner.x, r.y + (r.h - used_h) / 2, inner.w, used_h };
         ui_paragraph(ui, NULL, t, label, px, true, fg, UI_ALIGN_CENTER);
+    } else if (w > inner.w) {
+        ui_label(ui, NULL, (ui_rect){ inner.x, r.y, inner.w, r.h }, label, px, true, fg, UI_ALIGN_CENTER);
     } else {
         ui_rect t = inner;
         int x = t.x + (t.w - (w < t.w ? w : t.w)) / 2;
@@ -87,7 +120,13 @@ bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
         icon_px = inner.h / 2;
     int label_px = m.text_large;
     int sub_px = m.text_body;
-    int total = icon_px * 5 / 4 + label_px * 5 / 4 + (sub ? sub_px * 5 / 4 : 0);
+    /* a line too long for the tile takes two lines when there is room */
+    int sub_lines = sub && *sub && ui_text_width(ui, sub, sub_px, false) > inner.w ? 2 : 1;
+    int total = icon_px * 5 / 4 + label_px * 5 / 4 + (sub ? sub_px * 5 / 4 * sub_lines : 0);
+    if (sub_lines == 2 && total > inner.h) {
+        sub_lines = 1;
+        total -= sub_px * 5 / 4;
+    }
     int y = inner.y + (inner.h - total) / 2;
     if (y < inner.y)
         y = inner.y;
@@ -99,7 +138,8 @@ bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
     ui_label(ui, NULL, (ui_rect){ inner.x, y, inner.w, label_px * 5 / 4 }, label, label_px, true, fg,
              UI_ALIGN_CENTER);
     y += label_px * 5 / 4;
-    if (sub && *sub)
+    if (sub && *sub &&
+        !(sub_lines == 2 && two_lines(ui, (ui_rect){ inner.x, y, inner.w, sub_px * 5 / 4 * 2 }, sub, sub_px, false, fg)))
         ui_label(ui, NULL, (ui_rect){ inner.x, y, inner.w, sub_px * 5 / 4 }, sub, sub_px, false, fg,
                  UI_ALIGN_CENTER);
     ui_element_add(ui, id, UI_EL_BUTTON, pressed ? UI_STATE_PRESSED : 0, label, r);
@@ -134,7 +174,13 @@ bool ui_chip(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
         ui_label(ui, NULL, (ui_rect){ inner.x, y + icon_px * 5 / 4, inner.w, m.text_body * 5 / 4 }, label,
                  m.text_body, true, fg, UI_ALIGN_CENTER);
     } else {
-        ui_label(ui, NULL, inner, label, m.text_body, true, fg, UI_ALIGN_CENTER);
+        /* one line; too wide: two smaller lines (clear of the check mark),
+         * and only then shortened with "…" */
+        int cw = selected ? ui_text_width(ui, "\xE2\x9C\x94", m.text_body, true) : 0;
+        ui_rect two = { inner.x + cw, r.y + m.border, inner.w - 2 * cw, r.h - 2 * m.border };
+        if (ui_text_width(ui, label, m.text_body, true) <= inner.w ||
+            !two_lines(ui, two, label, m.text_small, true, fg))
+            ui_label(ui, NULL, inner, label, m.text_body, true, fg, UI_ALIGN_CENTER);
     }
     ui_element_add(ui, id, UI_EL_CHIP, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0),
                    label, r);
