@@ -729,10 +729,70 @@ static void test_demo(void)
     }
 }
 
+/* An upgrade from every earlier version, with a made-up version 2 on top
+ * of the real migrations: the data survives, a backup of the old version is
+ * taken first, and a migration that fails leaves the database as it was. */
+static void test_upgrade_from_each_version(void)
+{
+    extern const char *const store_migrations[];
+    extern const int store_migration_count;
+    const char *list[16];
+    int n = store_migration_count;
+    if (n > 14)
+        n = 14;
+    for (int i = 0; i < n; i++)
+        list[i] = store_migrations[i];
+    list[n] = "CREATE TABLE upgrade_probe (x INTEGER NOT NULL); INSERT INTO upgrade_probe VALUES (42);";
+    for (int from = 1; from <= n; from++) {
+        char name[96];
+        const char *path = new_db_path("upgrade");
+        /* a database at version `from`, with a row of team data */
+        store_test_set_migrations(list, from);
+        store *s = NULL;
+        vb_err err;
+        T_CHECK(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "upgrade: an old version is made");
+        store_setting_set(s, "team_name", "Oud team", &err);
+        store_close(s);
+        store_test_set_migrations(list, n + 1);
+        vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+        snprintf(name, sizeof name, "upgrade from version %d to %d: opens", from, n + 1);
+        T_EQ_INT(rc, VB_OK, name);
+        char team[64] = "";
+        if (s)
+            store_setting_get(s, "team_name", team, sizeof team, &err);
+        store_close(s);
+        snprintf(name, sizeof name, "upgrade from version %d: the team's data survives", from);
+        T_EQ_STR(team, "Oud team", name);
+        snprintf(name, sizeof name, "upgrade from version %d: the new schema is in place", from);
+        T_CHECK(path_int(path, "SELECT x FROM upgrade_probe") == 42 && path_int(path, "PRAGMA user_version") == n + 1,
+                name);
+        char prefix[128];
+        snprintf(prefix, sizeof prefix, "%s.v%d-", strrchr(path, '/') + 1, from);
+        snprintf(name, sizeof name, "upgrade from version %d: a backup of the old version was taken first", from);
+        T_EQ_INT(count_files_with_prefix(t_tmpdir(), prefix), 1, name);
+    }
+    /* a migration that fails: rolled back whole, the file stays at its version */
+    const char *path = new_db_path("badupgrade");
+    store_test_set_migrations(list, n);
+    store *s = NULL;
+    vb_err err;
+    store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    store_close(s);
+    list[n] = "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);";
+    store_test_set_migrations(list, n + 1);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    T_CHECK(rc != VB_OK && s == NULL, "upgrade: a failing migration refuses to open, with a message");
+    T_CHECK(path_int(path, "PRAGMA user_version") == n &&
+                path_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'") == 0,
+            "upgrade: a failing migration leaves nothing half done");
+    store_test_set_migrations(NULL, 0);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC0", 1);
     tzset();
+    test_upgrade_from_each_version();
     test_open_new();
     test_open_zero_length();
     test_migrations();

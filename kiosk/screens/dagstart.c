@@ -876,13 +876,15 @@ static void draw_countdown(ui_ctx *ui, const char *id, ui_rect r, const char *wh
     ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
     ui_rect in = ui_inset(r, m.pad / 2);
     ui_rect bar = ui_cut_bottom(&in, m.pad > 6 ? m.pad / 2 + 3 : 6);
-    ui_rect top = ui_cut_top(&in, in.h * 2 / 5);
+    ui_rect top = ui_cut_top(&in, m.text_body * 5 / 4);
     const char *time = dagstart_mmss(ui, left_ms);
     const char *text = over     ? ui_format(ui, "\xE2\x9A\xA0 %s", ui_format(ui, _("%s over"), time))
                        : closed ? ui_format(ui, _("%s to spare"), time)
                                 : ui_format(ui, _("%s left"), time);
     ui_label(ui, NULL, top, what, m.text_body, false, fg, UI_ALIGN_LEFT);
-    int px = ui_text_width(ui, text, m.text_title, true) <= in.w ? m.text_title : m.text_large;
+    int px = m.text_title;
+    if (ui_text_width(ui, text, px, true) > in.w || px * 5 / 4 > in.h)
+        px = m.text_large;
     ui_label(ui, id, in, text, px, true, fg, UI_ALIGN_LEFT);
     ui_draw_rect(ui, bar, over ? THEME_ON_DARK : (ui_color){ 0xD6, 0xD4, 0xCE, 0xFF }, bar.h / 2);
     if (!over && permille > 0) {
@@ -1059,12 +1061,15 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
         ui_draw_rect(ui, c, bg, m.radius);
         ui_draw_border(ui, c, THEME_BORDER, present ? m.border * 2 : m.border, m.radius);
         ui_rect in = ui_inset(c, m.pad / 2);
+        in.x += m.pad / 2; /* clear of the thick border */
+        in.w -= m.pad;
+        int name_px = ui_text_width(ui, mem->name, m.text_large, true) <= in.w ? m.text_large : m.text_body;
         /* before the start nobody is recorded yet: names only */
         const char *state = !st.ds.id             ? ""
                             : mem->presence == 1 ? _("\xE2\x9C\x94 present")
                             : mem->presence == 0 ? _("\xE2\x9C\x98 absent")
                                                  : _("not recorded yet");
-        ui_label(ui, NULL, *state ? ui_cut_top(&in, m.text_large * 5 / 4) : in, mem->name, m.text_large, true, fg,
+        ui_label(ui, NULL, *state ? ui_cut_top(&in, m.text_large * 5 / 4) : in, mem->name, name_px, true, fg,
                  UI_ALIGN_LEFT);
         if (*state)
             ui_label(ui, NULL, in, state, m.text_body, true, fg, UI_ALIGN_LEFT);
@@ -1276,7 +1281,9 @@ static void dagstart_draw(app *a, ui_ctx *ui, ui_rect body)
     }
     ui_rect tabs = ui_cut_top(&body, m.target);
     ui_cut_top(&body, m.gap / 2);
-    ui_rect status = ui_cut_top(&body, m.main_target);
+    /* tall enough for the countdowns: a label, the time at title size, a bar */
+    int status_h = m.pad + m.text_body * 5 / 4 + m.text_title * 5 / 4 + m.pad;
+    ui_rect status = ui_cut_top(&body, status_h > m.main_target ? status_h : m.main_target);
     ui_cut_top(&body, m.gap / 2);
     ui_rect bottom = ui_cut_bottom(&body, m.main_target);
     ui_cut_bottom(&body, m.gap / 2);

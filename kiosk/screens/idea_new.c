@@ -369,7 +369,14 @@ static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
             F.sign = false;
     }
 
-    ui_rect save_r = ui_cut_right(&bottom, ui_mm(ui, 64));
+    /* wide enough for the main action's label at the large size */
+    const char *save_label = ui_format(ui, "\xE2\x9C\x94 %s", _("Save idea"));
+    int save_w = ui_text_width(ui, save_label, m.text_large, true) + 2 * m.pad + m.gap;
+    if (save_w < ui_mm(ui, 64))
+        save_w = ui_mm(ui, 64);
+    if (save_w > bottom.w / 2)
+        save_w = bottom.w / 2;
+    ui_rect save_r = ui_cut_right(&bottom, save_w);
     ui_cut_right(&bottom, m.gap);
     char t[IDEA_TITLE_MAX * 4 + 1];
     text_edit_trimmed(&F.title, t, sizeof t);
@@ -380,7 +387,7 @@ static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
         hint = _("To save: choose a category.");
     if (hint)
         ui_paragraph(ui, "idea_new.hint", bottom, hint, m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
-    if (ui_button(ui, "idea_new.save", save_r, ui_format(ui, "\xE2\x9C\x94 %s", _("Save idea")), STYLE_PRIMARY, false))
+    if (ui_button(ui, "idea_new.save", save_r, save_label, STYLE_PRIMARY, false))
         save(a);
 }
 

@@ -326,7 +326,7 @@ static void chart_weeks(ui_ctx *ui, ui_rect r)
         ui_label(ui, ui_format(ui, "review.lp.week.%d", w->iso_week), (ui_rect){ x, bar.y - lh, col_w, lh },
                  ui_format(ui, "%d", w->count), m.text_small, true, THEME_TEXT, UI_ALIGN_CENTER);
         const char *week = ui_format(ui, _("wk %d"), w->iso_week);
-        if (ui_text_width(ui, week, m.text_small, true) > col_w)
+        if (ui_text_width(ui, week, m.text_small, true) > col_w - m.gap / 2)
             week = ui_format(ui, "%d", w->iso_week); /* a narrow column: the number alone */
         ui_label(ui, NULL, (ui_rect){ x, labels.y, col_w, lh }, week, m.text_small, true, THEME_TEXT,
                  UI_ALIGN_CENTER);

@@ -224,7 +224,8 @@ static void page_improved(ui_ctx *ui, ui_rect r, const wall_metrics *m)
                  UI_ALIGN_LEFT);
         r.y += m->line;
         r.h -= m->line;
-        ui_rect fb = { r.x + mark.w, r.y, r.w - mark.w, m->line * 2 };
+        /* two lines of feedback, or what is left above the footer */
+        ui_rect fb = { r.x + mark.w, r.y, r.w - mark.w, r.h < m->line * 2 ? r.h : m->line * 2 };
         int h = ui_paragraph(ui, ui_format(ui, "wall.improved.%lld.feedback", (long long)w->id), fb, w->feedback,
                              m->body, false, m->muted, UI_ALIGN_LEFT);
         r.y += h + m->pad;

@@ -16,9 +16,24 @@
 extern const char *const store_migrations[];
 extern const int store_migration_count;
 
+/* The migrations in use: the built-in ones, or a test's (store_test_set_migrations). */
+static const char *const *migrations = store_migrations;
+static int migration_count = -1;
+
+static int count_of_migrations(void)
+{
+    return migration_count >= 0 ? migration_count : store_migration_count;
+}
+
+void store_test_set_migrations(const char *const *list, int count)
+{
+    migrations = list ? list : store_migrations;
+    migration_count = list ? count : -1;
+}
+
 int store_schema_version(void)
 {
-    return store_migration_count;
+    return count_of_migrations();
 }
 
 vb_code store_fail(store *s, vb_err *err, int rc, const char *what)
@@ -174,11 +189,11 @@ static vb_code migrate(store *s, int64_t now_s, vb_err *err)
     vb_code rc = query_int(s, "PRAGMA user_version", &version, err);
     if (rc != VB_OK)
         return rc;
-    if (version > store_migration_count)
+    if (version > count_of_migrations())
         return vb_fail(err, VB_ERR_NEWER,
                        "database schema version %lld is newer than this program (%d): %s",
-                       (long long)version, store_migration_count, s->path);
-    if (version == store_migration_count)
+                       (long long)version, count_of_migrations(), s->path);
+    if (version == count_of_migrations())
         return VB_OK;
     if (s->mode == STORE_READONLY)
         return vb_fail(err, VB_ERR_READONLY, "database needs a migration from version %lld but is opened read-only: %s",
@@ -191,14 +206,14 @@ static vb_code migrate(store *s, int64_t now_s, vb_err *err)
     rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin migration");
     if (rc != VB_OK)
         return rc;
-    for (int v = (int)version; v < store_migration_count && rc == VB_OK; v++) {
+    for (int v = (int)version; v < count_of_migrations() && rc == VB_OK; v++) {
         char what[64];
         snprintf(what, sizeof what, "migration %d", v + 1);
-        rc = exec_sql(s, store_migrations[v], err, what);
+        rc = exec_sql(s, migrations[v], err, what);
     }
     if (rc == VB_OK) {
         char sql[64];
-        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_migration_count);
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", count_of_migrations());
         rc = exec_sql(s, sql, err, "set user_version");
     }
     if (rc == VB_OK)
@@ -284,9 +299,9 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     code = query_int(s, "PRAGMA user_version", &version, err);
     if (code != VB_OK)
         goto fail;
-    if (version > store_migration_count) {
+    if (version > count_of_migrations()) {
         code = vb_fail(err, VB_ERR_NEWER, "database schema version %lld is newer than this program (%d): %s",
-                       (long long)version, store_migration_count, path);
+                       (long long)version, count_of_migrations(), path);
         goto fail;
     }
     if (mode == STORE_READWRITE) {

@@ -20,6 +20,9 @@ typedef enum store_mode {
 
 /* The schema version this program writes (number of migrations). */
 int store_schema_version(void);
+/* Test seam: use these migrations instead of the built-in ones (NULL
+ * restores them), to test upgrades from every earlier version. */
+void store_test_set_migrations(const char *const *list, int count);
 
 /* Opens path; on an older schema takes a backup next to it first, then
  * migrates in one transaction. now_s names the backup file. */

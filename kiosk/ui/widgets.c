@@ -138,8 +138,8 @@ bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
     ui_label(ui, NULL, (ui_rect){ inner.x, y, inner.w, label_px * 5 / 4 }, label, label_px, true, fg,
              UI_ALIGN_CENTER);
     y += label_px * 5 / 4;
-    if (sub && *sub &&
-        !(sub_lines == 2 && two_lines(ui, (ui_rect){ inner.x, y, inner.w, sub_px * 5 / 4 * 2 }, sub, sub_px, false, fg)))
+    ui_rect sub_r = { inner.x, y, inner.w, sub_px * 5 / 4 * sub_lines };
+    if (sub && *sub && !(sub_lines == 2 && two_lines(ui, sub_r, sub, sub_px, false, fg)))
         ui_label(ui, NULL, (ui_rect){ inner.x, y, inner.w, sub_px * 5 / 4 }, sub, sub_px, false, fg,
                  UI_ALIGN_CENTER);
     ui_element_add(ui, id, UI_EL_BUTTON, pressed ? UI_STATE_PRESSED : 0, label, r);
