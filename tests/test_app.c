@@ -450,6 +450,53 @@ static void test_every_mode_sleeps(platform *p)
     check_sleeps(p, "sleeps: wall mode sleeps until its next deadline", true, db);
 }
 
+/* --wall-display: one process, two windows: the kiosk on the first, the wall
+ * pages on the second (needs SDL video; the dummy driver has windows). */
+static void test_second_screen(void)
+{
+    platform_config pc;
+    memset(&pc, 0, sizeof pc);
+    pc.width = 800;
+    pc.height = 480;
+    pc.windowed = true;
+    platform *p = NULL;
+    vb_err err;
+    if (platform_open(&p, &pc, &err) != VB_OK) {
+        t_skip("second screen: kiosk and wall pages in two windows", "no SDL video driver");
+        return;
+    }
+    const char *db = new_db_path();
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.db_path = db;
+    opt.demo = true;
+    opt.now_set = true;
+    opt.now_s = 1795676100;
+    opt.clock_fixed = true;
+    opt.panel_mm = 344;
+    opt.windowed = true;
+    opt.wall_screen = true;
+    opt.wall_display = 0;
+    app *a = calloc(1, sizeof *a);
+    if (!a || app_init(a, &opt, p, &err) != VB_OK) {
+        t_report(false, "second screen: the app starts with a second window", "%s", err.msg);
+        free(a);
+        platform_close(p);
+        return;
+    }
+    app_draw(a);
+    T_CHECK(platform_has_second(p) && a->wall_ui != NULL, "second screen: a second window is open");
+    bool title = false;
+    for (int i = 0; a->wall_ui && i < a->wall_ui->element_count; i++)
+        title = title || strcmp(a->wall_ui->elements[i].id, "wall.title") == 0;
+    T_CHECK(title, "second screen: it shows the wall pages");
+    T_CHECK(strcmp(a->screen->name, "home") == 0 && element(a, "home.ideas") != NULL,
+            "second screen: the first window keeps the kiosk");
+    app_shutdown(a);
+    free(a);
+    platform_close(p);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC0", 1);
@@ -468,5 +515,6 @@ int main(void)
     test_home_sizes(1280, 800);
     test_home_sizes(1920, 1080);
     test_home_sizes(3840, 2160);
+    test_second_screen();
     return t_done();
 }
