@@ -508,6 +508,8 @@ static void draw_top_bar(app *a, ui_ctx *ui, ui_rect bar)
     theme_metrics m = theme_metrics_for(ui);
     ui_draw_rect(ui, bar, THEME_BAR, 0);
     ui_rect inner = ui_inset(bar, m.pad / 2);
+    inner.x += m.pad / 2; /* text keeps clear of the screen's edges */
+    inner.w -= m.pad;
     vb_local now = vb_local_from_unix(app_wall_s(a));
     static const char *const weekdays[] = { N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
                                             N_("Thursday"), N_("Friday"), N_("Saturday") };

@@ -876,12 +876,12 @@ static void draw_countdown(ui_ctx *ui, const char *id, ui_rect r, const char *wh
     ui_draw_border(ui, r, THEME_BORDER, m.border, m.radius);
     ui_rect in = ui_inset(r, m.pad / 2);
     ui_rect bar = ui_cut_bottom(&in, m.pad > 6 ? m.pad / 2 + 3 : 6);
-    ui_rect top = ui_cut_top(&in, m.text_body * 5 / 4);
+    ui_rect top = ui_cut_top(&in, m.text_small * 5 / 4);
     const char *time = dagstart_mmss(ui, left_ms);
     const char *text = over     ? ui_format(ui, "\xE2\x9A\xA0 %s", ui_format(ui, _("%s over"), time))
                        : closed ? ui_format(ui, _("%s to spare"), time)
                                 : ui_format(ui, _("%s left"), time);
-    ui_label(ui, NULL, top, what, m.text_body, false, fg, UI_ALIGN_LEFT);
+    ui_label(ui, NULL, top, what, m.text_small, false, fg, UI_ALIGN_LEFT);
     int px = m.text_title;
     if (ui_text_width(ui, text, px, true) > in.w || px * 5 / 4 > in.h)
         px = m.text_large;
@@ -1032,10 +1032,10 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
         cell_h = m.target;
     /* as few columns as let the whole roster fit (wide names), at most 5 */
     int cols = 3;
-    while (cols < 5 && ((n + cols - 1) / cols) * (cell_h + m.gap / 2) > r.h)
+    while (cols < 5 && ((n + cols - 1) / cols) * (cell_h + m.gap / 2) - m.gap / 2 > r.h)
         cols++;
     int rows = (n + cols - 1) / cols;
-    st.scroll[AGENDA_STAFFING].content_h = rows * (cell_h + m.gap / 2);
+    st.scroll[AGENDA_STAFFING].content_h = rows * (cell_h + m.gap / 2) - m.gap / 2;
     ui_rect pages = ui_cut_right(&r, m.target);
     ui_cut_right(&r, m.gap / 2);
     ui_scroll_page_buttons(ui, "dagstart.list", pages, &st.scroll[AGENDA_STAFFING], r.h);
@@ -1043,6 +1043,11 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
     int from = ui->element_count;
     bool active = lead_runs(a);
     int cw = (r.w - (cols - 1) * (m.gap / 2)) / cols;
+    /* one size for all names: the large one if every name fits a tile */
+    int name_px = m.text_large;
+    for (int i = 0; i < n && name_px == m.text_large; i++)
+        if (ui_text_width(ui, st.in.members[i].name, m.text_large, true) > cw - m.pad * 2)
+            name_px = m.text_body;
     for (int i = 0; i < n; i++) {
         ui_rect c = { r.x + (i % cols) * (cw + m.gap / 2), r.y - st.scroll[AGENDA_STAFFING].offset +
                       (i / cols) * (cell_h + m.gap / 2), cw, cell_h };
@@ -1063,7 +1068,6 @@ static void draw_staffing(app *a, ui_ctx *ui, ui_rect r)
         ui_rect in = ui_inset(c, m.pad / 2);
         in.x += m.pad / 2; /* clear of the thick border */
         in.w -= m.pad;
-        int name_px = ui_text_width(ui, mem->name, m.text_large, true) <= in.w ? m.text_large : m.text_body;
         /* before the start nobody is recorded yet: names only */
         const char *state = !st.ds.id             ? ""
                             : mem->presence == 1 ? _("\xE2\x9C\x94 present")
@@ -1233,19 +1237,25 @@ static void draw_bottom(app *a, ui_ctx *ui, ui_rect r)
     }
     int n = st.view == AGENDA_ANNOUNCEMENTS ? 4 : 3;
     int i = 0;
+    const char *notes = st.ds.notes[0] ? _("\xE2\x9C\x8E Notes \xE2\x9C\x94") : _("\xE2\x9C\x8E Notes");
+    /* the lead's tools share one text size */
+    const char *labels[] = { _("+ Announcement"), _("+ Own item"), notes, _("\xE2\x9C\x94 Close") };
+    int px = m.text_large, cell_w = ui_grid_cell(r, n, 1, m.gap / 2, 0).w;
+    for (int k = st.view == AGENDA_ANNOUNCEMENTS ? 0 : 1; k < 4; k++) {
+        int p = ui_button_text_px(ui, labels[k], cell_w, STYLE_SECONDARY);
+        px = p < px ? p : px;
+    }
     if (st.view == AGENDA_ANNOUNCEMENTS &&
-        ui_button(ui, "dagstart.add_announcement", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("+ Announcement"),
-                  STYLE_SECONDARY, false))
+        ui_button_px(ui, "dagstart.add_announcement", ui_grid_cell(r, n, 1, m.gap / 2, i++), labels[0],
+                     STYLE_SECONDARY, false, px))
         open_panel(a, PANEL_ANNOUNCE, NULL);
-    if (ui_button(ui, "dagstart.add_topic", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("+ Own item"), STYLE_SECONDARY,
-                  false))
+    if (ui_button_px(ui, "dagstart.add_topic", ui_grid_cell(r, n, 1, m.gap / 2, i++), labels[1], STYLE_SECONDARY,
+                     false, px))
         open_panel(a, PANEL_TOPIC, NULL);
-    if (ui_button(ui, "dagstart.notes", ui_grid_cell(r, n, 1, m.gap / 2, i++),
-                  st.ds.notes[0] ? _("\xE2\x9C\x8E Notes \xE2\x9C\x94") : _("\xE2\x9C\x8E Notes"), STYLE_SECONDARY,
-                  false))
+    if (ui_button_px(ui, "dagstart.notes", ui_grid_cell(r, n, 1, m.gap / 2, i++), notes, STYLE_SECONDARY, false, px))
         open_panel(a, PANEL_NOTES, NULL);
-    if (ui_button(ui, "dagstart.close", ui_grid_cell(r, n, 1, m.gap / 2, i++), _("\xE2\x9C\x94 Close"),
-                  st.view == AGENDA_SECTIONS - 1 ? STYLE_ACCENT : STYLE_SECONDARY, false))
+    if (ui_button_px(ui, "dagstart.close", ui_grid_cell(r, n, 1, m.gap / 2, i++), labels[3],
+                     st.view == AGENDA_SECTIONS - 1 ? STYLE_ACCENT : STYLE_SECONDARY, false, px))
         open_panel(a, PANEL_CLOSE, NULL);
 }
 
@@ -1282,7 +1292,7 @@ static void dagstart_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_rect tabs = ui_cut_top(&body, m.target);
     ui_cut_top(&body, m.gap / 2);
     /* tall enough for the countdowns: a label, the time at title size, a bar */
-    int status_h = m.pad + m.text_body * 5 / 4 + m.text_title * 5 / 4 + m.pad;
+    int status_h = m.pad + m.text_small * 5 / 4 + m.text_title * 5 / 4 + m.pad;
     ui_rect status = ui_cut_top(&body, status_h > m.main_target ? status_h : m.main_target);
     ui_cut_top(&body, m.gap / 2);
     ui_rect bottom = ui_cut_bottom(&body, m.main_target);

@@ -88,11 +88,17 @@ static void home_draw(app *a, ui_ctx *ui, ui_rect body)
     int cols = 2 + (int)(sizeof small / sizeof small[0]);
     ui_rect lang = ui_grid_cell(bottom, cols, 1, m.gap, 0);
     const char *lang_label = ui_format(ui, "\xE2\x87\x84 %s", i18n_language_name(i18n_language()));
-    if (ui_button(ui, "home.language", lang, lang_label, STYLE_SECONDARY, false))
+    /* the row's buttons share one text size */
+    int px = ui_button_text_px(ui, lang_label, lang.w, STYLE_SECONDARY);
+    for (int i = 0; i < (int)(sizeof small / sizeof small[0]); i++) {
+        int p = ui_button_text_px(ui, _(small[i].label), lang.w, STYLE_SECONDARY);
+        px = p < px ? p : px;
+    }
+    if (ui_button_px(ui, "home.language", lang, lang_label, STYLE_SECONDARY, false, px))
         next_language(a);
     for (int i = 0; i < (int)(sizeof small / sizeof small[0]); i++)
-        if (ui_button(ui, small[i].id, ui_grid_cell(bottom, cols, 1, m.gap, i + 1), _(small[i].label),
-                      STYLE_SECONDARY, false))
+        if (ui_button_px(ui, small[i].id, ui_grid_cell(bottom, cols, 1, m.gap, i + 1), _(small[i].label),
+                         STYLE_SECONDARY, false, px))
             app_go(a, small[i].screen);
     if (ui_button(ui, "home.lead", ui_grid_cell(bottom, cols, 1, m.gap, cols - 1), _("Team lead"), STYLE_QUIET,
                   false))

@@ -209,6 +209,10 @@ static void draw_roster(app *a, ui_ctx *ui, ui_rect r)
     int first, last;
     ui_scroll_visible_rows(&st.scroll, pitch, r.h, rows, &first, &last);
     int col_w = (r.w - (cols - 1) * m.gap) / cols;
+    /* one text size for all names: the large one only if every name fits */
+    int px = m.text_large;
+    for (int i = 0; i < st.count && px == m.text_large; i++)
+        px = ui_button_text_px(ui, st.members[i].name, col_w, STYLE_SECONDARY);
     for (int row = first; row <= last; row++) {
         for (int c = 0; c < cols; c++) {
             int i = row * cols + c;
@@ -216,8 +220,8 @@ static void draw_roster(app *a, ui_ctx *ui, ui_rect r)
                 break;
             const store_member *mem = &st.members[i];
             ui_rect b = { r.x + c * (col_w + m.gap), r.y + row * pitch - st.scroll.offset, col_w, row_h };
-            if (ui_button(ui, ui_format(ui, "identify.member.%lld", (long long)mem->id), b, mem->name,
-                          STYLE_SECONDARY, false)) {
+            if (ui_button_px(ui, ui_format(ui, "identify.member.%lld", (long long)mem->id), b, mem->name,
+                             STYLE_SECONDARY, false, px)) {
                 if (a->identify_need_signature)
                     pick(a, mem);
                 else

@@ -213,7 +213,7 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_right(&body, m.gap * 2);
 
     ui_rect back = ui_cut_bottom(&body, m.main_target);
-    if (ui_button(ui, "lead.pin.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Someone else")), STYLE_SECONDARY, false)) {
+    if (ui_button(ui, "lead.pin.someone_else", back, ui_format(ui, "\xE2\x97\x80 %s", _("Someone else")), STYLE_SECONDARY, false)) {
         st.pick_id = 0;
         memset(st.pin, 0, sizeof st.pin);
         st.message[0] = '\0';

@@ -51,7 +51,22 @@ static void style_colors(theme_style style, bool pressed, ui_color *bg, ui_color
     }
 }
 
+int ui_button_text_px(ui_ctx *ui, const char *label, int w, theme_style style)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    int px = style == STYLE_QUIET ? m.text_body : m.text_large;
+    if (ui_text_width(ui, label, px, true) > w - 2 * m.pad)
+        px = m.text_body;
+    return px;
+}
+
 bool ui_button(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style, bool disabled)
+{
+    return ui_button_px(ui, id, r, label, style, disabled, 0);
+}
+
+bool ui_button_px(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style, bool disabled,
+                  int px)
 {
     theme_metrics m = theme_metrics_for(ui);
     bool pressed = false;
@@ -69,9 +84,8 @@ bool ui_button(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_s
     ui_draw_rect(ui, r, bg, m.radius);
     if (style == STYLE_SECONDARY || style == STYLE_QUIET || disabled)
         ui_draw_border(ui, r, border, m.border, m.radius);
-    int px = style == STYLE_QUIET ? m.text_body : m.text_large;
-    if (ui_text_width(ui, label, px, true) > r.w - 2 * m.pad)
-        px = m.text_body;
+    if (px <= 0)
+        px = ui_button_text_px(ui, label, r.w, style);
     ui_rect inner = ui_inset(r, m.pad);
     int w = ui_text_width(ui, label, px, true);
     int line_h = px * 5 / 4;
@@ -120,13 +134,17 @@ bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
         icon_px = inner.h / 2;
     int label_px = m.text_large;
     int sub_px = m.text_body;
-    /* a line too long for the tile takes two lines when there is room */
+    /* a line too long for the tile takes two lines when there is room (with
+     * a smaller icon, but not smaller than the label) */
     int sub_lines = sub && *sub && ui_text_width(ui, sub, sub_px, false) > inner.w ? 2 : 1;
-    int total = icon_px * 5 / 4 + label_px * 5 / 4 + (sub ? sub_px * 5 / 4 * sub_lines : 0);
-    if (sub_lines == 2 && total > inner.h) {
-        sub_lines = 1;
-        total -= sub_px * 5 / 4;
+    int room = (inner.h - label_px * 5 / 4 - sub_px * 5 / 4 * 2) * 4 / 5;
+    if (sub_lines == 2 && icon_px > room) {
+        if (room >= label_px)
+            icon_px = room;
+        else
+            sub_lines = 1;
     }
+    int total = icon_px * 5 / 4 + label_px * 5 / 4 + (sub ? sub_px * 5 / 4 * sub_lines : 0);
     int y = inner.y + (inner.h - total) / 2;
     if (y < inner.y)
         y = inner.y;

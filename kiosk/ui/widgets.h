@@ -8,6 +8,13 @@
 #include "ui.h"
 
 bool ui_button(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style, bool disabled);
+/* The text size ui_button picks for a label in a button w pixels wide: the
+ * large size, or the body size when that does not fit. A row or grid of
+ * similar buttons passes the smallest of theirs to ui_button_px, so that
+ * they share one size (px 0: the button's own choice). */
+int ui_button_text_px(ui_ctx *ui, const char *label, int w, theme_style style);
+bool ui_button_px(ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style, bool disabled,
+                  int px);
 /* A large home-screen tile: icon glyph above a label and an optional line. */
 bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, const char *sub,
              theme_style style);
