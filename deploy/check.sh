@@ -106,7 +106,7 @@ if [ -d "$datadir" ]; then
     case $fstype in
     '' | '?')
         wrn storage "cannot tell what $datadir is stored on (no mount table here?); check with: findmnt -T $datadir" ;;
-    tmpfs | ramfs)
+    tmpfs | ramfs | devtmpfs)
         bad storage "$datadir is on $fstype (RAM): every entry is lost at the next power cut. Put it on a disk partition (README: read-only root)" ;;
     overlay | overlayfs | aufs | squashfs)
         bad storage "$datadir is on $fstype: with a read-only root (overlay) writes go to RAM and are lost at reboot. Mount a data partition on $datadir (README)" ;;
