@@ -263,6 +263,24 @@ static void draw_team(app *a, ui_ctx *ui, ui_rect body)
                            a->idle_timeout_s),
                  m.text_body, false, THEME_TEXT,
                  UI_ALIGN_LEFT);
+
+    /* the wall pages: shown by the idle kiosk between meetings, and how long
+     * each page stays (also for --wall and the second screen) */
+    row = caption_row(ui, &body, "settings.wall.caption",
+                      _("Wall pages: show them when the kiosk is idle, and seconds per page"), m.target);
+    if (ui_chip(ui, "settings.wall_idle.off", ui_grid_cell(row, 5, 1, m.gap, 0), NULL, _("Not when idle"),
+                !a->wall_idle))
+        save_setting(a, "wall_idle", "0");
+    if (ui_chip(ui, "settings.wall_idle.on", ui_grid_cell(row, 5, 1, m.gap, 1), NULL, _("When idle"), a->wall_idle))
+        save_setting(a, "wall_idle", "1");
+    static const int rotate_presets[] = { 10, 15, 30 };
+    int rotate = (int)store_setting_int(a->db, "wall_rotate_s", 15);
+    for (int i = 0; i < 3; i++) {
+        int v = rotate_presets[i];
+        if (ui_chip(ui, ui_format(ui, "settings.wall_rotate.%d", v), ui_grid_cell(row, 5, 1, m.gap, 2 + i), NULL,
+                    ui_format(ui, "%d s", v), rotate == v))
+            save_setting(a, "wall_rotate_s", ui_format(ui, "%d", v));
+    }
 }
 
 static void draw_places(app *a, ui_ctx *ui, ui_rect body)

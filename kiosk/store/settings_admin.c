@@ -48,6 +48,10 @@ bool store_settings_value_ok(const char *key, const char *value)
         return store_settings_time_ok(value);
     if (strcmp(key, "dagstart_minutes") == 0)
         return int_in(value, 5, 60);
+    if (strcmp(key, "wall_idle") == 0)
+        return strcmp(value, "0") == 0 || strcmp(value, "1") == 0;
+    if (strcmp(key, "wall_rotate_s") == 0)
+        return int_in(value, 5, 300);
     if (strcmp(key, "working_days") == 0) {
         size_t n = strlen(value);
         if (n < 1 || n > 7)
