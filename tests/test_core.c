@@ -82,6 +82,15 @@ static void test_utf8_decode_encode(void)
     T_EQ_INT(utf8_encode(0x110000, buf), 0, "utf8_encode: beyond U+10FFFF gives 0");
 }
 
+static void test_utf8_trim_copy(void)
+{
+    char out[8];
+    T_CHECK(utf8_trim_copy("  lamp \n", out, sizeof out) && strcmp(out, "lamp") == 0, "trim_copy: white space goes");
+    T_CHECK(utf8_trim_copy(NULL, out, sizeof out) && out[0] == '\0', "trim_copy: NULL is empty");
+    T_CHECK(!utf8_trim_copy("ëëëëë", out, sizeof out) && strcmp(out, "ëëë") == 0,
+            "trim_copy: too long is cut at a character boundary and reported");
+}
+
 static void test_utf8_steps(void)
 {
     /* a (1) é (2) € (3) U+1F600 (4): boundaries 0 1 3 6 10 */
@@ -363,6 +372,7 @@ int main(void)
     test_utf8_valid();
     test_utf8_decode_encode();
     test_utf8_steps();
+    test_utf8_trim_copy();
     test_utf8_fold();
     test_date();
     test_clock();

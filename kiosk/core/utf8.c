@@ -103,6 +103,30 @@ size_t utf8_next(const char *s, size_t len, size_t pos)
     return pos;
 }
 
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool utf8_trim_copy(const char *text, char *out, size_t size)
+{
+    if (size == 0)
+        return false;
+    if (!text)
+        text = "";
+    while (is_blank(*text))
+        text++;
+    size_t len = strlen(text);
+    while (len > 0 && is_blank(text[len - 1]))
+        len--;
+    bool fits = len < size;
+    if (!fits)
+        len = utf8_prev(text, size); /* the last whole character that fits */
+    memcpy(out, text, len);
+    out[len] = '\0';
+    return fits;
+}
+
 /* Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin
  * Extended-A), lower case; '.' where the character has no plain base. */
 static const char latin_base[] =

@@ -21,6 +21,10 @@ size_t utf8_count(const char *s, size_t len);
 /* Byte offset of the character boundary before / after pos. */
 size_t utf8_prev(const char *s, size_t pos);
 size_t utf8_next(const char *s, size_t len, size_t pos);
+/* Copies text (NULL = "") without leading and trailing white space (space,
+ * tab, CR, LF) into out, always NUL-terminated; when it does not fit it is
+ * cut at a character boundary and false is returned. */
+bool utf8_trim_copy(const char *text, char *out, size_t size);
 /* Lower-cases and strips accents (ë→e, ł→l, ß→ss, ...) into out, for search
  * matching; always NUL-terminates; returns the bytes written. Invalid bytes
  * are skipped. */

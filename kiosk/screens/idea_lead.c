@@ -662,16 +662,13 @@ static void lead_discard(app *a)
 static int64_t lead_deadline(const app *a)
 {
     (void)a;
-    return L.flush.pending ? L.flush.retry_ms : VB_NO_DEADLINE;
+    return mod_flush_deadline(&L.flush);
 }
 
 static void lead_tick(app *a)
 {
-    if (mod_flush_retry(a, &L.flush)) {
+    if (mod_flush_retry(a, &L.flush))
         L.del.wal_cleared = true;
-        app_notice(a, NOTICE_OK, mod_wal_words(true), 5);
-        a->dirty = true;
-    }
 }
 
 const screen_def screen_idea_lead = {

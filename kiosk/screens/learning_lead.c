@@ -378,16 +378,13 @@ static void lp_discard(app *a)
 static int64_t lp_deadline(const app *a)
 {
     (void)a;
-    return P.flush.pending ? P.flush.retry_ms : VB_NO_DEADLINE;
+    return mod_flush_deadline(&P.flush);
 }
 
 static void lp_tick(app *a)
 {
-    if (mod_flush_retry(a, &P.flush)) {
+    if (mod_flush_retry(a, &P.flush))
         P.del.wal_cleared = true;
-        app_notice(a, NOTICE_OK, mod_wal_words(true), 5);
-        a->dirty = true;
-    }
 }
 
 const screen_def screen_learning_lead = {

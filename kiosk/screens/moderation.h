@@ -83,8 +83,11 @@ typedef struct mod_flush {
 
 /* After a redaction or deletion: remembers a blocked truncation. */
 void mod_flush_after(app *a, mod_flush *f, bool cleared);
-/* Tries again when due; true when the -wal was truncated just now. */
+/* Tries again when due; true when the -wal was truncated just now (and
+ * then says so in a notice). */
 bool mod_flush_retry(app *a, mod_flush *f);
+/* When the next try is due (a screen's deadline). */
+int64_t mod_flush_deadline(const mod_flush *f);
 /* The words for the -wal state after a redaction or deletion. */
 const char *mod_wal_words(bool cleared);
 

@@ -13,6 +13,7 @@
 #include "ideas.h"
 #include "lead_ui.h"
 #include "moderation.h"
+#include "../core/deadline.h"
 
 #define PART_MAX_CHARS 80
 #define FLUSH_RETRY_MS 5000
@@ -149,7 +150,16 @@ bool mod_flush_retry(app *a, mod_flush *f)
     if (store_privacy_flush(a->db, &cleared, &err) != VB_OK)
         fprintf(stderr, "verbeterbord: clearing the database log: %s\n", err.msg);
     mod_flush_after(a, f, cleared);
+    if (cleared) {
+        app_notice(a, NOTICE_OK, mod_wal_words(true), 5);
+        a->dirty = true;
+    }
     return cleared;
+}
+
+int64_t mod_flush_deadline(const mod_flush *f)
+{
+    return f->pending ? f->retry_ms : VB_NO_DEADLINE;
 }
 
 /* ---- deletion --------------------------------------------------------------------- */

@@ -50,26 +50,6 @@ static void bind_lead(sqlite3_stmt *st, int idx, int64_t lead_id)
         sqlite3_bind_null(st, idx);
 }
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Copies text without leading and trailing white space; "" for NULL. */
-static void trim_copy(const char *text, char *out, size_t size)
-{
-    if (!text)
-        text = "";
-    while (is_space(*text))
-        text++;
-    size_t len = strlen(text);
-    while (len > 0 && is_space(text[len - 1]))
-        len--;
-    if (len >= size)
-        len = utf8_prev(text, size); /* too long anyway: the length check refuses it */
-    memcpy(out, text, len);
-    out[len] = '\0';
-}
 
 static size_t chars_of(const char *text)
 {
@@ -211,7 +191,7 @@ vb_code store_idea_move_ex(store *s, int64_t idea_id, idea_status to, const char
     if (to == IDEA_DUPLICATE)
         return vb_fail(err, VB_ERR_INVALID, "an idea becomes a duplicate by merging it into another one");
     char text[TEXT_BUF];
-    trim_copy(feedback, text, sizeof text);
+    utf8_trim_copy(feedback, text, sizeof text);
     if (text[0]) {
         vb_code rc = store_dagstart_check_text(text, IDEA_FEEDBACK_MAX, true, "feedback", err);
         if (rc != VB_OK)

@@ -61,28 +61,6 @@ static vb_code no_stmt(vb_err *err)
 
 /* ---- Submitting ----------------------------------------------------------- */
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Copies text without leading and trailing white space; false when it does
- * not fit. */
-static bool trim_copy(const char *text, char *out, size_t size)
-{
-    if (!text)
-        text = "";
-    while (is_space(*text))
-        text++;
-    size_t len = strlen(text);
-    while (len > 0 && is_space(text[len - 1]))
-        len--;
-    if (len >= size)
-        return false;
-    memcpy(out, text, len);
-    out[len] = '\0';
-    return true;
-}
 
 /* Binds an id, or NULL for 0 (anonymous). */
 static void bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
@@ -180,7 +158,7 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
     char description[IDEA_DESC_MAX * 4 + 1];
     if (out_id)
         *out_id = 0;
-    if (!in || !in->title || !trim_copy(in->title, title, sizeof title))
+    if (!in || !in->title || !utf8_trim_copy(in->title, title, sizeof title))
         return vb_fail(err, VB_ERR_INVALID, "title longer than %d characters", IDEA_TITLE_MAX);
     size_t tlen = strlen(title);
     if (!utf8_valid(title, tlen, false))
@@ -192,7 +170,7 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
         return vb_fail(err, VB_ERR_INVALID, "title shorter than %d characters", IDEA_TITLE_MIN);
     if (tchars > IDEA_TITLE_MAX)
         return vb_fail(err, VB_ERR_INVALID, "title longer than %d characters", IDEA_TITLE_MAX);
-    if (!trim_copy(in->description, description, sizeof description))
+    if (!utf8_trim_copy(in->description, description, sizeof description))
         return vb_fail(err, VB_ERR_INVALID, "description longer than %d characters", IDEA_DESC_MAX);
     size_t dlen = strlen(description);
     if (!utf8_valid(description, dlen, true))
