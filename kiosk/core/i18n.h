@@ -7,12 +7,15 @@
 #define VB_I18N_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define I18N_DOMAIN "verbeterbord"
 
 /* Binds the catalog folder (the first of dirs that holds a catalog). Returns
  * false when no catalog was found (English text is then shown). */
 bool i18n_init(const char *locale_dir);
+/* True when a compiled catalog's offsets all lie inside it (exposed for tests). */
+bool i18n_catalog_ok(const unsigned char *data, size_t size);
 /* "nl", "en" or "pl"; unknown codes are refused (false). */
 bool i18n_set_language(const char *code);
 const char *i18n_language(void);

@@ -44,4 +44,23 @@ else:
             lambda: "exit %s, %s" % (p.returncode, err[-300:]))
     t.check("translation" in err and "English" in err, "... and says on stderr which folder it looked in",
             lambda: err[-300:])
+
+# a cut-off catalog (e.g. a half-written update) must not crash gettext: English instead
+damaged = os.path.join(app.dir, "damaged")
+os.makedirs(os.path.join(damaged, "locale", "nl", "LC_MESSAGES"))
+shutil.copy2(binary(), os.path.join(damaged, "verbeterbord"))
+good_mo = os.path.join(os.path.dirname(binary()), "locale", "nl", "LC_MESSAGES", "verbeterbord.mo")
+with open(good_mo, "rb") as f:
+    head = f.read(200)
+with open(os.path.join(damaged, "locale", "nl", "LC_MESSAGES", "verbeterbord.mo"), "wb") as f:
+    f.write(head)
+cmd[0] = os.path.join(damaged, "verbeterbord")
+dump = os.path.join(app.dir, "damaged.jsonl")
+p = subprocess.run(cmd + ["--script", app.write_script([{"tap": "home.ideas"}, {"tap": "bar.home"}]),
+                          "--ui-dump", dump], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+err = p.stderr.decode(errors="replace")
+text = open(dump, encoding="utf-8").read() if os.path.exists(dump) else ""
+t.check(p.returncode == 0 and "Log a learning point" in text, "a damaged catalog: no crash, English is shown",
+        lambda: "exit %s, %s" % (p.returncode, err[-300:]))
+t.check("damaged" in err, "... and stderr names the damaged catalog", lambda: err[-300:])
 t.done()
