@@ -53,6 +53,7 @@ void app_reload_settings(app *a)
     snprintf(a->team_name, sizeof a->team_name, "%s", "Team");
     snprintf(a->default_language, sizeof a->default_language, "%s", "nl");
     a->idle_timeout_s = 90;
+    a->wall_rotate_s = 15;
     if (!a->db)
         return;
     store_setting_get(a->db, "team_name", a->team_name, sizeof a->team_name, NULL);
@@ -62,6 +63,7 @@ void app_reload_settings(app *a)
     int64_t idle = store_setting_int(a->db, "idle_timeout_s", 90);
     a->idle_timeout_s = idle < 15 ? 15 : idle > 3600 ? 3600 : (int)idle;
     a->wall_idle = store_setting_int(a->db, "wall_idle", 0) != 0;
+    a->wall_rotate_s = (int)store_setting_int(a->db, "wall_rotate_s", 15);
     a->dirty = true;
 }
 

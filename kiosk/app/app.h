@@ -89,6 +89,7 @@ struct app {
     char default_language[8];
     int idle_timeout_s;
     bool wall_idle;           /* team setting: show the wall pages when idle on home */
+    int wall_rotate_s;        /* team setting: seconds per wall page */
     bool meeting_open;        /* a daily start runs: idle reset, lead timeout and wall wait */
 
     /* time sanity: no new entry is dated before the newest stored one */

@@ -34,6 +34,12 @@ static struct {
     int64_t locked_until; /* the picked lead's lockout (0 = none): a redraw when it ends */
     char message[400];
     bool message_error;
+    /* the leads to pick from, read once per visit and after each PIN try
+     * (not every frame); lockouts are compared with the clock when drawn */
+    store_roster_member leads[MAX_LEADS];
+    int nleads;
+    bool leads_loaded;
+    vb_code leads_rc;
     /* signed in */
     lead_view view;
     ui_scroll scroll;
@@ -49,6 +55,7 @@ static void lead_enter(app *a)
     st.message[0] = '\0';
     st.view = LV_MENU;
     st.scroll = (ui_scroll){ 0 };
+    st.leads_loaded = false;
 }
 
 static void set_message(bool error, const char *text)
@@ -150,6 +157,7 @@ static void try_pin(app *a, const store_roster_member *me)
     else
         rc = store_member_check_pin(a->db, me->id, st.pin, app_wall_s(a), &res, &err);
     memset(st.pin, 0, sizeof st.pin);
+    st.leads_loaded = false; /* tries and lockouts changed: read again */
     if (rc != VB_OK) {
         fprintf(stderr, "verbeterbord: PIN check: %s\n", err.msg);
         set_message(true, ui_format(a->ui, _("The PIN could not be checked: %s"), lead_ui_reason(rc)));
@@ -198,13 +206,16 @@ static void try_pin(app *a, const store_roster_member *me)
 static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
-    store_roster_member me;
-    vb_err err;
-    if (store_roster_get(a->db, st.pick_id, &me, &err) != VB_OK || !me.active || strcmp(me.role, "lead") != 0) {
+    const store_roster_member *found = NULL;
+    for (int i = 0; i < st.nleads; i++)
+        if (st.leads[i].id == st.pick_id)
+            found = &st.leads[i];
+    if (!found) {
         st.pick_id = 0;
         a->ui->want_redraw = true;
         return;
     }
+    store_roster_member me = *found;
     int pad_w = body.w / 2;
     int max_pad_w = ui_mm(ui, 100);
     if (pad_w > max_pad_w)
@@ -270,14 +281,21 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body)
 
 static void draw_sign_in(app *a, ui_ctx *ui, ui_rect body)
 {
-    static store_roster_member leads[MAX_LEADS];
-    int n = 0;
-    vb_err err;
-    vb_err_clear(&err);
-    if (store_roster_leads(a->db, leads, MAX_LEADS, &n, &err) != VB_OK) {
+    if (!st.leads_loaded) {
+        vb_err err;
+        vb_err_clear(&err);
+        st.nleads = 0;
+        st.leads_rc = store_roster_leads(a->db, st.leads, MAX_LEADS, &st.nleads, &err);
+        if (st.leads_rc != VB_OK)
+            fprintf(stderr, "verbeterbord: team leads: %s\n", err.msg);
+        st.leads_loaded = true;
+    }
+    const store_roster_member *leads = st.leads;
+    int n = st.nleads;
+    if (st.leads_rc != VB_OK) {
         theme_metrics m = theme_metrics_for(ui);
         ui_paragraph(ui, "lead.error", body,
-                     ui_format(ui, _("The list of team leads cannot be read: %s"), lead_ui_reason(err.code)),
+                     ui_format(ui, _("The list of team leads cannot be read: %s"), lead_ui_reason(st.leads_rc)),
                      m.text_large, true, THEME_DANGER, UI_ALIGN_LEFT);
         return;
     }

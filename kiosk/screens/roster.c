@@ -39,6 +39,11 @@ static struct {
     char pin1[STORE_PIN_MAX_DIGITS + 1], pin2[STORE_PIN_MAX_DIGITS + 1];
     int pin_step; /* 0 = first time, 1 = again */
     char pin_msg[300];
+    /* the team list, read once per visit and after each change */
+    store_roster_member mem[MAX_MEMBERS];
+    int n;
+    bool loaded;
+    vb_code list_rc;
 } rs;
 
 static void clear_pins(void)
@@ -52,6 +57,7 @@ static void clear_pins(void)
 static void roster_enter(app *a)
 {
     (void)a;
+    rs.loaded = false;
     rs.view = RV_NONE;
     rs.sel = 0;
     rs.editing = RE_NONE;
@@ -76,6 +82,7 @@ static void save_badge(app *a, const char *badge)
     char owner[244] = "";
     vb_err err;
     vb_err_clear(&err);
+    rs.loaded = false; /* the list is read again after a change */
     vb_code rc = store_roster_set_badge(a->db, a->lead_id, app_entry_time(a), rs.sel, badge, owner, sizeof owner,
                                         &err);
     const char *refused = NULL;
@@ -257,6 +264,7 @@ static void draw_add(app *a, ui_ctx *ui, ui_rect body)
         vb_err err;
         vb_err_clear(&err);
         int64_t id = 0;
+        rs.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_add(a->db, a->lead_id, app_entry_time(a), rs.add_name, rs.add_role, rs.add_lang,
                                       NULL, &id, &err);
         if (lead_ui_result(a, rc, &err, ui_format(ui, _("%s is on the team."), rs.add_name),
@@ -330,6 +338,7 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body, const store_roster_member
     }
     vb_err err;
     vb_err_clear(&err);
+    rs.loaded = false; /* the list is read again after a change */
     vb_code rc = store_member_set_pin(a->db, p->id, rs.pin1, &err);
     clear_pins();
     if (rc == VB_OK)
@@ -358,6 +367,7 @@ static void draw_confirm(app *a, ui_ctx *ui, ui_rect body, const store_roster_me
                   STYLE_DANGER, false)) {
         vb_err err;
         vb_err_clear(&err);
+        rs.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_deactivate(a->db, a->lead_id, app_entry_time(a), p->id, &err);
         const char *refused = p->id == a->lead_id ? _("you cannot deactivate yourself; another team lead can.")
                                                   : _("the team needs at least one team lead.");
@@ -379,6 +389,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     const char *chosen = NULL;
     role_chips(ui, caption_row(ui, &body, _("Role")), "roster.role", p->role, &chosen);
     if (chosen && strcmp(chosen, p->role) != 0) {
+        rs.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_set_role(a->db, a->lead_id, at, p->id, chosen, &err);
         lead_ui_result(a, rc, &err, NULL,
                        p->id == a->lead_id ? _("you cannot change your own role; another team lead can.")
@@ -387,6 +398,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     chosen = NULL;
     language_chips(ui, caption_row(ui, &body, _("Language")), "roster.language", p->language, &chosen);
     if (chosen && strcmp(chosen, p->language) != 0) {
+        rs.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_set_language(a->db, a->lead_id, at, p->id, chosen, &err);
         lead_ui_result(a, rc, &err, NULL, NULL);
     }
@@ -413,6 +425,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     }
     if (locked && ui_button(ui, "roster.pin.unlock", ui_grid_cell(row, 2, 1, m.gap, 1), _("Lift the lockout"),
                             STYLE_PRIMARY, false)) {
+        rs.loaded = false; /* the list is read again after a change */
         vb_code rc = store_member_lift_lockout(a->db, p->id, &err);
         if (rc == VB_OK)
             audit_pin(a, p->id, ui_format(ui, "lockout of '%s' lifted", p->name));
@@ -432,13 +445,20 @@ static void roster_draw(app *a, ui_ctx *ui, ui_rect body)
         return;
     apply_edit(a);
     theme_metrics m = theme_metrics_for(ui);
-    static store_roster_member mem[MAX_MEMBERS];
-    int n = 0;
-    vb_err err;
-    vb_err_clear(&err);
-    if (store_roster_list(a->db, false, mem, MAX_MEMBERS, &n, &err) != VB_OK) {
+    if (!rs.loaded) {
+        vb_err err;
+        vb_err_clear(&err);
+        rs.n = 0;
+        rs.list_rc = store_roster_list(a->db, false, rs.mem, MAX_MEMBERS, &rs.n, &err);
+        if (rs.list_rc != VB_OK)
+            fprintf(stderr, "verbeterbord: team list: %s\n", err.msg);
+        rs.loaded = true;
+    }
+    const store_roster_member *mem = rs.mem;
+    int n = rs.n;
+    if (rs.list_rc != VB_OK) {
         ui_paragraph(ui, "roster.error", body,
-                     ui_format(ui, _("The team list cannot be read: %s"), lead_ui_reason(err.code)), m.text_large,
+                     ui_format(ui, _("The team list cannot be read: %s"), lead_ui_reason(rs.list_rc)), m.text_large,
                      true, THEME_DANGER, UI_ALIGN_LEFT);
         return;
     }

@@ -274,7 +274,7 @@ static void draw_team(app *a, ui_ctx *ui, ui_rect body)
     if (ui_chip(ui, "settings.wall_idle.on", ui_grid_cell(row, 5, 1, m.gap, 1), NULL, _("When idle"), a->wall_idle))
         save_setting(a, "wall_idle", "1");
     static const int rotate_presets[] = { 10, 15, 30 };
-    int rotate = (int)store_setting_int(a->db, "wall_rotate_s", 15);
+    int rotate = a->wall_rotate_s;
     for (int i = 0; i < 3; i++) {
         int v = rotate_presets[i];
         if (ui_chip(ui, ui_format(ui, "settings.wall_rotate.%d", v), ui_grid_cell(row, 5, 1, m.gap, 2 + i), NULL,

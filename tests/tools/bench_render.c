@@ -84,6 +84,7 @@ int main(int argc, char **argv)
         platform_close(p);
         return 1;
     }
+    app_draw(a); /* a lead's screen sends a visitor without a lead to the sign-in */
     if (a->db && strcmp(a->screen->name, screen) != 0 && a->lead_id == 0) {
         /* a lead's screen: sign in the first demo lead, as after the PIN */
         a->lead_id = 1;
