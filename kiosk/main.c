@@ -66,6 +66,9 @@ static void usage(FILE *out)
             "                        (learning_points, ideas, actions, dagstarts) into --out\n"
             "                        and exit; opens the database read-only, needs no display\n"
             "  --out DIR             the folder --export-month writes into\n"
+            "  --sql-views           print the SQL that shows a sqlite3 shell every learning point\n"
+            "                        (anonymous ones live in DB-anon): sqlite3 -cmd \"$(verbeterbord\n"
+            "                        --db DB --sql-views)\" DB\n"
             "  --panel-mm MM         physical width of the panel (default 344, a 15.6\" panel);\n"
             "                        all sizes are in mm through it\n"
             "  --display N           display index for the window\n"
@@ -144,7 +147,7 @@ enum {
 };
 
 /* --export-month and --out (app/export.h). */
-enum { OPT_EXPORT_MONTH = 512, OPT_EXPORT_OUT };
+enum { OPT_EXPORT_MONTH = 512, OPT_EXPORT_OUT, OPT_SQL_VIEWS };
 
 /* Administration commands (app/admin.h). */
 enum {
@@ -177,6 +180,7 @@ int main(int argc, char **argv)
         { "wall-display", required_argument, NULL, OPT_WALL_DISPLAY },
         { "export-month", required_argument, NULL, OPT_EXPORT_MONTH },
         { "out", required_argument, NULL, OPT_EXPORT_OUT },
+        { "sql-views", no_argument, NULL, OPT_SQL_VIEWS },
         { "add-member", required_argument, NULL, OPT_ADD_MEMBER },
         { "lead", no_argument, NULL, OPT_LEAD },
         { "badge", required_argument, NULL, OPT_BADGE },
@@ -196,6 +200,7 @@ int main(int argc, char **argv)
     double panel_arg = 0;
     int display_arg = -1, wall_display_arg = -1;
     const char *export_month = NULL, *export_out = NULL;
+    bool sql_views = false;
     admin_request admin;
     memset(&admin, 0, sizeof admin);
 
@@ -249,6 +254,7 @@ int main(int argc, char **argv)
         case OPT_WALL_DISPLAY: wall_display_arg = atoi(optarg); break;
         case OPT_EXPORT_MONTH: export_month = optarg; break;
         case OPT_EXPORT_OUT: export_out = optarg; break;
+        case OPT_SQL_VIEWS: sql_views = true; break;
         case OPT_ADD_MEMBER: admin.add_member = optarg; break;
         case OPT_LEAD: admin.lead = true; break;
         case OPT_BADGE: admin.badge = optarg; break;
@@ -287,6 +293,16 @@ int main(int argc, char **argv)
     else
         default_db_path(db_path, sizeof db_path);
     opt.db_path = db_path;
+    if (sql_views) {
+        /* The view of all learning points for a sqlite3 shell (store.h). */
+        static char sql[16384];
+        if (store_anon_views_sql(db_path, sql, sizeof sql, &err) != VB_OK) {
+            fprintf(stderr, "verbeterbord: %s\n", err.msg);
+            return APP_EXIT_ERROR;
+        }
+        fputs(sql, stdout);
+        return APP_EXIT_OK;
+    }
     if (admin_requested(&admin) || admin.lead || admin.badge || admin.language)
         return admin_run(&admin, db_path, opt.now_set ? opt.now_s : (int64_t)time(NULL)); /* no SDL */
     opt.export_dir = dc.export_dir;

@@ -824,16 +824,25 @@ vb_code store_dagstart_topic_add(store *s, int64_t lead_id, const char *day, int
 
 static vb_code feedback_write(store *s, void *ctx, vb_err *err)
 {
+    static const char exists_sql[] = "SELECT 1 FROM learning_point WHERE id = ?";
     static const char sql[] = "UPDATE learning_point SET feedback = ? WHERE id = ?";
     lead_ctx *c = ctx;
+    /* learning_point is a view (store_anon.h): sqlite3_changes() does not
+     * count its rows, so the point is looked up first. */
+    STMT_OR_FAIL(ex, exists_sql, err);
+    sqlite3_bind_text(ex, 1, c->lp_id, -1, SQLITE_TRANSIENT);
+    int found = sqlite3_step(ex);
+    sqlite3_reset(ex);
+    if (found == SQLITE_DONE)
+        return vb_fail(err, VB_ERR_NOTFOUND, "learning point %s does not exist", c->lp_id);
+    if (found != SQLITE_ROW)
+        return store_fail(s, err, found, "look up the learning point");
     STMT_OR_FAIL(st, sql, err);
     store_bind_text(st, 1, c->text);
     sqlite3_bind_text(st, 2, c->lp_id, -1, SQLITE_TRANSIENT);
     vb_code rc = store_step_done(s, st, err, "save the feedback");
     if (rc != VB_OK)
         return rc;
-    if (sqlite3_changes(s->db) == 0)
-        return vb_fail(err, VB_ERR_NOTFOUND, "learning point %s does not exist", c->lp_id);
     char subject[24];
     snprintf(subject, sizeof subject, "lp:%.16s", c->lp_id);
     return store_dagstart_audit(s, c->lead_id, c->now_s, c->text ? "lp_feedback" : "lp_feedback_remove", subject,

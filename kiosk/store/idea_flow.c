@@ -16,6 +16,7 @@
 #include "store_audit.h"
 #include "store_dagstart.h"
 #include "store_internal.h"
+#include "store_anon.h"
 
 /* core/idea_flow.h mirrors idea_status: the same codes in the same order. */
 _Static_assert((int)FLOW_NEW == (int)IDEA_NEW && (int)FLOW_REVIEW == (int)IDEA_REVIEW &&
@@ -335,8 +336,10 @@ static vb_code flag_write(store *s, void *ctx, vb_err *err)
     else
         sqlite3_bind_int64(st, 1, c->idea_id);
     sqlite3_bind_int(st, 2, c->on ? 1 : 0);
+    /* Counted with the triggers' rows: learning_point is a view (store_anon.h). */
+    sqlite3_int64 before = sqlite3_total_changes64(s->db);
     vb_code code = store_step_done(s, st, err, c->action_on);
-    if (code != VB_OK || sqlite3_changes(s->db) == 0)
+    if (code != VB_OK || sqlite3_total_changes64(s->db) == before)
         return code; /* already so: nothing to audit */
     const char *action = c->on ? c->action_on : c->action_off;
     return c->lp_id ? audit_lp(s, c->lead_id, c->now_s, action, c->lp_id, "", err)
@@ -502,22 +505,6 @@ static vb_code ensure_secure_delete(store *s, vb_err *err)
     return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, "secure_delete");
 }
 
-vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err)
-{
-    if (cleared)
-        *cleared = false;
-    if (s->mode == STORE_READONLY)
-        return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
-    int log = 0, done = 0;
-    int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
-    if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
-        return VB_OK; /* another connection reads: try again later */
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, "checkpoint the write-ahead log");
-    if (cleared)
-        *cleared = true;
-    return VB_OK;
-}
 
 /* Replaces part (flow_redact) in a text column of rows that were copied
  * from the entry: actions that came from it (their description starts as
@@ -764,6 +751,8 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
              FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
     code = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
                 : audit_lp(s, c->lead_id, c->now_s, "lp_redact", c->lp_id, detail, err);
+    if (code == VB_OK)
+        code = store_privacy_mark(s, err);
     if (code == VB_OK && idea)
         code = search_index_merge(s, err);
     return code;
@@ -869,6 +858,8 @@ static vb_code delete_idea_write(store *s, void *ctx, vb_err *err)
     code = audit_idea(s, c->lead_id, c->now_s, "idea_delete", c->idea_id, detail, err);
     if (code == VB_OK)
         code = search_index_merge(s, err);
+    if (code == VB_OK)
+        code = store_privacy_mark(s, err);
     return code;
 }
 
@@ -915,7 +906,8 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     char detail[200];
     snprintf(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
              copies ? "; its text removed from copies (actions, audit)" : "");
-    return audit_lp(s, c->lead_id, c->now_s, "lp_delete", c->lp_id, detail, err);
+    code = audit_lp(s, c->lead_id, c->now_s, "lp_delete", c->lp_id, detail, err);
+    return code == VB_OK ? store_privacy_mark(s, err) : code;
 }
 
 static vb_code delete_run(store *s, store_write_fn fn, struct delete_ctx *c, bool *wal_cleared, vb_err *err)

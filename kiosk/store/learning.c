@@ -3,6 +3,7 @@
  * random keys and receipt codes, paged browsing, "this happened to me too",
  * the receipt look-up, and the category and place chips. */
 #include "store_internal.h"
+#include "store_anon.h"
 #include "store_learning.h"
 
 #include <inttypes.h>
@@ -240,7 +241,8 @@ static vb_code save_write(store *s, void *ctx, vb_err *err)
         /* A failed statement is undone on its own; the transaction stays. */
         code = store_fail(s, err, rc, "save learning point");
         sqlite3_reset(st);
-        if (rc != SQLITE_CONSTRAINT_UNIQUE && rc != SQLITE_CONSTRAINT_PRIMARYKEY)
+        /* The view's insert trigger says so for a key or code taken in the other file. */
+        if (rc != SQLITE_CONSTRAINT_UNIQUE && rc != SQLITE_CONSTRAINT_PRIMARYKEY && rc != SQLITE_CONSTRAINT_TRIGGER)
             return code;
     }
     return vb_fail(err, VB_ERR_INTERNAL, "no free receipt code after %d tries", LP_SAVE_TRIES);
@@ -268,10 +270,9 @@ vb_code store_learning_save(store *s, const lp_new *in, int64_t now_s, lp_saved 
     if (code != VB_OK)
         memset(out, 0, sizeof *out);
     else if (in->member_id == 0)
-        /* The -wal keeps commits in order, which would place an anonymous
-         * point between timed rows: move it into the database file and
-         * empty the -wal (best effort; a reader may hold it for now). */
-        store_checkpoint(s, true);
+        /* The point went to the anon file only (store_anon.h), whose -wal
+         * holds nothing signed or timed; its date must not tell the time. */
+        store_anon_hide_time(s, out->day);
     return code;
 }
 

@@ -1,6 +1,7 @@
 /* store.c: opening, migrating and checking the database, the statement
  * cache, the write-transaction helper and team settings. */
 #include "store_internal.h"
+#include "store_anon.h"
 
 #include "../core/utf8.h"
 
@@ -275,7 +276,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         return rc0;
     }
 
-    int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int flags = SQLITE_OPEN_URI | (mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
     int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
     vb_code code = VB_OK;
     if (rc != SQLITE_OK) {
@@ -283,7 +284,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
     if (mode == STORE_READWRITE && sqlite3_db_readonly(s->db, "main") == 1) {
         code = vb_fail(err, VB_ERR_READONLY, "database file is read-only: %s", path);
         goto fail;
@@ -325,7 +326,12 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     code = exec_sql(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", err, "pragmas");
     if (code != VB_OK)
         goto fail;
+    code = store_anon_attach(s, err);
+    if (code != VB_OK)
+        goto fail;
     code = migrate(s, now_s, err);
+    if (code == VB_OK)
+        code = store_anon_views(s, err);
     if (code != VB_OK)
         goto fail;
     *out = s;

@@ -30,6 +30,12 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
 void store_close(store *s);
 const char *store_path(const store *s);
 
+/* The SQL that shows a sqlite3 shell the one 'learning_point' the program
+ * sees (anonymous points live in '<db>-anon', see store/store_anon.h):
+ * `verbeterbord --db DB --sql-views | sqlite3 DB` is not it; use
+ * `sqlite3 -cmd "$(verbeterbord --db DB --sql-views)" DB`. */
+vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err *err);
+
 /* PRAGMA quick_check; VB_ERR_CORRUPT with the first problem when not ok. */
 vb_code store_quick_check(store *s, vb_err *err);
 /* Cheap change counter (PRAGMA data_version): differs when another

@@ -5,15 +5,19 @@
 #define VB_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store.h"
 
 #define STORE_STMT_CACHE 256
+/* How long a statement waits for another connection's write lock. */
+#define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store {
     sqlite3 *db;
     store_mode mode;
     char path[1024];
+    bool anon_attached; /* '<path>-anon' is attached as schema 'anon' (store_anon.h) */
     struct {
         const char *sql; /* identity: the static string of the call site */
         sqlite3_stmt *stmt;

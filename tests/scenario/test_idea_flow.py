@@ -91,10 +91,11 @@ def open_idea(idea, status):
 
 
 def grep_files(db, word):
-    """`grep -a -i -c word` over the database file and its -wal."""
+    """`grep -a -i -c word` over every file of the database: the main file and
+    the file of anonymous entries (-anon), each with its -wal and -shm."""
     hits = 0
     needle = word.lower().encode()
-    for p in (db, db + "-wal"):
+    for p in (db, db + "-wal", db + "-shm", db + "-anon", db + "-anon-wal", db + "-anon-shm"):
         if os.path.exists(p):
             with open(p, "rb") as f:
                 hits += f.read().lower().count(needle)
@@ -189,8 +190,10 @@ t.equal(app.scalar("SELECT count(*) FROM vote WHERE idea_id = ?", (dup,)), 0, "m
 # ---- redaction and deletion, grep -a on the files ---------------------------------------------
 created = NOW_S - 3600
 app.sql("PRAGMA wal_checkpoint(TRUNCATE)")
-with open(app.db, "rb") as f:
-    before_bytes = f.read().lower()
+before_bytes = b""
+for path in (app.db, app.db + "-anon"):
+    with open(path, "rb") as f:
+        before_bytes += f.read().lower()
 # the FTS5 index stores trigrams: those of the title's odd word that nothing else in the database has
 word = "zwartebergstraatje"
 RARE = sorted(set(word[i:i + 3] for i in range(len(word) - 2) if word[i:i + 3].encode() not in before_bytes))

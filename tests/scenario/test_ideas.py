@@ -26,7 +26,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import App, Suite, read_dump, stop, wait_for  # noqa: E402
+from vbtest import App, Suite, connect, read_dump, stop, wait_for  # noqa: E402
 
 BADGE_A = "0451301"   # Jeroen Jansen (member 3) in the demo data
 MEMBER_A = 3
@@ -328,7 +328,7 @@ def test_locked_save():
         send({"wait": "settled"})
         ready = wait_for(lambda: last_has("idea_new.category.other") and last_has("idea_new.title", title), 30)
         t.check(ready, "locked save: the form is filled in")
-        con = sqlite3.connect(app.db, timeout=1, isolation_level=None)
+        con = connect(app.db, timeout=1, isolation_level=None)
         con.execute("BEGIN IMMEDIATE")      # another writer holds the database
         send({"tap": "idea_new.save"})
         send({"wait": "settled"})

@@ -27,7 +27,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import App, Suite, read_dump, stop, wait_for  # noqa: E402
+from vbtest import App, Suite, connect, read_dump, stop, wait_for  # noqa: E402
 
 t = Suite()
 
@@ -84,7 +84,7 @@ def last_label(r, element_id):
 
 
 def row_by_text(app, what):
-    con = sqlite3.connect(app.db)
+    con = connect(app.db)
     con.row_factory = sqlite3.Row
     try:
         return con.execute("SELECT * FROM learning_point WHERE what_happened = ?", (what,)).fetchone()
@@ -209,7 +209,7 @@ try:
                      and last_frame().find("learning_point.what")["label"] == LOCKED),
             "locked: the form is filled")
     n = count_points(app)
-    blocker = sqlite3.connect(app.db, timeout=0, isolation_level=None)
+    blocker = connect(app.db, timeout=0, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     send({"tap": "learning_point.save"})
     notice = wait_for(lambda: last_frame() and last_frame().find("banner.notice"), timeout=30)
@@ -351,7 +351,7 @@ for i in range(5000):
     codes.add(code)
     day = "2026-%02d-%02d" % (1 + (i // 28) % 10, 1 + i % 28)
     rows.append(("%016x" % rng.getrandbits(64), code, day, 1 + i % 2, day, 1 + i % 7, "Punt %d" % i))
-con = sqlite3.connect(app.db)
+con = connect(app.db)
 con.executemany("INSERT INTO learning_point (id, receipt, day, shift_id, dagstart_day, category_id, what_happened)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 con.commit()

@@ -47,6 +47,21 @@ def binary():
     return os.path.join(build_dir(), "verbeterbord")
 
 
+def connect(db, **kwargs):
+    """A connection to the kiosk's database that sees every learning point,
+    as the program does: anonymous points live in '<db>-anon', joined by the
+    TEMP view the binary prints with --sql-views (kiosk/store/anon.c)."""
+    con = sqlite3.connect(db, **kwargs)
+    if os.path.exists(db + "-anon"):
+        views = subprocess.run([binary(), "--db", db, "--sql-views"], capture_output=True, text=True,
+                               timeout=30)
+        if views.returncode != 0:
+            con.close()
+            raise RuntimeError("--sql-views: " + views.stderr)
+        con.executescript(views.stdout)
+    return con
+
+
 class Suite:
     """Prints ok / not ok lines and remembers whether anything failed."""
 
@@ -295,7 +310,7 @@ class App:
 
     def sql(self, query, params=()):
         """Runs one query on the database with a fresh connection."""
-        con = sqlite3.connect(self.db)
+        con = connect(self.db)
         try:
             cur = con.execute(query, params)
             rows = cur.fetchall()

@@ -1,0 +1,321 @@
+/* anon.c: anonymous entries kept apart from signed, timed ones (see
+ * store_anon.h and docs/HACKING.md, "Anonymous entries"). Attaches the
+ * '<db>-anon' file as schema 'anon', creates its schema, builds the TEMP
+ * view 'learning_point' that joins it with the signed points and the lead's
+ * marks, hides the time of the last anonymous save from the files' dates,
+ * and clears the logs after a privacy deletion until no file holds the old
+ * text. */
+#include "store_anon.h"
+#include "store_internal.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../core/date.h"
+
+/* The anon file's whole schema. It holds no time finer than a day and
+ * shift, no sequence (WITHOUT ROWID, random keys), no member, and nothing
+ * signed; so neither its rows, nor its pages, nor its -wal can order an
+ * anonymous point against a signed, timed entry. No foreign keys can reach
+ * the main file: the TEMP triggers below keep the references right. */
+static const char anon_schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS anon.learning_point_anon ("
+    " id TEXT PRIMARY KEY CHECK (length(id) = 16),"
+    " receipt TEXT NOT NULL UNIQUE CHECK (length(receipt) = 7),"
+    " day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+    " shift_id INTEGER,"
+    " dagstart_day TEXT NOT NULL CHECK (dagstart_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+    " category_id INTEGER NOT NULL,"
+    " place_id INTEGER,"
+    " what_happened TEXT NOT NULL DEFAULT '' CHECK (length(what_happened) <= 200),"
+    " lesson TEXT NOT NULL DEFAULT '' CHECK (length(lesson) <= 200),"
+    " CHECK (length(what_happened) + length(lesson) > 0)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS anon.learning_point_anon_day ON learning_point_anon (day, category_id);"
+    "CREATE INDEX IF NOT EXISTS anon.learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"
+    "PRAGMA anon.user_version = 1;";
+
+/* The columns of the one 'learning_point' the rest of the store reads. */
+#define LP_CONTENT "id, receipt, day, shift_id, dagstart_day, category_id, place_id, what_happened, lesson"
+#define LP_STATE_COLUMNS                                                                                     \
+    "coalesce(t.wall_approved, 0) AS wall_approved, coalesce(t.hidden, 0) AS hidden,"                      \
+    " t.discussed_day AS discussed_day, t.feedback AS feedback"
+
+static const char view_signed_sql[] =
+    "SELECT p.id AS id, p.receipt AS receipt, p.day AS day, p.shift_id AS shift_id, p.dagstart_day AS dagstart_day,"
+    " p.category_id AS category_id, p.place_id AS place_id, p.what_happened AS what_happened, p.lesson AS lesson,"
+    " p.member_id AS member_id, " LP_STATE_COLUMNS
+    " FROM main.learning_point_signed p LEFT JOIN main.learning_point_state t ON t.id = p.id";
+static const char view_anon_sql[] =
+    " UNION ALL SELECT a.id, a.receipt, a.day, a.shift_id, a.dagstart_day, a.category_id, a.place_id,"
+    " a.what_happened, a.lesson, NULL, " LP_STATE_COLUMNS
+    " FROM anon.learning_point_anon a LEFT JOIN main.learning_point_state t ON t.id = a.id";
+
+/* INSTEAD OF triggers: an insert goes to the file its signature belongs
+ * in; the lead's marks go to learning_point_state; a text change
+ * (redaction) goes to the row's own file; a delete removes the point
+ * everywhere, as the foreign keys of version 1 did. A change to the anon
+ * file other than a new point (a redaction, a deletion, a removed shift or
+ * place) is the lead's, and is timed in the audit log: it raises the
+ * privacy flag so the logs are cleared and it cannot order later points. */
+static const char triggers_sql[] =
+    "CREATE TEMP TRIGGER learning_point_insert INSTEAD OF INSERT ON learning_point BEGIN"
+    " SELECT RAISE(ABORT, 'UNIQUE constraint failed: learning_point.id')"
+    "  WHERE EXISTS (SELECT 1 FROM learning_point WHERE id = NEW.id OR receipt = NEW.receipt);"
+    " INSERT INTO learning_point_anon (" LP_CONTENT ")"
+    "  SELECT NEW.id, NEW.receipt, NEW.day, NEW.shift_id, NEW.dagstart_day, NEW.category_id, NEW.place_id,"
+    "  coalesce(NEW.what_happened, ''), coalesce(NEW.lesson, '') WHERE NEW.member_id IS NULL;"
+    " INSERT INTO learning_point_signed (" LP_CONTENT ", member_id)"
+    "  SELECT NEW.id, NEW.receipt, NEW.day, NEW.shift_id, NEW.dagstart_day, NEW.category_id, NEW.place_id,"
+    "  coalesce(NEW.what_happened, ''), coalesce(NEW.lesson, ''), NEW.member_id WHERE NEW.member_id IS NOT NULL;"
+    " INSERT INTO learning_point_state (id, wall_approved, hidden, discussed_day, feedback)"
+    "  SELECT NEW.id, coalesce(NEW.wall_approved, 0), coalesce(NEW.hidden, 0), NEW.discussed_day, NEW.feedback"
+    "  WHERE coalesce(NEW.wall_approved, 0) <> 0 OR coalesce(NEW.hidden, 0) <> 0"
+    "  OR NEW.discussed_day IS NOT NULL OR NEW.feedback IS NOT NULL;"
+    "END;"
+    "CREATE TEMP TRIGGER learning_point_update INSTEAD OF UPDATE ON learning_point BEGIN"
+    " INSERT INTO learning_point_state (id, wall_approved, hidden, discussed_day, feedback)"
+    "  SELECT OLD.id, NEW.wall_approved, NEW.hidden, NEW.discussed_day, NEW.feedback"
+    "  WHERE NEW.wall_approved IS NOT OLD.wall_approved OR NEW.hidden IS NOT OLD.hidden"
+    "  OR NEW.discussed_day IS NOT OLD.discussed_day OR NEW.feedback IS NOT OLD.feedback"
+    "  ON CONFLICT (id) DO UPDATE SET wall_approved = excluded.wall_approved, hidden = excluded.hidden,"
+    "  discussed_day = excluded.discussed_day, feedback = excluded.feedback;"
+    " UPDATE learning_point_anon SET what_happened = NEW.what_happened, lesson = NEW.lesson"
+    "  WHERE id = OLD.id AND OLD.member_id IS NULL"
+    "  AND (NEW.what_happened IS NOT OLD.what_happened OR NEW.lesson IS NOT OLD.lesson);"
+    " UPDATE learning_point_signed SET what_happened = NEW.what_happened, lesson = NEW.lesson"
+    "  WHERE id = OLD.id AND OLD.member_id IS NOT NULL"
+    "  AND (NEW.what_happened IS NOT OLD.what_happened OR NEW.lesson IS NOT OLD.lesson);"
+    "END;"
+    "CREATE TEMP TRIGGER learning_point_delete INSTEAD OF DELETE ON learning_point BEGIN"
+    " DELETE FROM learning_point_anon WHERE id = OLD.id;"
+    " DELETE FROM learning_point_signed WHERE id = OLD.id;"
+    " DELETE FROM learning_point_state WHERE id = OLD.id;"
+    " DELETE FROM learning_point_metoo WHERE learning_point_id = OLD.id;"
+    " UPDATE action SET learning_point_id = NULL WHERE learning_point_id = OLD.id;"
+    "END;"
+    "CREATE TEMP TRIGGER learning_point_metoo_parent BEFORE INSERT ON main.learning_point_metoo"
+    " WHEN NOT EXISTS (SELECT 1 FROM learning_point WHERE id = NEW.learning_point_id) BEGIN"
+    " SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed');"
+    "END;"
+    "CREATE TEMP TRIGGER action_learning_point_parent BEFORE INSERT ON main.action"
+    " WHEN NEW.learning_point_id IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM learning_point WHERE id = NEW.learning_point_id) BEGIN"
+    " SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed');"
+    "END;"
+    "CREATE TEMP TRIGGER anon_shift_gone AFTER DELETE ON main.shift BEGIN"
+    " UPDATE learning_point_anon SET shift_id = NULL WHERE shift_id = OLD.id;"
+    "END;"
+    "CREATE TEMP TRIGGER anon_place_gone AFTER DELETE ON main.place BEGIN"
+    " UPDATE learning_point_anon SET place_id = NULL WHERE place_id = OLD.id;"
+    "END;"
+    "CREATE TEMP TRIGGER anon_changed AFTER UPDATE ON anon.learning_point_anon BEGIN"
+    " UPDATE setting SET value = '1' WHERE key = 'privacy_flush_pending';"
+    "END;"
+    "CREATE TEMP TRIGGER anon_removed AFTER DELETE ON anon.learning_point_anon BEGIN"
+    " UPDATE setting SET value = '1' WHERE key = 'privacy_flush_pending';"
+    "END;";
+
+void store_anon_path(const char *db_path, char *out, size_t size)
+{
+    snprintf(out, size, "%s-anon", db_path);
+}
+
+static vb_code exec_all(sqlite3 *db, const char *sql, vb_err *err, const char *what)
+{
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? VB_OK : vb_fail(err, VB_ERR_IO, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+/* Writes a file name as a URI path: %-escapes what a URI would misread. */
+static bool uri_of(const char *path, const char *query, char *out, size_t size)
+{
+    size_t n = 0;
+    int w = snprintf(out, size, "file:");
+    if (w < 0 || (size_t)w >= size)
+        return false;
+    n = (size_t)w;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                     strchr("/-_.~", *p) != NULL;
+        w = plain ? snprintf(out + n, size - n, "%c", *p) : snprintf(out + n, size - n, "%%%02X", *p);
+        if (w < 0 || (size_t)w >= size - n)
+            return false;
+        n += (size_t)w;
+    }
+    w = snprintf(out + n, size - n, "%s", query);
+    return w >= 0 && (size_t)w < size - n;
+}
+
+vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bool *attached, vb_err *err)
+{
+    char path[1100];
+    store_anon_path(db_path, path, sizeof path);
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    *attached = false;
+    if (!writable && !exists)
+        return VB_OK; /* an older database, not migrated yet: no anonymous file to read */
+    char uri[sizeof path * 3 + 32];
+    if (!uri_of(path, writable ? "?mode=rwc" : "?mode=ro", uri, sizeof uri))
+        return vb_fail(err, VB_ERR_INVALID, "database path too long: %s", db_path);
+    sqlite3_stmt *attach = NULL;
+    int rc = sqlite3_prepare_v2(db, "ATTACH DATABASE ? AS anon", -1, &attach, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(attach, 1, uri, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(attach);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(attach);
+    if (rc != SQLITE_OK)
+        return vb_fail(err, rc == SQLITE_CANTOPEN ? VB_ERR_IO : VB_ERR_IO,
+                       "cannot open the file of anonymous entries %s: %s", path, sqlite3_errmsg(db));
+    *attached = true;
+    if (!writable)
+        return VB_OK;
+    /* The same promises as the main file: WAL (readers never block the
+     * kiosk), every commit on disk, deleted bytes zeroed. */
+    vb_code code = exec_all(db,
+                            "PRAGMA anon.journal_mode=WAL; PRAGMA anon.synchronous=FULL;"
+                            " PRAGMA anon.secure_delete=ON;",
+                            err, "set up the file of anonymous entries");
+    if (code == VB_OK)
+        code = exec_all(db, anon_schema_sql, err, "create the file of anonymous entries");
+    return code;
+}
+
+vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *err)
+{
+    /* A database kept at an older version (a test of upgrades) has the
+     * table of version 1 itself. */
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE name = 'learning_point_signed'", -1,
+                                &st, NULL);
+    bool split = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!split)
+        return VB_OK;
+    char view[2048];
+    int n = snprintf(view, sizeof view, "CREATE TEMP VIEW learning_point AS %s%s;", view_signed_sql,
+                     attached ? view_anon_sql : "");
+    assert(n > 0 && (size_t)n < sizeof view);
+    (void)n;
+    vb_code code = exec_all(db, view, err, "create the learning point view");
+    if (code == VB_OK && writable)
+        code = exec_all(db, triggers_sql, err, "create the learning point triggers");
+    return code;
+}
+
+vb_code store_anon_attach(store *s, vb_err *err)
+{
+    return store_anon_attach_db(s->db, s->path, s->mode == STORE_READWRITE, &s->anon_attached, err);
+}
+
+vb_code store_anon_views(store *s, vb_err *err)
+{
+    return store_anon_views_db(s->db, s->anon_attached, s->mode == STORE_READWRITE, err);
+}
+
+vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err *err)
+{
+    char path[1100];
+    store_anon_path(db_path, path, sizeof path);
+    if (size > INT32_MAX)
+        size = INT32_MAX;
+    sqlite3_snprintf((int)size, out,
+                     "-- Verbeterbord: anonymous learning points live in %s.\n"
+                     "ATTACH DATABASE '%q' AS anon;\n"
+                     "CREATE TEMP VIEW learning_point AS %s%s;\n%s\n",
+                     path, path, view_signed_sql, view_anon_sql, triggers_sql);
+    if (strlen(out) + 1 >= size)
+        return vb_fail(err, VB_ERR_INVALID, "the view text does not fit");
+    return VB_OK;
+}
+
+/* ---- the files' dates ------------------------------------------------------ */
+
+void store_anon_hide_time(store *s, const char *day)
+{
+    vb_day d;
+    if (!s->anon_attached || !day || !vb_day_parse(day, &d))
+        return;
+    /* Noon of the point's own day: a date the point carries anyway. */
+    time_t t = (time_t)(vb_day_start_unix(d) + 12 * 3600);
+    struct timespec times[2] = { { t, 0 }, { t, 0 } };
+    static const char *const suffixes[] = { "", "-wal", "-shm" };
+    char path[sizeof s->path + 16];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(path, sizeof path, "%s-anon%s", s->path, suffixes[i]);
+        /* Best effort: a file that is not there has no date to give away. */
+        (void)utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW);
+    }
+}
+
+/* ---- clearing the logs after a privacy deletion ------------------------------ */
+
+bool store_privacy_pending(store *s)
+{
+    return store_setting_int(s, "privacy_flush_pending", 0) != 0;
+}
+
+static vb_code set_pending_write(store *s, void *ctx, vb_err *err)
+{
+    static const char sql[] = "UPDATE setting SET value = ? WHERE key = 'privacy_flush_pending'";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
+    sqlite3_bind_text(st, 1, *(const bool *)ctx ? "1" : "0", -1, SQLITE_STATIC);
+    return store_step_done(s, st, err, "mark the privacy clean-up");
+}
+
+vb_code store_privacy_mark(store *s, vb_err *err)
+{
+    bool on = true;
+    return set_pending_write(s, &on, err);
+}
+
+/* One checkpoint that never waits: a reader keeps old pages, so it is tried
+ * again later instead of freezing the screen in the busy handler. */
+static int checkpoint_now(store *s, const char *schema)
+{
+    sqlite3_busy_timeout(s->db, 0);
+    int log = 0, done = 0;
+    int rc = sqlite3_wal_checkpoint_v2(s->db, schema, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    return rc;
+}
+
+vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err)
+{
+    if (cleared)
+        *cleared = false;
+    if (s->mode == STORE_READONLY)
+        return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
+    const char *const schemas[] = { "main", "anon" };
+    for (int i = 0; i < (s->anon_attached ? 2 : 1); i++) {
+        int rc = checkpoint_now(s, schemas[i]);
+        if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
+            return VB_OK; /* another connection reads: the job stays, tried again later */
+        if (rc != SQLITE_OK)
+            return store_fail(s, err, rc, "checkpoint the write-ahead log");
+    }
+    if (store_privacy_pending(s)) {
+        bool off = false;
+        vb_code code = store_write(s, set_pending_write, &off, err);
+        if (code != VB_OK)
+            return code;
+        /* Clearing the flag wrote a page of settings to the log; it holds
+         * no text, but the log is emptied again when nobody reads. */
+        (void)checkpoint_now(s, "main");
+    }
+    if (cleared)
+        *cleared = true;
+    return VB_OK;
+}

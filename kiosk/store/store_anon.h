@@ -1,0 +1,42 @@
+/* store_anon.h: anonymous entries kept apart from signed, timed ones.
+ *
+ * The attacker the kiosk defends against has one copy of the files
+ * (database, -wal, -shm, a backup) taken at any moment. A -wal keeps commits
+ * in order, and any reader can keep a checkpoint from emptying it; so an
+ * anonymous learning point committed into the same file as signed, timed
+ * rows (votes, the audit log) could be placed in time. By construction it
+ * is not: anonymous points are written only to '<db>-anon', a second file
+ * attached as schema 'anon', which holds anonymous content and nothing
+ * else (no member, no time finer than day and shift, random keys). The
+ * lead's marks on a point are signed acts and go to the main file.
+ * The rest of the store reads one TEMP view 'learning_point' (with INSTEAD
+ * OF triggers), so queries did not change. Store-internal. */
+#ifndef VB_STORE_ANON_H
+#define VB_STORE_ANON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store.h"
+
+/* '<db_path>-anon'. */
+void store_anon_path(const char *db_path, char *out, size_t size);
+/* Attaches the anon file (creating it and its schema when writable). A
+ * read-only store whose anon file does not exist yet attaches nothing. */
+vb_code store_anon_attach(store *s, vb_err *err);
+/* Creates the TEMP view learning_point (and, when writable, its triggers);
+ * after the migrations. */
+vb_code store_anon_views(store *s, vb_err *err);
+/* The same for any connection to the database at db_path (tests, tools):
+ * attach, then after any migration the views (triggers when writable). */
+typedef struct sqlite3 sqlite3;
+vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bool *attached, vb_err *err);
+vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *err);
+/* Sets the anon file's and its -wal's and -shm's dates to noon of day
+ * ('YYYY-MM-DD'), so the files do not tell when the last point was saved. */
+void store_anon_hide_time(store *s, const char *day);
+/* Inside a write: a privacy deletion or redaction happened; the logs must be
+ * cleared (store_privacy_flush) until no file holds the old text. */
+vb_code store_privacy_mark(store *s, vb_err *err);
+
+#endif
