@@ -15,6 +15,7 @@
  *
  * VB_CRASH_ITER sets the number of kills and cuts (default 100; make soak
  * runs 1000); VB_SEED replays a run. A failure prints SEED=... */
+#include "testdb.h"
 #include "testlib.h"
 
 #include <signal.h>
@@ -114,7 +115,7 @@ static const char *verify(const char *db_path)
 {
     static char why[600];
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK || !t_db_views(db, db_path)) {
         snprintf(why, sizeof why, "cannot reopen: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return why;

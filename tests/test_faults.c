@@ -55,6 +55,7 @@
  *                            syncs every commit; else the test's TMPDIR)
  *   VB_SEED=s                replays the seeded choices (the sparse offsets)
  * argv[1] is the build folder (tests/run.sh passes it), for the catalogs. */
+#include "testdb.h"
 #include "testlib.h"
 
 #include <fcntl.h>
@@ -782,14 +783,17 @@ static void run_step(const step_def *s)
 static void verify_db(const char *path, const int64_t *base)
 {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+        !t_db_views(db, path)) {
         fail("cannot open the database afterwards: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return;
     }
     /* the demo data as it was, to compare row by row */
-    char attach[4600];
-    snprintf(attach, sizeof attach, "ATTACH 'file:%s?mode=ro&immutable=1' AS demo", pristine);
+    char attach[9000];
+    snprintf(attach, sizeof attach,
+             "ATTACH 'file:%s?mode=ro&immutable=1' AS demo; ATTACH 'file:%s-anon?mode=ro&immutable=1' AS demo_anon",
+             pristine, pristine);
     bool attached = sqlite3_exec(db, attach, NULL, NULL, NULL) == SQLITE_OK;
     if (!attached)
         fail("cannot attach the demo database to compare: %s", sqlite3_errmsg(db));
@@ -832,10 +836,14 @@ static void verify_db(const char *path, const int64_t *base)
     static const struct {
         const char *sql, *what;
     } lost[] = {
-        { "SELECT count(*) FROM demo.learning_point d WHERE NOT EXISTS (SELECT 1 FROM main.learning_point m"
+        { "SELECT count(*) FROM demo.learning_point_signed d WHERE NOT EXISTS (SELECT 1 FROM learning_point m"
           " WHERE m.id = d.id AND m.receipt = d.receipt AND m.what_happened = d.what_happened AND m.lesson = d.lesson"
           " AND m.category_id = d.category_id AND m.day = d.day)",
-          "learning points" },
+          "signed learning points" },
+        { "SELECT count(*) FROM demo_anon.learning_point_anon d WHERE NOT EXISTS (SELECT 1 FROM learning_point m"
+          " WHERE m.id = d.id AND m.receipt = d.receipt AND m.what_happened = d.what_happened AND m.lesson = d.lesson"
+          " AND m.category_id = d.category_id AND m.day = d.day)",
+          "anonymous learning points" },
         { "SELECT count(*) FROM demo.vote d WHERE NOT EXISTS (SELECT 1 FROM main.vote m"
           " WHERE m.idea_id = d.idea_id AND m.member_id = d.member_id AND m.at = d.at)",
           "votes" },
@@ -935,7 +943,16 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
     snprintf(buf, sizeof buf, "%s-shm", db);
     unlink(buf);
     unlink(db);
-    if (!t_copy_file(pristine, db)) {
+    /* and the file of anonymous entries (kiosk/store/store_anon.h) */
+    static const char *const anon_files[] = { "-anon-wal", "-anon-shm", "-anon" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(buf, sizeof buf, "%s%s", db, anon_files[i]);
+        unlink(buf);
+    }
+    char anon_src[4400];
+    snprintf(anon_src, sizeof anon_src, "%s-anon", pristine);
+    snprintf(buf, sizeof buf, "%s-anon", db);
+    if (!t_copy_file(pristine, db) || !t_copy_file(anon_src, buf)) {
         dprintf(fd, "FAIL cannot copy the demo database\n");
         return;
     }
@@ -1164,7 +1181,7 @@ static bool prepare_demo(char *why, size_t size)
         "SELECT count(*) FROM action WHERE status = 'done'", "SELECT count(*) FROM member",
         "SELECT count(*) FROM dagstart", "SELECT count(*) FROM idea_history",
     };
-    if (sqlite3_open_v2(pristine, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(pristine, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || !t_db_views(db, pristine)) {
         snprintf(why, size, "cannot read the demo database");
         sqlite3_close(db);
         return false;

@@ -19,6 +19,7 @@
 #include "../kiosk/core/receipt.h"
 #include "../kiosk/store/store.h"
 #include "../kiosk/store/store_learning.h"
+#include "testdb.h"
 #include "testlib.h"
 
 static int db_counter;
@@ -48,7 +49,7 @@ static int64_t at(const char *local)
 static sqlite3 *raw_open(const char *path)
 {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK || !t_db_views(db, path)) {
         sqlite3_close(db);
         return NULL;
     }
@@ -239,36 +240,45 @@ static void test_anonymous_row(void)
     T_CHECK(member_null, "anonymous: member_id is NULL");
     T_CHECK(no_time_value, "no value finer than day and shift (no time stamp, no clock time)");
 
-    /* The table itself: no rowid, no time column, no index or trigger that
-     * could order or log it by time. */
+    /* The anonymous file's table itself: no rowid, no time column, no
+     * member, no index or trigger that could order or log it by time. */
     char sql[4000] = "";
-    sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'learning_point'", -1,
-                       &st, NULL);
+    sqlite3_prepare_v2(db, "SELECT sql FROM anon.sqlite_schema WHERE type = 'table' AND name = 'learning_point_anon'",
+                       -1, &st, NULL);
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(sql, sizeof sql, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
-    T_CHECK(strstr(sql, "WITHOUT ROWID") != NULL, "learning_point is WITHOUT ROWID");
-    T_CHECK(sqlite3_prepare_v2(db, "SELECT rowid FROM learning_point", -1, &st, NULL) != SQLITE_OK,
-            "learning_point has no rowid to select");
+    T_CHECK(strstr(sql, "WITHOUT ROWID") != NULL, "learning_point_anon is WITHOUT ROWID");
+    T_CHECK(sqlite3_prepare_v2(db, "SELECT rowid FROM anon.learning_point_anon", -1, &st, NULL) != SQLITE_OK,
+            "learning_point_anon has no rowid to select");
     sqlite3_finalize(st);
     T_CHECK(sqlite3_prepare_v2(db, "SELECT _rowid_, oid FROM learning_point_metoo", -1, &st, NULL) != SQLITE_OK,
             "learning_point_metoo has no rowid either");
     sqlite3_finalize(st);
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('learning_point') WHERE pk = 1 AND name = 'id'"),
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.pragma_table_info('learning_point_anon') WHERE pk = 1"
+                         " AND name = 'id'"),
              1, "the primary key is the random id");
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('learning_point') WHERE"
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.pragma_table_info('learning_point_anon') WHERE"
                          " name LIKE '%\\_at' ESCAPE '\\' OR name LIKE '%time%' OR name LIKE '%seq%'"
-                         " OR name LIKE '%created%'"),
-             0, "no column named like a time or a sequence");
+                         " OR name LIKE '%created%' OR name LIKE '%member%'"),
+             0, "no column named like a time, a sequence or a member");
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('learning_point_metoo')"), 2,
              "learning_point_metoo holds only the point and the member");
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM pragma_index_list('learning_point') il,"
-                         " pragma_index_info(il.name) ii WHERE ii.name NOT IN"
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.pragma_index_list('learning_point_anon') il,"
+                         " anon.pragma_index_info(il.name) ii WHERE ii.name NOT IN"
                          " ('id', 'receipt', 'day', 'shift_id', 'dagstart_day', 'category_id', 'place_id')"),
              0, "indexes use only the key, receipt, day, shift, daily start, category or place");
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND"
-                         " (tbl_name IN ('learning_point', 'learning_point_metoo') OR sql LIKE '%learning_point%')"),
-             0, "no trigger fires on learning points (nothing logs them elsewhere)");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.sqlite_schema WHERE type NOT IN ('table', 'index')"), 0,
+             "the anonymous file has no trigger or view");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.sqlite_schema WHERE type = 'table'"), 1,
+             "the anonymous file holds one table: nothing signed or timed can sit beside a point");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger' AND"
+                         " (tbl_name LIKE 'learning_point%' OR sql LIKE '%learning_point%')"),
+             0, "no stored trigger fires on learning points (nothing logs them elsewhere)");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM main.learning_point_signed"), 0,
+             "the main file holds no row of the anonymous point");
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM main.learning_point_state"), 0,
+             "nor a state row: only a lead's act creates one");
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'"), 0,
              "no AUTOINCREMENT sequence table");
     T_EQ_INT(other_rows(db), before_rows, "no other table gained or lost a row");
@@ -895,32 +905,91 @@ static void test_busy(void)
     store_close(s);
 }
 
-/* The -wal keeps commits in the order they happened; after an anonymous
- * save it is emptied, so nothing places the point between timed rows. */
-static void test_wal_emptied_after_anonymous(void)
+/* Counts the bytes of needle in a file (grep -a -c, roughly). */
+static int file_hits(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    static char buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    int hits = 0;
+    size_t len = strlen(needle);
+    for (size_t i = 0; i + len <= n; i++)
+        hits += memcmp(buf + i, needle, len) == 0;
+    return hits;
+}
+
+static int files_hits(const char *db, const char *const *suffixes, const char *needle)
+{
+    int hits = 0;
+    char p[1200];
+    for (int i = 0; suffixes[i]; i++) {
+        snprintf(p, sizeof p, "%s%s", db, suffixes[i]);
+        hits += file_hits(p, needle);
+    }
+    return hits;
+}
+
+/* The attacker holds one copy of the files taken at any moment. While a
+ * reader (the wall, a backup, a sqlite3 shell) holds a snapshot, no
+ * checkpoint can empty a -wal: so an anonymous point must never be written
+ * where signed, timed rows are (issue 9). Checked on the files while the
+ * store is open and the reader still reads. */
+static void test_anonymous_apart_with_reader(void)
 {
     const char *path = NULL;
-    store *s = open_team("walorder", &path);
+    store *s = open_team("apart", &path);
     vb_err err;
-    sqlite3 *db = raw_open(path);
-    raw_exec(db, "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('Lamp', 1, 1795670000, 1795670000)");
-    sqlite3_close(db);
-    lp_new in = { .category_id = 1, .what_happened = "Doos viel om", .lesson = "" };
-    lp_saved out;
-    T_CHECK(store_learning_save(s, &in, at("2026-11-26T06:55"), &out, &err) == VB_OK, "wal: anonymous save");
+    sqlite3 *reader = raw_open(path);
+    T_CHECK(raw_exec(reader, "BEGIN") && raw_int(reader, "SELECT count(*) FROM learning_point") == 0 &&
+                raw_int(reader, "SELECT count(*) FROM member") == 3,
+            "apart: a reader holds a snapshot of both files");
+    lp_saved first, anon, last;
+    lp_new signed_a = { .category_id = 1, .what_happened = "Xsignedmarkerbefore", .member_id = 1 };
+    lp_new anon_in = { .category_id = 2, .place_id = 1, .what_happened = "Xanonmarkerkabel", .lesson = "Xanonlesson" };
+    lp_new signed_b = { .category_id = 1, .what_happened = "Xsignedmarkerafter", .member_id = 2 };
+    T_CHECK(store_learning_save(s, &signed_a, at("2026-11-26T10:02"), &first, &err) == VB_OK &&
+                store_learning_save(s, &anon_in, at("2026-11-26T10:03"), &anon, &err) == VB_OK &&
+                store_learning_save(s, &signed_b, at("2026-11-26T10:04"), &last, &err) == VB_OK,
+            "apart: signed, anonymous, signed saved while the reader reads");
     char wal[1100];
     snprintf(wal, sizeof wal, "%s-wal", path);
     struct stat st;
-    T_CHECK(stat(wal, &st) != 0 || st.st_size == 0, "wal: after an anonymous save the -wal is empty");
-    lp_new signed_in = { .category_id = 1, .what_happened = "Band stond stil", .member_id = 1 };
-    T_CHECK(store_learning_save(s, &signed_in, at("2026-11-26T06:56"), &out, &err) == VB_OK, "wal: signed save");
-    T_CHECK(stat(wal, &st) == 0 && st.st_size > 0, "wal: a signed save stays in the -wal (no extra sync needed)");
+    T_CHECK(stat(wal, &st) == 0 && st.st_size > 0, "apart: the main -wal holds the signed saves (not checkpointed)");
+    static const char *const main_files[] = { "", "-wal", "-shm", NULL };
+    static const char *const anon_files[] = { "-anon", "-anon-wal", "-anon-shm", NULL };
+    T_EQ_INT(files_hits(path, main_files, "Xanonmarkerkabel") + files_hits(path, main_files, "Xanonlesson"), 0,
+             "apart: neither the main file, its -wal nor its -shm holds the anonymous point's text");
+    T_EQ_INT(files_hits(path, main_files, anon.id) + files_hits(path, main_files, anon.receipt), 0,
+             "apart: nor its key or receipt code");
+    T_CHECK(files_hits(path, anon_files, "Xanonmarkerkabel") > 0, "apart: the anonymous file holds it");
+    T_EQ_INT(files_hits(path, anon_files, "Xsignedmarker") + files_hits(path, anon_files, first.receipt) +
+                 files_hits(path, anon_files, last.receipt),
+             0, "apart: the anonymous file holds nothing of the signed points around it");
+    char p[1200];
+    bool dated = true;
+    int64_t noon = at("2026-11-26T12:00");
+    for (int i = 0; anon_files[i]; i++) {
+        snprintf(p, sizeof p, "%s%s", path, anon_files[i]);
+        if (stat(p, &st) == 0 && (int64_t)st.st_mtime != noon) {
+            dated = false;
+            t_note("%s is dated %lld, not noon of the day", p, (long long)st.st_mtime);
+        }
+    }
+    T_CHECK(dated, "apart: the anonymous files' dates say only the day (noon), not the time of the save");
+    T_EQ_INT(raw_int(reader, "SELECT count(*) FROM learning_point"), 0, "apart: the reader still sees its snapshot");
+    raw_exec(reader, "COMMIT");
+    T_EQ_INT(raw_int(reader, "SELECT count(*) FROM learning_point WHERE member_id IS NULL"), 1,
+             "apart: afterwards the view shows the anonymous point");
+    sqlite3_close(reader);
     store_close(s);
 }
 
 int main(void)
 {
-    test_wal_emptied_after_anonymous();
+    test_anonymous_apart_with_reader();
     test_anonymous_row();
     test_signed_row();
     test_random_keys_and_receipts();

@@ -11,6 +11,7 @@
  * only grow by leaking. No anonymous idea may name its author anywhere.
  *
  * VB_MONKEY_EVENTS (default 20000; make soak: 1000000), VB_SEED to replay. */
+#include "testdb.h"
 #include "testlib.h"
 
 #include <sqlite3.h>
@@ -157,7 +158,7 @@ static const char *check_db(const char *path)
         " WHERE i.member_id IS NULL AND h.member_id IS NOT NULL",
     };
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || !t_db_views(db, path)) {
         sqlite3_close(db);
         return "cannot open the database";
     }

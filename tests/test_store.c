@@ -11,6 +11,7 @@
 
 #include "../kiosk/store/store.h"
 #include "../kiosk/store/store_internal.h"
+#include "testdb.h"
 #include "testlib.h"
 
 extern const char *const store_migrations[];
@@ -35,7 +36,8 @@ static const char *new_db_path(const char *stem)
 static sqlite3 *raw_open(const char *path)
 {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+        !t_db_views(db, path)) {
         sqlite3_close(db);
         return NULL;
     }
@@ -194,7 +196,7 @@ static void test_open_new(void)
     raw_text(db, "PRAGMA journal_mode", jm, sizeof jm);
     T_EQ_STR(jm, "wal", "new database is in WAL mode");
     T_EQ_INT(raw_int(db, "PRAGMA user_version"), store_schema_version(), "user_version is the schema version");
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('member','idea','vote','learning_point',"
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('member','idea','vote','learning_point_signed',"
                          "'action','announcement','dagstart','setting','audit_log','category','idea_history')"),
              11, "the schema has the product's tables");
     sqlite3_close(db);

@@ -14,10 +14,13 @@
 #include "../ui/widgets.h"
 #include "dump.h"
 #include "script.h"
+#include "../store/store_idea_flow.h"
 
 #define DB_RETRY_MS 5000
 #define IDLE_WARNING_MS 15000
 #define QUICK_CHECK_RETRY_MS 60000
+/* A reader keeps a privacy clean-up from finishing: the next try. */
+#define PRIVACY_RETRY_MS 3000
 
 int64_t app_now_ms(const app *a)
 {
@@ -154,6 +157,9 @@ static bool open_database(app *a)
     a->db = s;
     a->db_retry_at = 0;
     a->quick_check_pending = !a->opt.wall; /* the wall only reads: no check there */
+    /* A clean-up that a restart interrupted goes on at once. */
+    a->privacy_pending = !a->opt.wall && store_privacy_pending(a->db);
+    a->privacy_retry_at = 0;
     int64_t newest = 0;
     if (store_newest_time(s, &newest, NULL) == VB_OK)
         a->newest_entry_s = newest;
@@ -322,6 +328,8 @@ int app_deadlines(const app *a, int64_t *out, int max)
         out[n++] = a->db_retry_at;
     if (n < max && a->notice_until)
         out[n++] = a->notice_until;
+    if (n < max && a->db && a->privacy_pending)
+        out[n++] = a->privacy_retry_at > now ? a->privacy_retry_at : now;
     if (n < max && a->quick_check_pending && a->first_frame_done)
         out[n++] = a->quick_check_at > now ? a->quick_check_at : now;
     if (n < max && badge_pending(&a->badge)) {
@@ -343,6 +351,28 @@ static void idle_reset(app *a)
     a->idle_warning_until = 0;
     app_end_session(a);
     app_go(a, a->db ? "home" : "dbfail");
+}
+
+void app_privacy_job(app *a, bool cleared)
+{
+    a->privacy_pending = !cleared;
+    a->privacy_retry_at = cleared ? 0 : app_now_ms(a) + PRIVACY_RETRY_MS;
+}
+
+/* One try to clear the logs; it never waits for a reader (store.h). */
+static void privacy_retry(app *a, int64_t now)
+{
+    bool cleared = false;
+    vb_err err;
+    vb_err_clear(&err);
+    if (store_privacy_flush(a->db, &cleared, &err) != VB_OK)
+        fprintf(stderr, "verbeterbord: clearing the database logs: %s\n", err.msg);
+    a->privacy_pending = !cleared;
+    a->privacy_retry_at = now + PRIVACY_RETRY_MS;
+    if (cleared) {
+        app_notice(a, NOTICE_OK, _("The deleted text is now gone from the database files."), 5);
+        a->dirty = true;
+    }
 }
 
 void app_tick(app *a)
@@ -372,6 +402,8 @@ void app_tick(app *a)
         }
         a->dirty = true;
     }
+    if (a->db && a->privacy_pending && now >= a->privacy_retry_at)
+        privacy_retry(a, now);
     if (a->screen->tick)
         a->screen->tick(a);
     if (a->wall_ui && a->screen != &screen_wall)

@@ -62,6 +62,8 @@ struct app {
     vb_err db_err;
     int64_t db_retry_at;      /* mono ms */
     bool quick_check_pending;
+    bool privacy_pending;       /* a privacy deletion's old text may still be in the files */
+    int64_t privacy_retry_at;   /* mono ms: the next try to clear them */
     int64_t quick_check_at;   /* mono ms: not before (a retry after a read error) */
     char db_warning[400];     /* quick_check problem, shown as a banner */
 
@@ -195,5 +197,10 @@ int app_deadlines(const app *a, int64_t *out, int max);
 void app_handle_event(app *a, const platform_event *ev);
 /* Runs deadlines that have passed. */
 void app_tick(app *a);
+
+/* After a privacy deletion or redaction: keeps clearing the database's
+ * logs from the loop, on every screen and after a restart, until no file
+ * holds the old text (store_privacy_flush); cleared says it is done. */
+void app_privacy_job(app *a, bool cleared);
 
 #endif

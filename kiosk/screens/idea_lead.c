@@ -662,12 +662,12 @@ static void lead_discard(app *a)
 static int64_t lead_deadline(const app *a)
 {
     (void)a;
-    return mod_flush_deadline(&L.flush);
+    return VB_NO_DEADLINE; /* the clean-up runs in the app (app_privacy_job) */
 }
 
 static void lead_tick(app *a)
 {
-    if (mod_flush_retry(a, &L.flush))
+    if (mod_flush_done(a, &L.flush))
         L.del.wal_cleared = true;
 }
 

@@ -378,12 +378,12 @@ static void lp_discard(app *a)
 static int64_t lp_deadline(const app *a)
 {
     (void)a;
-    return mod_flush_deadline(&P.flush);
+    return VB_NO_DEADLINE; /* the clean-up runs in the app (app_privacy_job) */
 }
 
 static void lp_tick(app *a)
 {
-    if (mod_flush_retry(a, &P.flush))
+    if (mod_flush_done(a, &P.flush))
         P.del.wal_cleared = true;
 }
 

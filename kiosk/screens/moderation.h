@@ -73,21 +73,18 @@ typedef enum mod_result { MOD_NONE, MOD_CANCEL, MOD_APPLY } mod_result;
 mod_result mod_redact_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, mod_redact *st,
                             const char *const *labels, const char *const *texts, int n);
 
-/* Truncating the -wal after a redaction or deletion, when another
- * connection's reader kept it from finishing: tried again every few
- * seconds while a panel is open (the screen's deadline is retry_ms). */
+/* Clearing the logs after a redaction or deletion, when another
+ * connection's reader kept it from finishing: the app keeps trying on
+ * every screen and after a restart (app_privacy_job); the panel only
+ * shows when that is done. */
 typedef struct mod_flush {
-    bool pending;
-    int64_t retry_ms;           /* monotonic */
+    bool pending;               /* this panel said "still held" */
 } mod_flush;
 
-/* After a redaction or deletion: remembers a blocked truncation. */
+/* After a redaction or deletion: hands a blocked clean-up to the app. */
 void mod_flush_after(app *a, mod_flush *f, bool cleared);
-/* Tries again when due; true when the -wal was truncated just now (and
- * then says so in a notice). */
-bool mod_flush_retry(app *a, mod_flush *f);
-/* When the next try is due (a screen's deadline). */
-int64_t mod_flush_deadline(const mod_flush *f);
+/* True once, when the app finished the clean-up this panel waits for. */
+bool mod_flush_done(app *a, mod_flush *f);
 /* The words for the -wal state after a redaction or deletion. */
 const char *mod_wal_words(bool cleared);
 

@@ -16,7 +16,6 @@
 #include "../core/deadline.h"
 
 #define PART_MAX_CHARS 80
-#define FLUSH_RETRY_MS 5000
 
 #define TAP_GUARD_MS 700
 
@@ -129,37 +128,23 @@ mod_result mod_redact_panel(app *a, ui_ctx *ui, ui_rect r, const char *prefix, m
 
 const char *mod_wal_words(bool cleared)
 {
-    return cleared ? _("The database file no longer holds it.")
-                   : _("The database log still holds it for a moment (another program is reading); the kiosk keeps "
-                       "trying to clear it.");
+    return cleared ? _("The database files no longer hold it.")
+                   : _("Another program is reading the database, so its files still hold the old text for now. "
+                       "The kiosk keeps clearing them, also after a restart, and says when they are clean.");
 }
 
 void mod_flush_after(app *a, mod_flush *f, bool cleared)
 {
     f->pending = !cleared;
-    f->retry_ms = cleared ? 0 : app_now_ms(a) + FLUSH_RETRY_MS;
+    app_privacy_job(a, cleared);
 }
 
-bool mod_flush_retry(app *a, mod_flush *f)
+bool mod_flush_done(app *a, mod_flush *f)
 {
-    if (!f->pending || !a->db || app_now_ms(a) < f->retry_ms)
+    if (!f->pending || a->privacy_pending)
         return false;
-    bool cleared = false;
-    vb_err err;
-    vb_err_clear(&err);
-    if (store_privacy_flush(a->db, &cleared, &err) != VB_OK)
-        fprintf(stderr, "verbeterbord: clearing the database log: %s\n", err.msg);
-    mod_flush_after(a, f, cleared);
-    if (cleared) {
-        app_notice(a, NOTICE_OK, mod_wal_words(true), 5);
-        a->dirty = true;
-    }
-    return cleared;
-}
-
-int64_t mod_flush_deadline(const mod_flush *f)
-{
-    return f->pending ? f->retry_ms : VB_NO_DEADLINE;
+    f->pending = false;
+    return true;
 }
 
 /* ---- deletion --------------------------------------------------------------------- */

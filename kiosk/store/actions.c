@@ -208,10 +208,12 @@ vb_code store_action_drop(store *s, int64_t id, int64_t lead_id, const char *rea
 #define ACTION_COLUMNS                                                                                           \
     "a.id, a.description, a.owner_id, m.name, a.due_day, a.status, coalesce(a.note, ''), a.origin,"              \
     " coalesce(a.learning_point_id, ''), coalesce(a.idea_id, 0),"                                                \
-    " coalesce(i.title, CASE WHEN lp.what_happened <> '' THEN lp.what_happened ELSE lp.lesson END, ''),"        \
+    " coalesce(i.title, CASE WHEN lp.what_happened <> '' THEN lp.what_happened ELSE lp.lesson END,"            \
+    " CASE WHEN la.what_happened <> '' THEN la.what_happened ELSE la.lesson END, ''),"                           \
     " a.created_at, coalesce(a.closed_at, 0)"                                                                    \
     " FROM action a JOIN member m ON m.id = a.owner_id LEFT JOIN idea i ON i.id = a.idea_id"                     \
-    " LEFT JOIN learning_point lp ON lp.id = a.learning_point_id"
+    " LEFT JOIN main.learning_point_signed lp ON lp.id = a.learning_point_id"                                  \
+    " LEFT JOIN anon.learning_point_anon la ON la.id = a.learning_point_id" /* the two halves: store_anon.h */
 
 static void read_row(sqlite3_stmt *st, store_action *a)
 {

@@ -41,21 +41,12 @@ static const char anon_schema_sql[] =
     "CREATE INDEX IF NOT EXISTS anon.learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"
     "PRAGMA anon.user_version = 1;";
 
-/* The columns of the one 'learning_point' the rest of the store reads. */
+/* The content columns, as both files have them. */
 #define LP_CONTENT "id, receipt, day, shift_id, dagstart_day, category_id, place_id, what_happened, lesson"
-#define LP_STATE_COLUMNS                                                                                     \
-    "coalesce(t.wall_approved, 0) AS wall_approved, coalesce(t.hidden, 0) AS hidden,"                      \
-    " t.discussed_day AS discussed_day, t.feedback AS feedback"
 
-static const char view_signed_sql[] =
-    "SELECT p.id AS id, p.receipt AS receipt, p.day AS day, p.shift_id AS shift_id, p.dagstart_day AS dagstart_day,"
-    " p.category_id AS category_id, p.place_id AS place_id, p.what_happened AS what_happened, p.lesson AS lesson,"
-    " p.member_id AS member_id, " LP_STATE_COLUMNS
-    " FROM main.learning_point_signed p LEFT JOIN main.learning_point_state t ON t.id = p.id";
-static const char view_anon_sql[] =
-    " UNION ALL SELECT a.id, a.receipt, a.day, a.shift_id, a.dagstart_day, a.category_id, a.place_id,"
-    " a.what_happened, a.lesson, NULL, " LP_STATE_COLUMNS
-    " FROM anon.learning_point_anon a LEFT JOIN main.learning_point_state t ON t.id = a.id";
+/* The view: the two halves (store_anon.h) one after the other. */
+static const char view_signed_sql[] = "SELECT * FROM " LP_SIGNED_ROWS;
+static const char view_anon_sql[] = " UNION ALL SELECT * FROM " LP_ANON_ROWS;
 
 /* INSTEAD OF triggers: an insert goes to the file its signature belongs
  * in; the lead's marks go to learning_point_state; a text change
@@ -67,7 +58,12 @@ static const char view_anon_sql[] =
 static const char triggers_sql[] =
     "CREATE TEMP TRIGGER learning_point_insert INSTEAD OF INSERT ON learning_point BEGIN"
     " SELECT RAISE(ABORT, 'UNIQUE constraint failed: learning_point.id')"
-    "  WHERE EXISTS (SELECT 1 FROM learning_point WHERE id = NEW.id OR receipt = NEW.receipt);"
+    "  WHERE EXISTS (SELECT 1 FROM main.learning_point_signed WHERE id = NEW.id OR receipt = NEW.receipt)"
+    "  OR EXISTS (SELECT 1 FROM anon.learning_point_anon WHERE id = NEW.id OR receipt = NEW.receipt);"
+    " SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed')"
+    "  WHERE NOT EXISTS (SELECT 1 FROM main.category WHERE id = NEW.category_id)"
+    "  OR (NEW.place_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.place WHERE id = NEW.place_id))"
+    "  OR (NEW.shift_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.shift WHERE id = NEW.shift_id));"
     " INSERT INTO learning_point_anon (" LP_CONTENT ")"
     "  SELECT NEW.id, NEW.receipt, NEW.day, NEW.shift_id, NEW.dagstart_day, NEW.category_id, NEW.place_id,"
     "  coalesce(NEW.what_happened, ''), coalesce(NEW.lesson, '') WHERE NEW.member_id IS NULL;"
@@ -133,24 +129,15 @@ static vb_code exec_all(sqlite3 *db, const char *sql, vb_err *err, const char *w
     return rc == SQLITE_OK ? VB_OK : vb_fail(err, VB_ERR_IO, "%s: %s", what, sqlite3_errmsg(db));
 }
 
-/* Writes a file name as a URI path: %-escapes what a URI would misread. */
-static bool uri_of(const char *path, const char *query, char *out, size_t size)
+/* True once the migration that moved anonymous points out has run. */
+static bool main_is_split(sqlite3 *db)
 {
-    size_t n = 0;
-    int w = snprintf(out, size, "file:");
-    if (w < 0 || (size_t)w >= size)
-        return false;
-    n = (size_t)w;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-                     strchr("/-_.~", *p) != NULL;
-        w = plain ? snprintf(out + n, size - n, "%c", *p) : snprintf(out + n, size - n, "%%%02X", *p);
-        if (w < 0 || (size_t)w >= size - n)
-            return false;
-        n += (size_t)w;
-    }
-    w = snprintf(out + n, size - n, "%s", query);
-    return w >= 0 && (size_t)w < size - n;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE name = 'learning_point_signed'", -1,
+                                &st, NULL);
+    bool split = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return split;
 }
 
 vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bool *attached, vb_err *err)
@@ -160,23 +147,28 @@ vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bo
     struct stat st;
     bool exists = stat(path, &st) == 0;
     *attached = false;
+    if (!exists && main_is_split(db)) {
+        /* Its points would silently be gone: never start an empty one. */
+        return vb_fail(err, VB_ERR_NOTFOUND,
+                       "the file of anonymous learning points is missing: %s (restore it from the backup it was "
+                       "taken with)",
+                       path);
+    }
     if (!writable && !exists)
         return VB_OK; /* an older database, not migrated yet: no anonymous file to read */
-    char uri[sizeof path * 3 + 32];
-    if (!uri_of(path, writable ? "?mode=rwc" : "?mode=ro", uri, sizeof uri))
-        return vb_fail(err, VB_ERR_INVALID, "database path too long: %s", db_path);
+    /* An attached file is opened with the connection's own flags: read-only
+     * for the wall and exports, created when missing only for a writer. */
     sqlite3_stmt *attach = NULL;
     int rc = sqlite3_prepare_v2(db, "ATTACH DATABASE ? AS anon", -1, &attach, NULL);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(attach, 1, uri, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(attach, 1, path, -1, SQLITE_TRANSIENT);
         rc = sqlite3_step(attach);
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
     sqlite3_finalize(attach);
     if (rc != SQLITE_OK)
-        return vb_fail(err, rc == SQLITE_CANTOPEN ? VB_ERR_IO : VB_ERR_IO,
-                       "cannot open the file of anonymous entries %s: %s", path, sqlite3_errmsg(db));
+        return vb_fail(err, VB_ERR_IO, "cannot open the file of anonymous entries %s: %s", path, sqlite3_errmsg(db));
     *attached = true;
     if (!writable)
         return VB_OK;
@@ -195,12 +187,7 @@ vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *e
 {
     /* A database kept at an older version (a test of upgrades) has the
      * table of version 1 itself. */
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE name = 'learning_point_signed'", -1,
-                                &st, NULL);
-    bool split = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    if (!split)
+    if (!main_is_split(db))
         return VB_OK;
     char view[2048];
     int n = snprintf(view, sizeof view, "CREATE TEMP VIEW learning_point AS %s%s;", view_signed_sql,

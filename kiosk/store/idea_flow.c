@@ -424,7 +424,7 @@ vb_code store_ideas_hidden_count(store *s, int *out, vb_err *err)
 
 vb_code store_lps_hidden_count(store *s, int *out, vb_err *err)
 {
-    static const char sql[] = "SELECT count(*) FROM learning_point WHERE hidden = 1";
+    static const char sql[] = "SELECT count(*) FROM main.learning_point_state WHERE hidden = 1";
     return count_plain(s, sql, out, err);
 }
 

@@ -327,24 +327,37 @@ static void read_row(sqlite3_stmt *st, lp_row *r)
 #define LP_BEFORE_ANCHOR                                                                                      \
     " AND day >= ?5 AND (day > ?5 OR (day = ?5 AND (coalesce(shift_id, 0) > ?6"                              \
     " OR (coalesce(shift_id, 0) = ?6 AND id < ?7))))"
-#define LP_PAGE_SQL(where, order, offset)                                                                     \
-    "WITH page AS (SELECT id, day, coalesce(shift_id, 0) AS sk FROM learning_point WHERE hidden = 0" where    \
-    " ORDER BY " order " LIMIT ?2" offset ")"                                                                  \
-    " SELECT " LP_ROW_COLUMNS ", coalesce(lp.shift_id, 0) FROM page JOIN learning_point lp ON lp.id = page.id"  \
-    LP_ROW_JOINS " ORDER BY page.day DESC, page.sk DESC, page.id"
+/* One half's candidates for the page (store_anon.h: each half on its own
+ * index, then merged); limit is how many a page could take from it. */
+#define LP_PAGE_HALF(rows, where, order, limit)                                                               \
+    "SELECT * FROM (SELECT id, day, coalesce(shift_id, 0) AS sk FROM " rows " WHERE hidden = 0" where         \
+    " ORDER BY " order " LIMIT " limit ")"
+#define LP_PAGE_ROWS(rows) " FROM page JOIN " rows " lp ON lp.id = page.id" LP_ROW_JOINS
+#define LP_PAGE_SQL(where, order, merged_order, offset, limit)                                                \
+    "WITH page AS (SELECT id, day, sk FROM (" LP_PAGE_HALF(LP_SIGNED_ROWS, where, order, limit)               \
+    " UNION ALL " LP_PAGE_HALF(LP_ANON_ROWS, where, order, limit) ") ORDER BY " merged_order " LIMIT ?2"      \
+    offset ")"                                                                                                \
+    " SELECT " LP_ROW_COLUMNS ", coalesce(lp.shift_id, 0), page.day, page.sk, page.id" LP_PAGE_ROWS(LP_SIGNED_ROWS) \
+    " UNION ALL SELECT " LP_ROW_COLUMNS ", coalesce(lp.shift_id, 0), page.day, page.sk, page.id"              \
+    LP_PAGE_ROWS(LP_ANON_ROWS) " ORDER BY 19 DESC, 20 DESC, 21"
+#define LP_MERGED_DOWN "day DESC, sk DESC, id"
+#define LP_MERGED_UP "day, sk, id DESC"
 
 typedef enum lp_page_kind { LP_PAGE_OFFSET, LP_PAGE_OLDER, LP_PAGE_NEWER } lp_page_kind;
 
 static vb_code list_page(store *s, lp_page_kind kind, int64_t category_id, int offset, const lp_row *anchor,
                          int max, int64_t viewer_id, lp_row *out, int *n, vb_err *err)
 {
-    static const char offset_all[] = LP_PAGE_SQL(" AND day <= '9999-12-31'", LP_ORDER_DOWN, " OFFSET ?3");
-    static const char offset_cat[] =
-        LP_PAGE_SQL(" AND category_id = ?4 AND day <= '9999-12-31'", LP_ORDER_DOWN, " OFFSET ?3");
-    static const char older_all[] = LP_PAGE_SQL(LP_AFTER_ANCHOR, LP_ORDER_DOWN, "");
-    static const char older_cat[] = LP_PAGE_SQL(" AND category_id = ?4" LP_AFTER_ANCHOR, LP_ORDER_DOWN, "");
-    static const char newer_all[] = LP_PAGE_SQL(LP_BEFORE_ANCHOR, LP_ORDER_UP, "");
-    static const char newer_cat[] = LP_PAGE_SQL(" AND category_id = ?4" LP_BEFORE_ANCHOR, LP_ORDER_UP, "");
+    static const char offset_all[] =
+        LP_PAGE_SQL(" AND day <= '9999-12-31'", LP_ORDER_DOWN, LP_MERGED_DOWN, " OFFSET ?3", "?2 + ?3");
+    static const char offset_cat[] = LP_PAGE_SQL(" AND category_id = ?4 AND day <= '9999-12-31'", LP_ORDER_DOWN,
+                                                 LP_MERGED_DOWN, " OFFSET ?3", "?2 + ?3");
+    static const char older_all[] = LP_PAGE_SQL(LP_AFTER_ANCHOR, LP_ORDER_DOWN, LP_MERGED_DOWN, "", "?2");
+    static const char older_cat[] =
+        LP_PAGE_SQL(" AND category_id = ?4" LP_AFTER_ANCHOR, LP_ORDER_DOWN, LP_MERGED_DOWN, "", "?2");
+    static const char newer_all[] = LP_PAGE_SQL(LP_BEFORE_ANCHOR, LP_ORDER_UP, LP_MERGED_UP, "", "?2");
+    static const char newer_cat[] =
+        LP_PAGE_SQL(" AND category_id = ?4" LP_BEFORE_ANCHOR, LP_ORDER_UP, LP_MERGED_UP, "", "?2");
     const char *sql = kind == LP_PAGE_OFFSET ? (category_id ? offset_cat : offset_all)
                       : kind == LP_PAGE_OLDER ? (category_id ? older_cat : older_all)
                                               : (category_id ? newer_cat : newer_all);
@@ -395,9 +408,17 @@ vb_code store_learning_list_from(store *s, int64_t category_id, const lp_row *an
 
 vb_code store_learning_count(store *s, int64_t category_id, int *out, vb_err *err)
 {
-    static const char all_sql[] = "SELECT count(*) FROM learning_point WHERE hidden = 0";
-    static const char category_sql[] =
-        "SELECT count(*) FROM learning_point WHERE hidden = 0 AND category_id = ?";
+    /* Per half (store_anon.h): all rows, less those a lead hid; both counts
+     * run on indexes, without a lookup per row. */
+#define LP_COUNT_HALF(table, cat)                                                                             \
+    "(SELECT count(*) FROM " table " WHERE 1" cat ")"                                                         \
+    " - (SELECT count(*) FROM main.learning_point_state t JOIN " table " x ON x.id = t.id"                   \
+    " WHERE t.hidden <> 0" cat ")"
+    static const char all_sql[] = "SELECT " LP_COUNT_HALF("main.learning_point_signed", "") " + "
+                                  LP_COUNT_HALF("anon.learning_point_anon", "");
+    static const char category_sql[] = "SELECT " LP_COUNT_HALF("main.learning_point_signed", " AND category_id = ?1")
+                                       " + " LP_COUNT_HALF("anon.learning_point_anon", " AND category_id = ?1");
+#undef LP_COUNT_HALF
     *out = 0;
     sqlite3_stmt *st = store_stmt(s, category_id ? category_sql : all_sql, err);
     if (!st)

@@ -193,10 +193,13 @@ vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_d
 {
     static const char categories_sql[] =
         "SELECT id, code, coalesce(label, ''), icon FROM category ORDER BY sort, id";
-    /* Covered by the index learning_point_day (day, category_id). */
+    /* Each half (store/store_anon.h) counted on its own (day, category_id) index. */
     static const char lp_sql[] =
-        "SELECT day, category_id, count(*) FROM learning_point WHERE day BETWEEN ?3 AND ?4"
-        " GROUP BY day, category_id";
+        "SELECT day, category_id, sum(n) FROM ("
+        "SELECT day, category_id, count(*) AS n FROM main.learning_point_signed WHERE day BETWEEN ?3 AND ?4"
+        " GROUP BY day, category_id UNION ALL "
+        "SELECT day, category_id, count(*) AS n FROM anon.learning_point_anon WHERE day BETWEEN ?3 AND ?4"
+        " GROUP BY day, category_id) GROUP BY day, category_id";
     /* Submitted in the month, first answered in it (or after it: then it
      * was still waiting at its end), or still waiting now. */
     static const char ideas_sql[] =

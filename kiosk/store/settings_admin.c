@@ -391,7 +391,8 @@ vb_code store_settings_category_rename(store *s, int64_t lead_id, int64_t at, in
 vb_code store_settings_shifts(store *s, store_shift *rows, int max, int *count, vb_err *err)
 {
     static const char sql[] =
-        "SELECT id, name, starts, ends, (SELECT count(*) FROM learning_point l WHERE l.shift_id = shift.id)"
+        "SELECT id, name, starts, ends, (SELECT count(*) FROM main.learning_point_signed l WHERE l.shift_id = shift.id)"
+        " + (SELECT count(*) FROM anon.learning_point_anon l WHERE l.shift_id = shift.id)" /* store_anon.h */
         " FROM shift ORDER BY starts, id";
     *count = 0;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -526,7 +527,8 @@ vb_code store_settings_shift_update(store *s, int64_t lead_id, int64_t at, int64
 static vb_code shift_delete_write(store *s, void *ctx, vb_err *err)
 {
     static const char get_sql[] =
-        "SELECT name, (SELECT count(*) FROM learning_point WHERE shift_id = shift.id) FROM shift WHERE id = ?";
+        "SELECT name, (SELECT count(*) FROM main.learning_point_signed l WHERE l.shift_id = shift.id)"
+        " + (SELECT count(*) FROM anon.learning_point_anon l WHERE l.shift_id = shift.id) FROM shift WHERE id = ?";
     static const char sql[] = "DELETE FROM shift WHERE id = ?";
     struct shift_ctx *c = ctx;
     sqlite3_stmt *st = store_stmt(s, get_sql, err);

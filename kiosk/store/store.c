@@ -276,7 +276,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         return rc0;
     }
 
-    int flags = SQLITE_OPEN_URI | (mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+    int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
     vb_code code = VB_OK;
     if (rc != SQLITE_OK) {
@@ -489,7 +489,7 @@ vb_code store_is_empty(store *s, bool *out, vb_err *err)
     int64_t n = 0;
     vb_code rc = query_int(s,
                            "SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM idea)"
-                           " + (SELECT count(*) FROM learning_point)",
+                           " + EXISTS (SELECT 1 FROM learning_point)",
                            &n, err);
     if (rc == VB_OK)
         *out = n == 0;

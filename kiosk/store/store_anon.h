@@ -19,6 +19,25 @@
 
 #include "store.h"
 
+/* The two halves of the view 'learning_point', as subqueries with its
+ * columns. SQLite 3.40 cannot push a join, ORDER BY or LIMIT into a UNION
+ * ALL view (it would build the whole view for each query), so the queries
+ * that page, join or count over many points run once per half and merge
+ * (store/learning.c, review.c); each half then uses its own indexes. */
+#define LP_STATE_OF(t)                                                                                      \
+    "coalesce(" t ".wall_approved, 0) AS wall_approved, coalesce(" t ".hidden, 0) AS hidden,"               \
+    " " t ".discussed_day AS discussed_day, " t ".feedback AS feedback"
+#define LP_SIGNED_ROWS                                                                                      \
+    "(SELECT p.id AS id, p.receipt AS receipt, p.day AS day, p.shift_id AS shift_id,"                       \
+    " p.dagstart_day AS dagstart_day, p.category_id AS category_id, p.place_id AS place_id,"                \
+    " p.what_happened AS what_happened, p.lesson AS lesson, p.member_id AS member_id, " LP_STATE_OF("t")    \
+    " FROM main.learning_point_signed p LEFT JOIN main.learning_point_state t ON t.id = p.id)"
+#define LP_ANON_ROWS                                                                                        \
+    "(SELECT a.id AS id, a.receipt AS receipt, a.day AS day, a.shift_id AS shift_id,"                       \
+    " a.dagstart_day AS dagstart_day, a.category_id AS category_id, a.place_id AS place_id,"                \
+    " a.what_happened AS what_happened, a.lesson AS lesson, NULL AS member_id, " LP_STATE_OF("t")           \
+    " FROM anon.learning_point_anon a LEFT JOIN main.learning_point_state t ON t.id = a.id)"
+
 /* '<db_path>-anon'. */
 void store_anon_path(const char *db_path, char *out, size_t size);
 /* Attaches the anon file (creating it and its schema when writable). A

@@ -150,6 +150,10 @@ vb_code store_lp_delete(store *s, const char *lp_id, int64_t lead_id, int64_t no
  * so that no old page lingers in it. *cleared is false (and the result
  * VB_OK) when another connection's reader kept it from finishing. */
 vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err);
+/* True while a privacy deletion or redaction has not been cleared from every
+ * file yet (a flag in the database, so it survives a restart; it never holds
+ * the text). store_privacy_flush clears it. */
+bool store_privacy_pending(store *s);
 
 /* ---- backups that still hold a text --------------------------------------------- */
 

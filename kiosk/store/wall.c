@@ -37,9 +37,10 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
         "SELECT a.description, m.name, a.due_day FROM action a JOIN member m ON m.id = a.owner_id"
         " WHERE a.status = 'open' ORDER BY a.due_day, a.id LIMIT 6";
     static const char q_categories[] =
-        "SELECT c.code, coalesce(c.label, ''), count(lp.id) FROM category c"
-        " LEFT JOIN learning_point lp ON lp.category_id = c.id AND lp.hidden = 0 AND lp.day BETWEEN ?1 AND ?2"
-        " WHERE c.active = 1 GROUP BY c.id ORDER BY c.sort";
+        "SELECT c.code, coalesce(c.label, ''), coalesce(n.points, 0) FROM category c"
+        " LEFT JOIN (SELECT category_id, count(*) AS points FROM learning_point"
+        "  WHERE hidden = 0 AND day BETWEEN ?1 AND ?2 GROUP BY category_id) n ON n.category_id = c.id"
+        " WHERE c.active = 1 ORDER BY c.sort";
     static const char q_texts[] =
         "SELECT what_happened, lesson FROM learning_point"
         " WHERE hidden = 0 AND wall_approved = 1 AND day BETWEEN ?1 AND ?2 ORDER BY day DESC, category_id LIMIT 3";
