@@ -191,7 +191,9 @@ if os.geteuid() == 0:
             lambda: err)
     other = os.path.join(app.dir, "other.db")
     subprocess.run(["cp", app.db, other], check=True)
+    subprocess.run(["cp", app.db + "-anon", other + "-anon"], check=True)  # anonymous points live there
     os.chown(other, 65534, 65534)
+    os.chown(other + "-anon", 65534, 65534)
     rc, out, err = cli(["--list-members"], db=other)
     t.check(rc != 0 and "another user" in err, "root: refused on a database owned by another user", lambda: err)
     rc, out, err = cli(["--list-members", "--allow-root"], db=other)
