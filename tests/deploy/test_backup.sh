@@ -7,7 +7,7 @@
 # starting the service through a stand-in systemctl) so that the kiosk opens
 # it on its home screen. verbeterbord-check reads the result. The database
 # of anonymous entries (<db>-anon) is copied, pruned and restored alongside.
-# shellcheck disable=SC2016,SC2034,SC2002,SC2012,SC2010
+# shellcheck disable=SC2016,SC2034,SC2002,SC2012,SC2010,SC2317
 set -u
 . "$(dirname "$0")/testlib.sh"
 t_init "$@"

@@ -12,7 +12,7 @@
 # Needs root (the CI runs as root); otherwise every check is skipped.
 #   VB_TEST_DEPLOY=DIR runs the scripts found in DIR instead of deploy/ (to
 #   show that this test fails on an older verbeterbord-restore).
-# shellcheck disable=SC2016
+# shellcheck disable=SC2016,SC2010,SC2012,SC2034,SC2317
 set -u
 . "$(dirname "$0")/testlib.sh"
 t_init "$@"
@@ -60,7 +60,7 @@ BACKUP=$A/bin/verbeterbord-backup
 DATA=$A/data
 BK=$A/backups
 DB=$DATA/verbeterbord.db
-export VB_SERVICE_USER=$U VB_CONFIG=$A/none.conf
+export VB_SERVICE_USER="$U" VB_CONFIG="$A/none.conf"
 unset VB_DB VB_BACKUP_DIR VB_ASSUME_SYSTEMD
 
 make_demo_db "$TMP/demo.db" || bail "the kiosk could not make a demo database: $(tail -n 2 "$TMP/demo.log")"
