@@ -20,7 +20,7 @@ t_init "$@"
 N1="restore with links planted under every predictable name exits 0"
 N2="restore with planted links leaves the root-only files outside the data folder unchanged (content, owner, mode, mtime)"
 N3="restore with planted links creates no file in root-only folders"
-N4="restore with planted links leaves the live database a regular file of the service user, the backup, without stale -wal/-shm"
+N4="restore with planted links leaves the live database a regular file of the service user, the backup, without stale -wal/-shm or temporary copies"
 N5="restore with planted links puts the backup's -anon in place as a regular file, without stale -anon-wal"
 N6="restore with planted links keeps the previous database and -anon aside as regular files"
 N7="restore refuses a symlinked -wal/-shm and changes nothing outside"
@@ -62,6 +62,8 @@ BK=$A/backups
 DB=$DATA/verbeterbord.db
 export VB_SERVICE_USER="$U" VB_CONFIG="$A/none.conf"
 unset VB_DB VB_BACKUP_DIR VB_ASSUME_SYSTEMD
+# Run from a folder only root can enter, as sudo from /root would.
+cd "$TMP" || bail "cannot enter $TMP"
 
 make_demo_db "$TMP/demo.db" || bail "the kiosk could not make a demo database: $(tail -n 2 "$TMP/demo.log")"
 sqlite3 "$TMP/demo.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
@@ -161,7 +163,7 @@ check "$N3" "$(ls -A "$OUT" | head -n 3 | tr '\n' ' ')" \
 marker=$(as_user sqlite3 -readonly "$DB" "SELECT value FROM setting WHERE key = 'test_marker';" 2>/dev/null)
 check "$N4" \
     "$(ls -l "$DATA" | grep -v -e before-restore -e restore- | tr '\n' ' ') marker '$marker'" \
-    eval '[ ! -L "$DB" ] && [ -f "$DB" ] && [ "$(stat -c %U "$DB")" = "$U" ] && [ "$marker" = from-backup ] && ! grep -qs stale "$DB-wal" "$DB-shm"'
+    eval '[ ! -L "$DB" ] && [ -f "$DB" ] && [ "$(stat -c %U "$DB")" = "$U" ] && [ "$marker" = from-backup ] && ! grep -qs stale "$DB-wal" "$DB-shm" && [ -z "$(find "$DATA" -maxdepth 1 -type f -name ".verbeterbord-restore-*")" ]'
 anon=$(as_user sqlite3 -readonly "$DB-anon" "SELECT count(*) FROM entry WHERE text = 'from-backup';" 2>/dev/null)
 check "$N5" \
     "anon rows '$anon'; $(ls -l "$DB-anon"* 2>&1 | tr '\n' ' ')" \
