@@ -162,7 +162,7 @@ check "$N3" "$(ls -A "$OUT" | head -n 3 | tr '\n' ' ')" \
     eval '[ -z "$(ls -A "$OUT")" ]'
 marker=$(as_user sqlite3 -readonly "$DB" "SELECT value FROM setting WHERE key = 'test_marker';" 2>/dev/null)
 check "$N4" \
-    "$(ls -l "$DATA" | grep -v -e before-restore -e restore- | tr '\n' ' ') marker '$marker'" \
+    "$(ls -l "$DATA" | grep -v -e before-restore -e restore- | tr '\n' ' ') marker '$marker'; left: $(find "$DATA" -maxdepth 1 -type f -name ".verbeterbord-restore-*" | tr '\n' ' ')" \
     eval '[ ! -L "$DB" ] && [ -f "$DB" ] && [ "$(stat -c %U "$DB")" = "$U" ] && [ "$marker" = from-backup ] && ! grep -qs stale "$DB-wal" "$DB-shm" && [ -z "$(find "$DATA" -maxdepth 1 -type f -name ".verbeterbord-restore-*")" ]'
 anon=$(as_user sqlite3 -readonly "$DB-anon" "SELECT count(*) FROM entry WHERE text = 'from-backup';" 2>/dev/null)
 check "$N5" \
