@@ -116,7 +116,8 @@ uninstall:
 VB_DEB_LIB_FALLBACK := libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libsqlite3-0, libsodium23, libcjson1
 # cage needs xwayland (0.1.4 refuses to start without it) and Mesa's EGL and
 # DRI drivers (the GPU, or llvmpipe); the PAM stack needs pam_systemd;
-# sqlite3 is the backup and restore tool; util-linux has runuser and flock.
+# sqlite3 is the backup and restore tool; util-linux has setpriv (the scripts
+# work as the service user) and flock.
 VB_DEB_RUNTIME := fonts-dejavu-core, sqlite3, cage, xwayland, libegl-mesa0, libgl1-mesa-dri, \
                   systemd, libpam-systemd, dbus, util-linux
 

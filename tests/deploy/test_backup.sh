@@ -5,8 +5,9 @@
 # only the newest 14 are kept, --also-to refuses a folder that is not a mount
 # point, and deploy/verbeterbord-restore puts a copy back (stopping and
 # starting the service through a stand-in systemctl) so that the kiosk opens
-# it on its home screen. verbeterbord-check reads the result.
-# shellcheck disable=SC2016,SC2034,SC2002,SC2012,SC2010
+# it on its home screen. verbeterbord-check reads the result. The database
+# of anonymous entries (<db>-anon) is copied, pruned and restored alongside.
+# shellcheck disable=SC2016,SC2034,SC2002,SC2012,SC2010,SC2317
 set -u
 . "$(dirname "$0")/testlib.sh"
 t_init "$@"
@@ -33,6 +34,8 @@ t_cleanup() {
     wait 2>/dev/null
     rm -rf "$TMP"
 }
+vb_ok() { sqlite3 -readonly "$1" "PRAGMA integrity_check;" 2>&1; }
+every_anon_has_main() { for f in "$BK"/*.db-anon; do [ -f "${f%-anon}" ] || return 1; done; }
 count_backups() { set -- "$BK"/verbeterbord-*.db; [ -e "$1" ] && echo $# || echo 0; }
 # The counter of the writer, in the database $1: rows written and the
 # setting that every one of its transactions updates together with the row.
@@ -234,5 +237,54 @@ if [ -d /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -
     check "verbeterbord-check: FAIL for a database on tmpfs, exit 1" "rc $rc: $(grep storage "$TMP/check2.out")" \
         eval '[ $rc -eq 1 ] && grep -q "^FAIL  storage.*tmpfs" "$TMP/check2.out"'
 fi
+
+# --- the anonymous entries' database, <db>-anon ------------------------------------
+anon_rows() { sqlite3 -readonly "$1" "SELECT count(*) FROM entry WHERE text = '$2';" 2>/dev/null; }
+sqlite3 "$DB-anon" "PRAGMA journal_mode = WAL; CREATE TABLE entry (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO entry (text) VALUES ('in-backup');" >/dev/null
+rm -f "$BK"/verbeterbord-* "$TMP/stick"/verbeterbord-*
+"$BACKUP" --keep 2 >"$TMP/anon1.out" 2>&1
+rc=$?
+a1=$(ls "$BK"/verbeterbord-*.db 2>/dev/null | head -n 1)
+check "with a <db>-anon, the backup saves <copy>-anon beside the copy, checked, mode 0640" \
+    "rc $rc: $(tr '\n' ' ' <"$TMP/anon1.out"); $(ls "$BK" | tr '\n' ' ')" \
+    eval '[ $rc = 0 ] && [ -n "$a1" ] && [ -f "$a1-anon" ] && [ "$(anon_rows "$a1-anon" in-backup)" = 1 ] && [ "$(vb_ok "$a1-anon")" = ok ] && [ "$(stat -c %a "$a1-anon")" = 640 ]'
+"$BACKUP" --keep 2 >/dev/null 2>&1
+"$BACKUP" --keep 2 --also-to "$TMP/stick" --force >"$TMP/anon2.out" 2>&1
+rc=$?
+mains=$(ls "$BK" | grep -c '\.db$')
+anons=$(ls "$BK" | grep -c '\.db-anon$')
+check "--keep 2 keeps 2 copies, each with its -anon; the oldest copy's -anon goes with it" \
+    "rc $rc: $mains copies, $anons -anon: $(ls "$BK" | tr '\n' ' ')" \
+    eval '[ $rc = 0 ] && [ "$mains" = 2 ] && [ "$anons" = 2 ] && [ ! -e "$a1-anon" ] && every_anon_has_main'
+stick_anon=$(ls "$TMP/stick"/verbeterbord-*.db-anon 2>/dev/null | head -n 1)
+check "--also-to copies the -anon to the stick too" "rc $rc: $(tr '\n' ' ' <"$TMP/anon2.out"); $(ls "$TMP/stick" | tr '\n' ' ')" \
+    eval '[ -n "$stick_anon" ] && [ -f "${stick_anon%-anon}" ] && [ "$(anon_rows "$stick_anon" in-backup)" = 1 ]'
+
+# Restore a copy with -anon over a live -anon that changed since, with stale
+# -anon-wal/-anon-shm files next to it.
+newest=$(ls "$BK"/verbeterbord-*.db | tail -n 1)
+sqlite3 "$DB-anon" "INSERT INTO entry (text) VALUES ('after-backup');"
+printf 'stale wal' >"$DB-anon-wal"
+printf 'stale shm' >"$DB-anon-shm"
+"$RESTORE" "$newest" >"$TMP/anon-r1.out" 2>&1
+rc=$?
+aside=$(sed -n 's/.*the previous database is kept as //p' "$TMP/anon-r1.out")
+check "restore puts the copy's -anon back, without stale -anon-wal/-anon-shm, and keeps the live one as <aside>-anon" \
+    "rc $rc: $(tr '\n' ' ' <"$TMP/anon-r1.out"); $(ls "$DATA" | tr '\n' ' ')" \
+    eval '[ $rc = 0 ] && [ "$(anon_rows "$DB-anon" in-backup)" = 1 ] && [ "$(anon_rows "$DB-anon" after-backup)" = 0 ] && ! grep -qs stale "$DB-anon-wal" "$DB-anon-shm" && [ -n "$aside" ] && [ "$(anon_rows "$aside-anon" after-backup)" = 1 ]'
+
+# A copy without -anon: the live -anon is kept aside, not left to mix with
+# the older main database.
+"$RESTORE" "$copy" >"$TMP/anon-r2.out" 2>&1
+rc=$?
+aside=$(sed -n 's/.*the previous database is kept as //p' "$TMP/anon-r2.out")
+check "restore of a copy without -anon keeps the live -anon aside as <aside>-anon and leaves none in place" \
+    "rc $rc: $(tr '\n' ' ' <"$TMP/anon-r2.out"); $(ls "$DATA" | tr '\n' ' ')" \
+    eval '[ $rc = 0 ] && [ ! -e "$DB-anon" ] && [ ! -e "$DB-anon-wal" ] && [ -n "$aside" ] && [ "$(anon_rows "$aside-anon" in-backup)" = 1 ] && [ "$(rows "$DB")" = "$copy_rows" ]'
+"$BACKUP" >"$TMP/anon3.out" 2>&1
+rc=$?
+latest=$(ls "$BK"/verbeterbord-*.db | tail -n 1)
+check "without a <db>-anon, the backup makes no -anon copy" "rc $rc: $(ls "$BK" | tr '\n' ' ')" \
+    eval '[ $rc = 0 ] && [ ! -e "$latest-anon" ]'
 
 t_done
