@@ -216,7 +216,10 @@ int main(int argc, char **argv)
         case OPT_DEMO: opt.demo = true; break;
         case OPT_NOW:
             if (!vb_parse_local_datetime(optarg, &opt.now_s)) {
-                fprintf(stderr, "verbeterbord: --now needs YYYY-MM-DDTHH:MM (got '%s')\n", optarg);
+                fprintf(stderr,
+                        "verbeterbord: --now needs a date and time YYYY-MM-DDTHH:MM in the years %d to %d "
+                        "(got '%s')\n",
+                        VB_YEAR_MIN, VB_YEAR_MAX, optarg);
                 return APP_EXIT_ERROR;
             }
             opt.now_set = true;

@@ -16,6 +16,8 @@
 struct script {
     FILE *file;
     bool owns_file;
+    char *line;       /* the line being read, grown to fit (getline) */
+    size_t line_cap;
     int line_no;
     script_action current;
     int phase;        /* step within the current action; 0 = read the next line */
@@ -55,6 +57,12 @@ static int read_int(cJSON *obj, const char *key, int fallback)
     return (int)v->valuedouble;
 }
 
+void script_action_clear(script_action *a)
+{
+    free(a->text);
+    memset(a, 0, sizeof *a);
+}
+
 vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -86,8 +94,10 @@ vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
         out->dy = read_int(root, "dy", 0);
     } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "type"))) {
         out->kind = SA_TYPE;
-        if (!copy_string(v, out->arg, sizeof out->arg))
-            rc = vb_fail(err, VB_ERR_INVALID, "type needs a string (at most %zu bytes)", sizeof out->arg - 1);
+        if (!cJSON_IsString(v) || !v->valuestring)
+            rc = vb_fail(err, VB_ERR_INVALID, "type needs a string");
+        else if (!(out->text = strdup(v->valuestring)))
+            rc = vb_fail(err, VB_ERR_NOMEM, "out of memory");
     } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "key"))) {
         out->kind = SA_KEY;
         if (!copy_string(v, out->arg, sizeof out->arg))
@@ -155,6 +165,8 @@ void script_close(script *s)
         return;
     if (s->owns_file)
         fclose(s->file);
+    script_action_clear(&s->current);
+    free(s->line);
     free(s);
 }
 
@@ -202,14 +214,15 @@ static void inject_badge(app *a, const char *badge)
 script_result script_step(script *s, app *a)
 {
     if (s->phase == 0) {
-        char line[4096];
         for (;;) {
-            if (!fgets(line, sizeof line, s->file))
+            /* a line of any length: getline grows the buffer */
+            if (getline(&s->line, &s->line_cap, s->file) < 0)
                 return SCRIPT_DONE;
             s->line_no++;
             vb_err err;
             vb_err_clear(&err);
-            if (script_parse_line(line, &s->current, &err) != VB_OK)
+            script_action_clear(&s->current);
+            if (script_parse_line(s->line, &s->current, &err) != VB_OK)
                 return fail(s, a, err.msg);
             if (s->current.kind != SA_NONE)
                 break;
@@ -251,7 +264,7 @@ script_result script_step(script *s, app *a)
         platform_inject_release(a->plat, s->px + c->dx, s->py + c->dy);
         break;
     case SA_TYPE:
-        platform_inject_text(a->plat, c->arg);
+        platform_inject_text(a->plat, c->text);
         break;
     case SA_KEY:
         if (!platform_inject_key(a->plat, c->arg, c->mods))

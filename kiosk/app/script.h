@@ -29,7 +29,8 @@ typedef enum script_kind {
 
 typedef struct script_action {
     script_kind kind;
-    char arg[512];   /* element id, text, key name, badge, path */
+    char arg[512];   /* element id, key name, badge, path */
+    char *text;      /* SA_TYPE: the text, any length (script_action_clear frees it) */
     bool has_xy;
     int x, y, dx, dy;
     int64_t ms;
@@ -38,8 +39,10 @@ typedef struct script_action {
 
 typedef enum script_result { SCRIPT_CONTINUE, SCRIPT_DONE, SCRIPT_FAILED } script_result;
 
-/* Parses one line; VB_ERR_INVALID with a reason for anything unknown. */
+/* Parses one line (of any length); VB_ERR_INVALID with a reason for
+ * anything unknown. Call script_action_clear on the action afterwards. */
 vb_code script_parse_line(const char *line, script_action *out, vb_err *err);
+void script_action_clear(script_action *a);
 
 vb_code script_open(script **out, const char *path, vb_err *err);
 void script_close(script *s);
