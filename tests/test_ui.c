@@ -116,6 +116,23 @@ static void test_targets(void)
     ui_input_release(ui, 150, 150);
     T_CHECK(!frame_target(r, true, &pressed), "target: disabled never clicks");
 
+    /* a second finger or a palm: the press in progress is no tap any more */
+    fresh_ui();
+    ui_input_press(ui, 150, 150);
+    frame_target(r, false, &pressed);
+    ui_input_cancel(ui);
+    T_CHECK(!frame_target(r, false, &pressed) && !pressed, "target: a cancelled press is not shown pressed");
+    ui_input_release(ui, 150, 150);
+    T_CHECK(!frame_target(r, false, &pressed), "target: a cancelled press does not click on release");
+    fresh_ui();
+    ui_input_press(ui, 150, 150);
+    ui_input_cancel(ui);
+    ui_input_release(ui, 150, 150);
+    T_CHECK(!frame_target(r, false, &pressed), "target: press, cancel and release in one frame do not click");
+    ui_input_press(ui, 150, 150);
+    ui_input_release(ui, 150, 150);
+    T_CHECK(frame_target(r, false, &pressed), "target: the next tap after a cancel clicks");
+
     /* two targets: press on one, release on the other */
     fresh_ui();
     ui_rect a = { 0, 0, 100, 100 }, b = { 200, 0, 100, 100 };

@@ -444,6 +444,7 @@ void app_handle_event(app *a, const platform_event *ev)
     case PEV_PRESS:
     case PEV_RELEASE:
     case PEV_MOTION:
+    case PEV_CANCEL:
     case PEV_TEXT:
     case PEV_KEY:
         a->last_input_ms = app_now_ms(a);
@@ -473,6 +474,10 @@ void app_handle_event(app *a, const platform_event *ev)
             ui_input_motion(a->ui, ev->x, ev->y);
             a->dirty = true;
         }
+        break;
+    case PEV_CANCEL:
+        ui_input_cancel(a->ui);
+        a->dirty = true;
         break;
     case PEV_TEXT:
         if (ev->text[0] && !ev->text[1]) {

@@ -17,7 +17,11 @@ typedef struct script script;
 typedef enum script_kind {
     SA_NONE,       /* blank line or comment */
     SA_TAP,        /* {"tap":"element.id"} or {"tap":[x,y]} */
-    SA_DRAG,       /* {"drag":"element.id","dx":0,"dy":-300} */
+    SA_DRAG,       /* {"drag":"element.id","dx":0,"dy":-300}, with "touch":true by finger */
+    SA_TOUCH,      /* {"touch":"element.id"} or {"touch":[x,y]}: a tap by finger (SDL_FINGERDOWN/UP);
+                      "id":N the finger, "window":"wall" on the wall window */
+    SA_FINGER,     /* {"finger":"down"|"move"|"up","id":N,"at":"element.id"|[x,y]} (+ "window":"wall") */
+    SA_PALM,       /* {"palm":[[x,y],[x,y],...]}: several fingers down at once, then all up */
     SA_TYPE,       /* {"type":"text"} (text input, as the on-screen keyboard or an IME) */
     SA_KEY,        /* {"key":"Return","mods":["ctrl","alt","shift"]} */
     SA_BADGE,      /* {"badge":"04A1B2"}: a fast burst of keys ending in Enter */
@@ -33,6 +37,12 @@ typedef struct script_action {
     char *text;      /* SA_TYPE: the text, any length (script_action_clear frees it) */
     bool has_xy;
     int x, y, dx, dy;
+    bool touch;      /* SA_DRAG: by finger */
+    bool on_wall;    /* SA_TOUCH, SA_FINGER: on the wall window (--wall-display) */
+    int finger;      /* SA_TOUCH, SA_FINGER: finger id */
+    int finger_what; /* SA_FINGER: 0 down, 1 move, 2 up */
+    int points[10][2]; /* SA_PALM */
+    int npoints;
     int64_t ms;
     int mods;
 } script_action;

@@ -75,6 +75,12 @@ bool ui_input_room(const ui_ctx *ui, size_t text_bytes, int keys)
     return ui->text_input_len + text_bytes < sizeof ui->text_input && ui->key_count + keys <= UI_MAX_KEYS;
 }
 
+void ui_input_cancel(ui_ctx *ui)
+{
+    ui->press_event = false;
+    ui->active_id = 0;
+}
+
 bool ui_input_text(ui_ctx *ui, const char *utf8)
 {
     size_t n = strlen(utf8);

@@ -105,6 +105,9 @@ void ui_init(ui_ctx *ui, int width, int height, double px_per_mm, ui_measure_fn 
 void ui_input_press(ui_ctx *ui, int x, int y);
 void ui_input_release(ui_ctx *ui, int x, int y);
 void ui_input_motion(ui_ctx *ui, int x, int y);
+/* The press in progress is no tap any more (a second finger or a palm came
+ * down): no target takes it or clicks on its release; a drag goes on. */
+void ui_input_cancel(ui_ctx *ui);
 /* Text and keys for this frame. Taken whole or not at all: false (and
  * input_lost counts it) when the frame has no room left; see ui_input_room. */
 bool ui_input_text(ui_ctx *ui, const char *utf8);
