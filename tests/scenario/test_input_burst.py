@@ -8,7 +8,8 @@ dropped the rest in silence: 180 characters stored as 124.
   - 180 characters typed in one go into "what happened" (limit 200) are
     stored whole, and so are 180 characters with diacritics (more bytes);
   - 10 kB typed in one go fill the field to its limit and the editor says
-    "Too long" (visible, never silent);
+    "Too long" (visible, never silent); the main loop never has to refuse
+    an event for want of room in the frame (it would say "lost" on stderr);
   - a badge burst right after a burst of typing still identifies.
 """
 import os
@@ -64,6 +65,11 @@ last = r.last()
 field = last.find("learning_point.what")
 t.check(field is not None and field.get("label") == big[:200], "10 kB burst: the field holds the first 200 characters",
         lambda: repr(field and len(field.get("label", ""))))
+t.check("lost" not in r.stderr, "10 kB burst: the main loop let no input event be refused for want of room",
+        lambda: r.stderr.strip()[-300:])
+r = app.run(script=[{"tap": "home.ideas"}, {"type": big * 3}, {"tap": "bar.home"}], extra=["--demo"])
+t.check(r.rc == 0 and "lost" not in r.stderr, "30 kB burst with no field open: nothing refused for want of room",
+        lambda: r.stderr.strip()[-300:])
 refused = last.find("learning_point.what.refused")
 t.check(refused is not None and refused.get("label"), "10 kB burst: the editor says the rest was refused",
         lambda: repr(last.ids()))
