@@ -48,6 +48,8 @@ static void usage(FILE *out)
             "  --clock fixed|running keep the clock still (repeatable tests) or let it run\n"
             "  --script FILE|-       drive the app with JSON-lines actions, then exit:\n"
             "                        {\"tap\":\"id\"} {\"tap\":[x,y]} {\"drag\":\"id\",\"dy\":-300}\n"
+            "                        by finger: {\"touch\":\"id\"} {\"touch\":[x,y],\"id\":2,\"window\":\"wall\"}\n"
+            "                        {\"finger\":\"down\"|\"move\"|\"up\",\"id\":1,\"at\":[x,y]} {\"palm\":[[x,y],[x,y]]}\n"
             "                        {\"type\":\"text\"} {\"key\":\"Return\",\"mods\":[\"ctrl\"]}\n"
             "                        {\"badge\":\"0451234\"} {\"advance\":90} {\"wait\":\"settled\"}\n"
             "                        {\"screenshot\":\"x.png\"} {\"quit\":true}\n"
@@ -221,7 +223,10 @@ int main(int argc, char **argv)
         case OPT_DEMO: opt.demo = true; break;
         case OPT_NOW:
             if (!vb_parse_local_datetime(optarg, &opt.now_s)) {
-                fprintf(stderr, "verbeterbord: --now needs YYYY-MM-DDTHH:MM (got '%s')\n", optarg);
+                fprintf(stderr,
+                        "verbeterbord: --now needs a date and time YYYY-MM-DDTHH:MM in the years %d to %d "
+                        "(got '%s')\n",
+                        VB_YEAR_MIN, VB_YEAR_MAX, optarg);
                 return APP_EXIT_ERROR;
             }
             opt.now_set = true;

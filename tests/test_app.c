@@ -497,6 +497,76 @@ static void test_second_screen(void)
     platform_close(p);
 }
 
+/* The panel's finger events through the platform layer (needs SDL video;
+ * the dummy driver has windows): normalised coordinates back to pixels, the
+ * first finger owns the gesture, a second one cancels its tap once and is
+ * otherwise ignored, and fingers on the wall window are ignored. */
+static int next_events(platform *p, platform_event *out, int max)
+{
+    int n = 0;
+    platform_event ev;
+    while (n < max && platform_next_event(p, 0, &ev))
+        if (ev.kind != PEV_EXPOSE && ev.kind != PEV_RESIZE)
+            out[n++] = ev;
+    return n;
+}
+
+static void test_fingers(void)
+{
+    platform_config pc;
+    memset(&pc, 0, sizeof pc);
+    pc.width = 800;
+    pc.height = 480;
+    pc.windowed = true;
+    platform *p = NULL;
+    vb_err err;
+    if (platform_open(&p, &pc, &err) != VB_OK) {
+        t_skip("fingers: the panel's touch path", "no SDL video driver");
+        return;
+    }
+    platform_event ev[16];
+    next_events(p, ev, 16); /* window events of the start */
+    platform_inject_finger(p, PF_DOWN, 1, 400, 240, false);
+    platform_inject_finger(p, PF_MOVE, 1, 410, 250, false);
+    platform_inject_finger(p, PF_UP, 1, 410, 250, false);
+    int n = next_events(p, ev, 16);
+    T_CHECK(n == 3 && ev[0].kind == PEV_PRESS && ev[0].x == 400 && ev[0].y == 240 && ev[1].kind == PEV_MOTION &&
+                ev[1].x == 410 && ev[2].kind == PEV_RELEASE && ev[2].y == 250,
+            "fingers: down, move, up become press, motion, release at the same pixels");
+    platform_inject_finger(p, PF_DOWN, 1, 100, 100, false);
+    platform_inject_finger(p, PF_DOWN, 2, 700, 400, false);
+    platform_inject_finger(p, PF_DOWN, 3, 600, 300, false);
+    platform_inject_finger(p, PF_MOVE, 2, 650, 400, false);
+    platform_inject_finger(p, PF_UP, 2, 650, 400, false);
+    platform_inject_finger(p, PF_MOVE, 1, 100, 150, false);
+    platform_inject_finger(p, PF_UP, 1, 100, 150, false);
+    platform_inject_finger(p, PF_UP, 3, 600, 300, false);
+    n = next_events(p, ev, 16);
+    T_CHECK(n == 4 && ev[0].kind == PEV_PRESS && ev[0].x == 100 && ev[1].kind == PEV_CANCEL &&
+                ev[2].kind == PEV_MOTION && ev[2].y == 150 && ev[3].kind == PEV_RELEASE && ev[3].y == 150,
+            "fingers: other fingers are ignored; the first one that lands cancels the tap once");
+    platform_inject_finger(p, PF_DOWN, 4, 300, 300, false);
+    platform_inject_finger(p, PF_UP, 4, 300, 300, false);
+    n = next_events(p, ev, 16);
+    T_CHECK(n == 2 && ev[0].kind == PEV_PRESS && ev[1].kind == PEV_RELEASE,
+            "fingers: after all lift, the next finger owns a new gesture");
+    if (platform_open_second(p, 1, 800, 480, true, &err) == VB_OK) {
+        next_events(p, ev, 16);
+        platform_inject_finger(p, PF_DOWN, 1, 400, 240, false);
+        platform_inject_finger(p, PF_DOWN, 2, 400, 240, true);
+        platform_inject_finger(p, PF_UP, 2, 400, 240, true);
+        platform_inject_finger(p, PF_UP, 1, 400, 240, false);
+        platform_inject_finger(p, PF_DOWN, 3, 100, 100, true);
+        platform_inject_finger(p, PF_UP, 3, 100, 100, true);
+        n = next_events(p, ev, 16);
+        T_CHECK(n == 2 && ev[0].kind == PEV_PRESS && ev[1].kind == PEV_RELEASE,
+                "fingers: the wall window's fingers are ignored and cancel nothing");
+    } else {
+        t_skip("fingers: the wall window's fingers are ignored and cancel nothing", err.msg);
+    }
+    platform_close(p);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC0", 1);
@@ -516,5 +586,6 @@ int main(void)
     test_home_sizes(1920, 1080);
     test_home_sizes(3840, 2160);
     test_second_screen();
+    test_fingers();
     return t_done();
 }

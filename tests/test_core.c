@@ -230,6 +230,12 @@ static void test_clock(void)
     T_CHECK(!vb_parse_local_datetime("2026-11-26T06:55Z", &t), "clock: trailing text is refused");
     T_CHECK(!vb_parse_local_datetime("2026-11-26X06:55", &t), "clock: a wrong separator is refused");
     T_CHECK(!vb_parse_local_datetime(NULL, &t), "clock: NULL is refused");
+    T_CHECK(!vb_parse_local_datetime("9999-12-31T23:59", &t), "clock: the year 9999 is refused");
+    T_CHECK(!vb_parse_local_datetime("2100-01-01T00:00", &t), "clock: the year 2100 is refused");
+    T_CHECK(!vb_parse_local_datetime("1999-12-31T23:59", &t), "clock: the year 1999 is refused");
+    T_CHECK(!vb_parse_local_datetime("1970-01-01T00:00", &t), "clock: the year 1970 is refused");
+    T_CHECK(vb_parse_local_datetime("2000-01-01T00:00", &t) && t == 946684800, "clock: 2000-01-01 is the first day");
+    T_CHECK(vb_parse_local_datetime("2099-12-31T23:59", &t) && t == 4102444740LL, "clock: 2099-12-31 is the last day");
 
     vb_clock c;
     vb_clock_init(&c, 1795676100, true, 5000);

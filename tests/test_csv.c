@@ -85,7 +85,17 @@ static void test_formula_guard(void)
     check_field("\rx", "\"'\rx\"", "guard: a leading CR gets an apostrophe");
     check_field("=\"a;b\"", "\"'=\"\"a;b\"\"\"", "guard: with quotes and ';' inside");
     check_field("a=b", "\"a=b\"", "guard: '=' later in the text is left alone");
-    check_field(" =1", "\" =1\"", "guard: a space first is not a formula");
+    check_field(" =1", "\"' =1\"", "guard: '=' after a leading space gets an apostrophe");
+    check_field("   +1", "\"'   +1\"", "guard: '+' after several spaces gets an apostrophe");
+    check_field("  \t1", "\"'  \t1\"", "guard: a tab after spaces gets an apostrophe");
+    check_field("\xEF\xBC\x9DSUM(A1)", "\"'\xEF\xBC\x9DSUM(A1)\"", "guard: a fullwidth '=' gets an apostrophe");
+    check_field("\xEF\xBC\x8B" "1", "\"'\xEF\xBC\x8B" "1\"", "guard: a fullwidth '+' gets an apostrophe");
+    check_field("\xEF\xBC\x8D" "1", "\"'\xEF\xBC\x8D" "1\"", "guard: a fullwidth '-' gets an apostrophe");
+    check_field("\xEF\xBC\xA0x", "\"'\xEF\xBC\xA0x\"", "guard: a fullwidth '@' gets an apostrophe");
+    check_field(" \xEF\xBC\x9D" "1", "\"' \xEF\xBC\x9D" "1\"", "guard: a fullwidth '=' after a space gets an apostrophe");
+    check_field("\xE2\x80\x8B=1", "\"'=1\"", "guard: '=' behind a zero-width space: guarded, the space dropped");
+    check_field("a \xEF\xBC\x9D b", "\"a \xEF\xBC\x9D b\"", "guard: a fullwidth '=' later is left alone");
+    check_field("   ", "\"   \"", "guard: only spaces is no formula");
     check_field("2026-11-03", "\"2026-11-03\"", "guard: dates are not touched");
     T_CHECK(vb_csv_needs_guard("=", 1) && !vb_csv_needs_guard("", 0) && !vb_csv_needs_guard(NULL, 0),
             "guard: needs_guard");
@@ -94,6 +104,16 @@ static void test_formula_guard(void)
     vb_csv_int(&c, -12);
     T_CHECK(c.len == 3 + 5 && memcmp(c.data + 3, "\"-12\"", 5) == 0, "guard: a negative number stays a number");
     vb_csv_free(&c);
+}
+
+/* Bidi overrides and zero-width characters would disguise a cell. */
+static void test_hidden_dropped(void)
+{
+    check_field("abc\xE2\x80\xAE" "def", "\"abcdef\"", "hidden: a right-to-left override is dropped");
+    check_field("a\xE2\x80\x8B" "b\xE2\x80\x8D" "c\xEF\xBB\xBF" "d\xE2\x81\xA0" "e", "\"abcde\"",
+                "hidden: zero-width space, joiner, BOM and word joiner are dropped");
+    check_field("x\xE2\x81\xA6y\xE2\x81\xA9z\xD8\x9C", "\"xyz\"", "hidden: isolates and the Arabic letter mark are dropped");
+    check_field("\xC3\xAB\xE2\x82\xAC", "\"\xC3\xAB\xE2\x82\xAC\"", "hidden: other characters stay");
 }
 
 static void test_bad_input(void)
@@ -308,6 +328,7 @@ int main(void)
     test_basics();
     test_quoting();
     test_formula_guard();
+    test_hidden_dropped();
     test_bad_input();
     test_dates();
     test_round_trip();

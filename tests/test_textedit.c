@@ -1,7 +1,8 @@
 /* test_textedit.c: the editing model behind every text field
  * (core/textedit.c): the cursor moves by character, backspace removes a
  * whole character, invalid UTF-8 and control characters are never stored,
- * and text past the limit is refused visibly, never cut inside a character.
+ * and text past the limit is refused visibly, never cut inside a character;
+ * bidi controls and zero-width characters are left out, visibly.
  * Ends with a small deterministic fuzz run that checks the invariants after
  * every operation. */
 #include "testlib.h"
@@ -24,6 +25,13 @@ static bool invariants(const text_edit *te, char *why, size_t size)
         return snprintf(why, size, "cursor %zu inside a character", te->cursor), false;
     if (text_edit_chars(te) > te->max_chars)
         return snprintf(why, size, "%zu characters over the limit %zu", text_edit_chars(te), te->max_chars), false;
+    for (size_t i = 0; i < te->len;) {
+        uint32_t cp;
+        size_t k = utf8_decode(te->text + i, te->len - i, &cp);
+        if (k && utf8_is_hidden(cp))
+            return snprintf(why, size, "a hidden character U+%04X at %zu", (unsigned)cp, i), false;
+        i += k ? k : 1;
+    }
     for (size_t i = 0; i < te->len; i++) {
         unsigned char c = (unsigned char)te->text[i];
         if (c == 0xC2 && i + 1 < te->len && (unsigned char)te->text[i + 1] < 0xA0)
@@ -287,6 +295,60 @@ static void test_fuzz(void)
 #undef RND
 }
 
+/* Bidi overrides and zero-width characters would disguise the text on the
+ * wall and in Excel: every way in leaves them out and says so. */
+static void test_hidden_stripped(void)
+{
+    static const char *const hidden[] = {
+        "\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE", /* U+202A..E */
+        "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9",                 /* U+2066..9 */
+        "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x80\x8E", "\xE2\x80\x8F", /* U+200B..F */
+        "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xD8\x9C",                                         /* U+2060 FEFF 061C */
+    };
+    bool all_out = true, all_said = true;
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        text_edit te;
+        text_edit_init(&te, 200, false);
+        char in[32];
+        snprintf(in, sizeof in, "ab%scd", hidden[i]);
+        text_edit_refusal r = text_edit_insert(&te, in, strlen(in));
+        if (strcmp(te.text, "abcd") != 0) {
+            t_note("insert %s: got \"%s\"", in, te.text);
+            all_out = false;
+        }
+        if (r != TE_REFUSED_HIDDEN || te.refused != TE_REFUSED_HIDDEN)
+            all_said = false;
+    }
+    T_CHECK(all_out, "hidden: each of the 17 bidi and zero-width characters is left out of typed text");
+    T_CHECK(all_said, "hidden: ... and the field says so (TE_REFUSED_HIDDEN)");
+
+    text_edit te;
+    text_edit_init(&te, 200, true);
+    const char *spoof = "Invoice \xE2\x80\xAE" "fdp.exe\xE2\x80\xAC ok\n\xE2\x81\xA7line\xE2\x81\xA9 2";
+    text_edit_insert(&te, spoof, strlen(spoof));
+    T_EQ_STR(te.text, "Invoice fdp.exe ok\nline 2", "hidden: a right-to-left override spoof is stored plain");
+    T_EQ_INT(te.cursor, te.len, "hidden: the cursor stays after the inserted text");
+    T_EQ_INT(text_edit_insert(&te, "x", 1), TE_ACCEPTED, "hidden: the next clean edit clears the notice");
+
+    text_edit_init(&te, 200, false);
+    T_EQ_INT(text_edit_set(&te, "\xEF\xBB\xBFSafety\xE2\x80\x8B first"), TE_REFUSED_HIDDEN,
+             "hidden: text_edit_set leaves them out and says so");
+    T_EQ_STR(te.text, "Safety first", "hidden: text_edit_set stores the plain text");
+    T_EQ_INT(text_edit_set(&te, "plain"), TE_ACCEPTED, "hidden: text_edit_set of plain text is accepted");
+
+    /* hidden characters do not count against the limit, and too long wins */
+    text_edit_init(&te, 3, false);
+    T_EQ_INT(text_edit_insert(&te, "a\xE2\x80\x8B" "b\xE2\x80\x8B" "c", 9), TE_REFUSED_HIDDEN,
+             "hidden: three letters with two hidden ones fit a limit of 3");
+    T_EQ_STR(te.text, "abc", "hidden: the limit counts the letters only");
+    T_EQ_INT(text_edit_insert(&te, "\xE2\x80\x8B" "d", 4), TE_REFUSED_TOO_LONG,
+             "hidden: past the limit, 'too long' is what the field says");
+    text_edit_init(&te, 10, false);
+    T_EQ_INT(text_edit_insert(&te, "\xE2\x80\xAE", 3), TE_REFUSED_HIDDEN,
+             "hidden: only a hidden character: nothing stored, and said");
+    T_EQ_INT((int)te.len, 0, "hidden: the field stays empty");
+}
+
 int main(void)
 {
     test_cursor_by_character();
@@ -295,6 +357,7 @@ int main(void)
     test_invalid_never_stored();
     test_limit();
     test_trimmed_and_content();
+    test_hidden_stripped();
     test_fuzz();
     return t_done();
 }

@@ -2,7 +2,9 @@
  * text measure (10 px per byte) stands in for the fonts. Covers when a
  * target clicks (release inside after a press inside, never after a drag or
  * when disabled), label shortening at character boundaries, paragraph
- * wrapping, layout helpers and the contrast of every colour pair. */
+ * wrapping, layout helpers, the contrast of every colour pair, and input
+ * bursts far larger than one frame (10 kB of text, badge bursts) arriving
+ * whole. */
 #include "../kiosk/core/utf8.h"
 #include "../kiosk/ui/theme.h"
 #include "../kiosk/ui/ui.h"
@@ -113,6 +115,23 @@ static void test_targets(void)
     T_CHECK(!frame_target(r, true, &pressed) && !pressed, "target: disabled is never pressed");
     ui_input_release(ui, 150, 150);
     T_CHECK(!frame_target(r, true, &pressed), "target: disabled never clicks");
+
+    /* a second finger or a palm: the press in progress is no tap any more */
+    fresh_ui();
+    ui_input_press(ui, 150, 150);
+    frame_target(r, false, &pressed);
+    ui_input_cancel(ui);
+    T_CHECK(!frame_target(r, false, &pressed) && !pressed, "target: a cancelled press is not shown pressed");
+    ui_input_release(ui, 150, 150);
+    T_CHECK(!frame_target(r, false, &pressed), "target: a cancelled press does not click on release");
+    fresh_ui();
+    ui_input_press(ui, 150, 150);
+    ui_input_cancel(ui);
+    ui_input_release(ui, 150, 150);
+    T_CHECK(!frame_target(r, false, &pressed), "target: press, cancel and release in one frame do not click");
+    ui_input_press(ui, 150, 150);
+    ui_input_release(ui, 150, 150);
+    T_CHECK(frame_target(r, false, &pressed), "target: the next tap after a cancel clicks");
 
     /* two targets: press on one, release on the other */
     fresh_ui();
@@ -392,6 +411,104 @@ static void test_contrast(void)
 #undef PAIR
 }
 
+/* ---- input bursts -------------------------------------------------------------
+ * The owner's side of the contract: before each input event it asks
+ * ui_input_room and builds a frame first when there is none. Then a burst of
+ * any size reaches the frames whole, in order, spread over several frames. */
+
+static char burst_seen[16384];
+static size_t burst_seen_len;
+static int burst_keys_seen, burst_frames;
+
+/* One frame that takes the typed text and keys, like a text field does. */
+static void burst_frame(void)
+{
+    ui_begin(ui);
+    if (burst_seen_len + ui->text_input_len < sizeof burst_seen) {
+        memcpy(burst_seen + burst_seen_len, ui->text_input, ui->text_input_len);
+        burst_seen_len += ui->text_input_len;
+    }
+    burst_keys_seen += ui->key_count;
+    burst_frames++;
+    ui_end(ui);
+}
+
+/* One input event as SDL sends it: at most 31 bytes of text and/or a key. */
+static void burst_event(const char *text, size_t n, bool with_key, ui_key key)
+{
+    if (!ui_input_room(ui, 32, 1))
+        burst_frame();
+    char buf[32];
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    if (with_key)
+        ui_input_key(ui, key, 0);
+    if (n)
+        ui_input_text(ui, buf);
+}
+
+static void test_input_bursts(void)
+{
+    /* 10 kB of text in 31-byte events, all queued before the next frame */
+    static char big[10241];
+    for (size_t i = 0; i < sizeof big - 1; i++)
+        big[i] = (char)('a' + (i * 7 + i / 26) % 26);
+    big[sizeof big - 1] = '\0';
+    fresh_ui();
+    burst_seen_len = 0;
+    burst_keys_seen = burst_frames = 0;
+    for (size_t pos = 0; pos < sizeof big - 1; pos += 31) {
+        size_t n = sizeof big - 1 - pos < 31 ? sizeof big - 1 - pos : 31;
+        burst_event(big + pos, n, false, UI_KEY_NONE);
+    }
+    burst_frame();
+    T_CHECK(burst_seen_len == sizeof big - 1 && memcmp(burst_seen, big, sizeof big - 1) == 0,
+            "input: 10 kB of text events in one burst reach the frames whole and in order");
+    t_report(burst_frames > 2, "input: the 10 kB burst is spread over several frames", "%d frames", burst_frames);
+    T_EQ_INT(ui->input_lost, 0, "input: nothing of the 10 kB burst was refused");
+
+    /* badge bursts: a key and its character per digit, then Return, 50
+     * badges in a row (far more keys than one frame holds) */
+    fresh_ui();
+    burst_seen_len = 0;
+    burst_keys_seen = burst_frames = 0;
+    char expected[1024];
+    size_t expected_len = 0;
+    for (int b = 0; b < 50; b++) {
+        char badge[16];
+        int n = snprintf(badge, sizeof badge, "0451%03d", b);
+        for (int i = 0; i < n; i++)
+            burst_event(badge + i, 1, true, UI_KEY_OTHER);
+        burst_event("", 0, true, UI_KEY_RETURN);
+        memcpy(expected + expected_len, badge, (size_t)n);
+        expected_len += (size_t)n;
+    }
+    burst_frame();
+    T_CHECK(burst_seen_len == expected_len && memcmp(burst_seen, expected, expected_len) == 0,
+            "input: 50 badge bursts in a row: every character arrives");
+    T_EQ_INT(burst_keys_seen, 50 * 8, "input: 50 badge bursts in a row: every key arrives (400)");
+    T_EQ_INT(ui->input_lost, 0, "input: nothing of the badge bursts was refused");
+
+    /* bounded, never silent: a full frame refuses whole and counts it */
+    fresh_ui();
+    char chunk[257];
+    memset(chunk, 'x', 256);
+    chunk[256] = '\0';
+    while (ui_input_room(ui, 256, 0))
+        ui_input_text(ui, chunk);
+    size_t before = ui->text_input_len;
+    T_CHECK(!ui_input_room(ui, 256, 0) && !ui_input_text(ui, chunk) && ui->text_input_len == before &&
+                ui->input_lost == 1,
+            "input: text that does not fit is refused whole and counted, never cut");
+    for (int i = 0; i < UI_MAX_KEYS; i++)
+        ui_input_key(ui, UI_KEY_OTHER, 0);
+    T_CHECK(!ui_input_key(ui, UI_KEY_RETURN, 0) && ui->key_count == UI_MAX_KEYS && ui->input_lost == 2,
+            "input: a key that does not fit is refused and counted");
+    ui_begin(ui);
+    ui_end(ui);
+    T_CHECK(ui_input_room(ui, UI_TEXT_INPUT_MAX - 1, UI_MAX_KEYS), "input: a frame empties the input");
+}
+
 int main(void)
 {
     ui = malloc(sizeof *ui);
@@ -406,6 +523,7 @@ int main(void)
     test_limits();
     test_visible_elements();
     test_contrast();
+    test_input_bursts();
     free(ui);
     return t_done();
 }

@@ -22,6 +22,14 @@
 /* A reader keeps a privacy clean-up from finishing: the next try. */
 #define PRIVACY_RETRY_MS 3000
 
+/* The most typed text and keys handling one input event adds to a frame: its
+ * own text, plus the characters the badge detector releases with it, plus
+ * (before the frame is built) what app_tick may release. The loop takes no
+ * further event once the frame has less room than this, so no input is ever
+ * dropped: the rest waits in the event queue for the next frame. */
+#define EVENT_TEXT_ROOM (2 * (sizeof(((platform_event *)0)->text) + sizeof(((badge_out *)0)->typed)))
+#define EVENT_KEY_ROOM 4
+
 int64_t app_now_ms(const app *a)
 {
     return vb_clock_mono_ms(&a->clock, a->real_ms);
@@ -277,17 +285,29 @@ static int64_t event_ms(const app *a, const platform_event *ev)
     return a->real_ms - behind;
 }
 
+/* Input for the frame. The main loop keeps room for it (EVENT_TEXT_ROOM),
+ * so it is never refused; were it ever, it is said, never lost in silence. */
+static void input_text(app *a, const char *text)
+{
+    if (!ui_input_text(a->ui, text))
+        fprintf(stderr, "verbeterbord: typed text lost (%zu bytes): no room in the frame\n", strlen(text));
+    a->dirty = true;
+}
+
+static void input_key(app *a, ui_key key, int mods)
+{
+    if (!ui_input_key(a->ui, key, mods))
+        fprintf(stderr, "verbeterbord: a key was lost: no room in the frame\n");
+    a->dirty = true;
+}
+
 /* Passes the detector's output on: typing first, then Return or the badge. */
 static void badge_apply(app *a, const badge_out *out)
 {
-    if (out->typed[0]) {
-        ui_input_text(a->ui, out->typed);
-        a->dirty = true;
-    }
-    if (out->return_key) {
-        ui_input_key(a->ui, UI_KEY_RETURN, 0);
-        a->dirty = true;
-    }
+    if (out->typed[0])
+        input_text(a, out->typed);
+    if (out->return_key)
+        input_key(a, UI_KEY_RETURN, 0);
     if (out->badge[0])
         app_badge_scanned(a, out->badge);
 }
@@ -456,6 +476,7 @@ void app_handle_event(app *a, const platform_event *ev)
     case PEV_PRESS:
     case PEV_RELEASE:
     case PEV_MOTION:
+    case PEV_CANCEL:
     case PEV_TEXT:
     case PEV_KEY:
         a->last_input_ms = app_now_ms(a);
@@ -486,6 +507,10 @@ void app_handle_event(app *a, const platform_event *ev)
             a->dirty = true;
         }
         break;
+    case PEV_CANCEL:
+        ui_input_cancel(a->ui);
+        a->dirty = true;
+        break;
     case PEV_TEXT:
         if (ev->text[0] && !ev->text[1]) {
             /* one key: may be part of a badge burst */
@@ -495,7 +520,7 @@ void app_handle_event(app *a, const platform_event *ev)
         } else {
             /* an input method or a script types whole text: never a badge */
             badge_release(a);
-            ui_input_text(a->ui, ev->text);
+            input_text(a, ev->text);
         }
         a->dirty = true;
         break;
@@ -510,7 +535,7 @@ void app_handle_event(app *a, const platform_event *ev)
              * their text: only editing keys end a burst */
             if (ev->key != UI_KEY_OTHER)
                 badge_release(a);
-            ui_input_key(a->ui, ev->key, ev->mods);
+            input_key(a, ev->key, ev->mods);
         }
         a->dirty = true;
         break;
@@ -697,6 +722,11 @@ void app_draw(app *a)
     app_update(a, true);
 }
 
+bool app_input_room(const app *a)
+{
+    return ui_input_room(a->ui, EVENT_TEXT_ROOM, EVENT_KEY_ROOM);
+}
+
 static bool is_pointer_button(const platform_event *ev)
 {
     return ev->kind == PEV_PRESS || ev->kind == PEV_RELEASE;
@@ -748,8 +778,11 @@ int app_run(app *a)
             a->real_ms = platform_ticks_ms();
             app_handle_event(a, &ev);
             /* Take the rest of what is queued, but stop after a press or
-             * release so each gets its own frame (press feedback at once). */
-            while (!is_pointer_button(&ev) && !a->quit && platform_next_event(a->plat, 0, &ev))
+             * release so each gets its own frame (press feedback at once),
+             * and when the frame's input is full: the rest comes after the
+             * next frame has taken this input (nothing is dropped). */
+            while (!is_pointer_button(&ev) && !a->quit && app_input_room(a) &&
+                   platform_next_event(a->plat, 0, &ev))
                 app_handle_event(a, &ev);
         }
     }

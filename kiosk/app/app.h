@@ -195,6 +195,9 @@ void app_require_lead(app *a, const char *return_screen);
 int app_deadlines(const app *a, int64_t *out, int max);
 /* Feeds one platform event into the app (also used by tests). */
 void app_handle_event(app *a, const platform_event *ev);
+/* True while the next frame can take another input event whole; when false,
+ * draw a frame before feeding more events (nothing is ever dropped). */
+bool app_input_room(const app *a);
 /* Runs deadlines that have passed. */
 void app_tick(app *a);
 

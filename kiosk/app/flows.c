@@ -57,6 +57,9 @@ void app_edit_draw(app *a, ui_ctx *ui, ui_rect body)
 
     ui_rect kb = ui_cut_bottom(&body, ui_keyboard_height(ui));
     ui_cut_bottom(&body, m.gap);
+    if (te->refused == TE_REFUSED_HIDDEN) /* said in full; the field's status may be short of room */
+        ui_banner(ui, "edit.hidden", ui_cut_top(&body, m.target), _("Hidden control characters were removed"),
+                  THEME_WARN_BG, THEME_TEXT);
 
     /* the field at the top: one line, or a few lines for longer text; the
      * rest goes to the extra area, or to the field when there is none */

@@ -16,6 +16,8 @@
 struct script {
     FILE *file;
     bool owns_file;
+    char *line;       /* the line being read, grown to fit (getline) */
+    size_t line_cap;
     int line_no;
     script_action current;
     int phase;        /* step within the current action; 0 = read the next line */
@@ -55,6 +57,25 @@ static int read_int(cJSON *obj, const char *key, int fallback)
     return (int)v->valuedouble;
 }
 
+void script_action_clear(script_action *a)
+{
+    free(a->text);
+    memset(a, 0, sizeof *a);
+}
+
+/* "id": the finger (1 when absent), "window": "kiosk" or "wall". */
+static vb_code read_finger(cJSON *root, script_action *out, vb_err *err)
+{
+    out->finger = read_int(root, "id", 1);
+    if (out->finger < 0)
+        return vb_fail(err, VB_ERR_INVALID, "a finger id is 0 or more");
+    cJSON *w = cJSON_GetObjectItemCaseSensitive(root, "window");
+    if (w && (!cJSON_IsString(w) || (strcmp(w->valuestring, "wall") != 0 && strcmp(w->valuestring, "kiosk") != 0)))
+        return vb_fail(err, VB_ERR_INVALID, "window is \"kiosk\" or \"wall\"");
+    out->on_wall = w && strcmp(w->valuestring, "wall") == 0;
+    return VB_OK;
+}
+
 vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
 {
     memset(out, 0, sizeof *out);
@@ -84,10 +105,48 @@ vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
             rc = vb_fail(err, VB_ERR_INVALID, "drag needs an element id or [x, y]");
         out->dx = read_int(root, "dx", 0);
         out->dy = read_int(root, "dy", 0);
+        out->touch = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "touch"));
+        out->finger = 1;
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "touch"))) {
+        out->kind = SA_TOUCH;
+        if (read_xy(v, &out->x, &out->y))
+            out->has_xy = true;
+        else if (!copy_string(v, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "touch needs an element id or [x, y]");
+        if (rc == VB_OK)
+            rc = read_finger(root, out, err);
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "finger"))) {
+        out->kind = SA_FINGER;
+        static const char *const whats[] = { "down", "move", "up" };
+        out->finger_what = -1;
+        for (int i = 0; i < 3; i++)
+            if (cJSON_IsString(v) && strcmp(v->valuestring, whats[i]) == 0)
+                out->finger_what = i;
+        cJSON *at = cJSON_GetObjectItemCaseSensitive(root, "at");
+        if (out->finger_what < 0)
+            rc = vb_fail(err, VB_ERR_INVALID, "finger is \"down\", \"move\" or \"up\"");
+        else if (read_xy(at, &out->x, &out->y))
+            out->has_xy = true;
+        else if (!copy_string(at, out->arg, sizeof out->arg))
+            rc = vb_fail(err, VB_ERR_INVALID, "finger needs \"at\": an element id or [x, y]");
+        if (rc == VB_OK)
+            rc = read_finger(root, out, err);
+    } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "palm"))) {
+        out->kind = SA_PALM;
+        int n = cJSON_IsArray(v) ? cJSON_GetArraySize(v) : 0;
+        if (n < 2 || n > (int)(sizeof out->points / sizeof out->points[0]))
+            rc = vb_fail(err, VB_ERR_INVALID, "palm needs 2 to %zu points [[x, y], ...]",
+                         sizeof out->points / sizeof out->points[0]);
+        for (int i = 0; rc == VB_OK && i < n; i++)
+            if (!read_xy(cJSON_GetArrayItem(v, i), &out->points[i][0], &out->points[i][1]))
+                rc = vb_fail(err, VB_ERR_INVALID, "palm needs points [x, y]");
+        out->npoints = n;
     } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "type"))) {
         out->kind = SA_TYPE;
-        if (!copy_string(v, out->arg, sizeof out->arg))
-            rc = vb_fail(err, VB_ERR_INVALID, "type needs a string (at most %zu bytes)", sizeof out->arg - 1);
+        if (!cJSON_IsString(v) || !v->valuestring)
+            rc = vb_fail(err, VB_ERR_INVALID, "type needs a string");
+        else if (!(out->text = strdup(v->valuestring)))
+            rc = vb_fail(err, VB_ERR_NOMEM, "out of memory");
     } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "key"))) {
         out->kind = SA_KEY;
         if (!copy_string(v, out->arg, sizeof out->arg))
@@ -123,7 +182,9 @@ vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
     } else if ((v = cJSON_GetObjectItemCaseSensitive(root, "quit"))) {
         out->kind = SA_QUIT;
     } else {
-        rc = vb_fail(err, VB_ERR_INVALID, "unknown action (tap, drag, type, key, badge, advance, wait, screenshot, quit)");
+        rc = vb_fail(err, VB_ERR_INVALID,
+                     "unknown action (tap, touch, finger, palm, drag, type, key, badge, advance, wait, screenshot, "
+                     "quit)");
     }
     cJSON_Delete(root);
     return rc;
@@ -155,14 +216,16 @@ void script_close(script *s)
         return;
     if (s->owns_file)
         fclose(s->file);
+    script_action_clear(&s->current);
+    free(s->line);
     free(s);
 }
 
-static const ui_element *find_element(const app *a, const char *id)
+static const ui_element *find_element(const ui_ctx *ui, const char *id)
 {
-    for (int i = 0; i < a->ui->element_count; i++)
-        if (strcmp(a->ui->elements[i].id, id) == 0)
-            return &a->ui->elements[i];
+    for (int i = 0; ui && i < ui->element_count; i++)
+        if (strcmp(ui->elements[i].id, id) == 0)
+            return &ui->elements[i];
     return NULL;
 }
 
@@ -172,7 +235,8 @@ static script_result fail(script *s, app *a, const char *what)
     return SCRIPT_FAILED;
 }
 
-/* Resolves the pointer target of a tap or drag. */
+/* Resolves the pointer target of a tap or drag (on the wall window's
+ * elements for a finger there). */
 static bool target_point(script *s, app *a, int *x, int *y)
 {
     if (s->current.has_xy) {
@@ -180,12 +244,25 @@ static bool target_point(script *s, app *a, int *x, int *y)
         *y = s->current.y;
         return true;
     }
-    const ui_element *e = find_element(a, s->current.arg);
+    const ui_element *e = find_element(s->current.on_wall ? a->wall_ui : a->ui, s->current.arg);
     if (!e || (e->state & UI_STATE_DISABLED))
         return false;
     *x = e->rect.x + e->rect.w / 2;
     *y = e->rect.y + e->rect.h / 2;
     return true;
+}
+
+/* Press, move and release by mouse, or by finger c->finger. */
+static void pointer(app *a, const script_action *c, bool finger, platform_finger what, int x, int y)
+{
+    if (finger)
+        platform_inject_finger(a->plat, what, c->finger, x, y, c->on_wall);
+    else if (what == PF_DOWN)
+        platform_inject_press(a->plat, x, y);
+    else if (what == PF_MOVE)
+        platform_inject_motion(a->plat, x, y);
+    else
+        platform_inject_release(a->plat, x, y);
 }
 
 static void inject_badge(app *a, const char *badge)
@@ -202,14 +279,15 @@ static void inject_badge(app *a, const char *badge)
 script_result script_step(script *s, app *a)
 {
     if (s->phase == 0) {
-        char line[4096];
         for (;;) {
-            if (!fgets(line, sizeof line, s->file))
+            /* a line of any length: getline grows the buffer */
+            if (getline(&s->line, &s->line_cap, s->file) < 0)
                 return SCRIPT_DONE;
             s->line_no++;
             vb_err err;
             vb_err_clear(&err);
-            if (script_parse_line(line, &s->current, &err) != VB_OK)
+            script_action_clear(&s->current);
+            if (script_parse_line(s->line, &s->current, &err) != VB_OK)
                 return fail(s, a, err.msg);
             if (s->current.kind != SA_NONE)
                 break;
@@ -219,17 +297,18 @@ script_result script_step(script *s, app *a)
     script_action *c = &s->current;
     switch (c->kind) {
     case SA_TAP:
+    case SA_TOUCH:
         if (s->phase == 1) {
             if (!target_point(s, a, &s->px, &s->py)) {
                 char msg[600];
                 snprintf(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
                 return fail(s, a, msg);
             }
-            platform_inject_press(a->plat, s->px, s->py);
+            pointer(a, c, c->kind == SA_TOUCH, PF_DOWN, s->px, s->py);
             s->phase = 2;
             return SCRIPT_CONTINUE;
         }
-        platform_inject_release(a->plat, s->px, s->py);
+        pointer(a, c, c->kind == SA_TOUCH, PF_UP, s->px, s->py);
         break;
     case SA_DRAG:
         if (s->phase == 1) {
@@ -238,20 +317,40 @@ script_result script_step(script *s, app *a)
                 snprintf(msg, sizeof msg, "no element '%s' to drag", c->arg);
                 return fail(s, a, msg);
             }
-            platform_inject_press(a->plat, s->px, s->py);
+            pointer(a, c, c->touch, PF_DOWN, s->px, s->py);
             s->phase = 2;
             return SCRIPT_CONTINUE;
         }
         if (s->phase < 2 + DRAG_STEPS) {
             int step = s->phase - 1;
-            platform_inject_motion(a->plat, s->px + c->dx * step / DRAG_STEPS, s->py + c->dy * step / DRAG_STEPS);
+            pointer(a, c, c->touch, PF_MOVE, s->px + c->dx * step / DRAG_STEPS, s->py + c->dy * step / DRAG_STEPS);
             s->phase++;
             return SCRIPT_CONTINUE;
         }
-        platform_inject_release(a->plat, s->px + c->dx, s->py + c->dy);
+        pointer(a, c, c->touch, PF_UP, s->px + c->dx, s->py + c->dy);
+        break;
+    case SA_FINGER: {
+        int x, y;
+        if (!target_point(s, a, &x, &y)) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "no element '%s' for the finger", c->arg);
+            return fail(s, a, msg);
+        }
+        pointer(a, c, true, c->finger_what == 0 ? PF_DOWN : c->finger_what == 1 ? PF_MOVE : PF_UP, x, y);
+        break;
+    }
+    case SA_PALM:
+        /* every finger down in one go, then (next step) every finger up */
+        for (int i = 0; i < c->npoints; i++)
+            platform_inject_finger(a->plat, s->phase == 1 ? PF_DOWN : PF_UP, 100 + i, c->points[i][0],
+                                   c->points[i][1], false);
+        if (s->phase == 1) {
+            s->phase = 2;
+            return SCRIPT_CONTINUE;
+        }
         break;
     case SA_TYPE:
-        platform_inject_text(a->plat, c->arg);
+        platform_inject_text(a->plat, c->text);
         break;
     case SA_KEY:
         if (!platform_inject_key(a->plat, c->arg, c->mods))

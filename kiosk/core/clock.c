@@ -50,7 +50,7 @@ bool vb_parse_local_datetime(const char *text, int64_t *out_unix_s)
     }
     if (text[n] != '\0')
         return false;
-    if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 ||
+    if (y < VB_YEAR_MIN || y > VB_YEAR_MAX || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 ||
         h < 0 || mi < 0 || s < 0)
         return false;
     struct tm tm;

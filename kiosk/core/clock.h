@@ -23,7 +23,13 @@ int64_t vb_clock_mono_ms(const vb_clock *c, int64_t real_mono_ms);
 /* Wall time in unix seconds. */
 int64_t vb_clock_wall_s(const vb_clock *c, int64_t real_mono_ms);
 
-/* Parses "YYYY-MM-DDTHH:MM" (or with a space, optional :SS) as local time. */
+/* The years the kiosk keeps dates for: stored days are 'YYYY-MM-DD' and a
+ * date outside this range is a wrong clock, not a real entry. */
+#define VB_YEAR_MIN 2000
+#define VB_YEAR_MAX 2099
+
+/* Parses "YYYY-MM-DDTHH:MM" (or with a space, optional :SS) as local time;
+ * false for anything else, also for a year outside VB_YEAR_MIN..VB_YEAR_MAX. */
 bool vb_parse_local_datetime(const char *text, int64_t *out_unix_s);
 
 #endif

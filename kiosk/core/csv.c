@@ -45,16 +45,36 @@ void vb_csv_free(vb_csv *c)
     memset(c, 0, sizeof *c);
 }
 
+/* Characters a spreadsheet may skip before it looks for a formula: spaces
+ * (also no-break and ideographic ones) and the hidden characters this
+ * writer drops anyway. */
+static bool skipped_before_formula(uint32_t cp)
+{
+    return cp == ' ' || cp == 0xA0 || cp == 0x3000 || utf8_is_hidden(cp);
+}
+
 bool vb_csv_needs_guard(const char *text, size_t len)
 {
-    if (!text || len == 0)
+    if (!text)
         return false;
-    switch (text[0]) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r':
-        return true;
-    default:
-        return false;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(text + i, len - i, &cp);
+        if (n == 0)
+            return false;
+        i += n;
+        if (skipped_before_formula(cp))
+            continue;
+        switch (cp) {
+        case '=': case '+': case '-': case '@': case '\t': case '\r':
+        case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20: /* fullwidth = + - @ */
+            return true;
+        default:
+            return false;
+        }
     }
+    return false;
 }
 
 static void field_start(vb_csv *c)
@@ -100,7 +120,8 @@ void vb_csv_text_n(vb_csv *c, const char *text, size_t len)
                 put(c, "\xEF\xBF\xBD", 3); /* U+FFFD for a bad byte */
                 i++;
             } else {
-                put(c, text + i, n);
+                if (!utf8_is_hidden(cp)) /* bidi and zero-width: dropped */
+                    put(c, text + i, n);
                 i += n;
             }
         }

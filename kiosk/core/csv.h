@@ -4,9 +4,12 @@
  *   - ';' between fields, CRLF at the end of every row;
  *   - every field quoted, a '"' inside doubled (""), so that ';', '"' and
  *     line breaks inside a field stay inside it;
- *   - a field that starts with '=', '+', '-', '@', a tab or a carriage
- *     return gets a leading apostrophe, so that no text runs as a formula
- *     ("CSV injection");
+ *   - a field that starts, after any spaces, with '=', '+', '-', '@', a
+ *     tab, a carriage return or the fullwidth U+FF1D U+FF0B U+FF0D U+FF20
+ *     (= + - @) gets a leading apostrophe, so that no text runs as a
+ *     formula ("CSV injection");
+ *   - bidi controls and zero-width characters (utf8_is_hidden) are
+ *     dropped, so that nothing in a cell is disguised;
  *   - dates as YYYY-MM-DD;
  *   - invalid UTF-8 bytes become U+FFFD and control characters other than
  *     tab and line breaks become spaces, so any input gives a valid file.

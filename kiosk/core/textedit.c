@@ -61,12 +61,31 @@ text_edit_refusal text_edit_set(text_edit *te, const char *utf8)
     size_t n = strlen(utf8);
     if (!storable_text(utf8, n, te->multiline))
         return te->refused = TE_REFUSED_INVALID;
-    if (n >= TEXTEDIT_MAX_BYTES || utf8_count(utf8, n) > te->max_chars)
+    /* the text without its hidden characters */
+    char clean[TEXTEDIT_MAX_BYTES];
+    size_t m = 0, i = 0, chars = 0;
+    bool hidden = false;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(utf8 + i, n - i, &cp);
+        if (utf8_is_hidden(cp)) {
+            hidden = true;
+        } else {
+            if (m + k >= TEXTEDIT_MAX_BYTES)
+                return te->refused = TE_REFUSED_TOO_LONG;
+            memcpy(clean + m, utf8 + i, k);
+            m += k;
+            chars++;
+        }
+        i += k;
+    }
+    if (chars > te->max_chars)
         return te->refused = TE_REFUSED_TOO_LONG;
-    memcpy(te->text, utf8, n + 1);
-    te->len = n;
-    te->cursor = n;
-    return te->refused = TE_ACCEPTED;
+    memcpy(te->text, clean, m);
+    te->text[m] = '\0';
+    te->len = m;
+    te->cursor = m;
+    return te->refused = hidden ? TE_REFUSED_HIDDEN : TE_ACCEPTED;
 }
 
 text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
@@ -77,6 +96,7 @@ text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
     char clean[TEXTEDIT_MAX_BYTES];
     size_t n = 0;           /* bytes of clean */
     bool fits = true;       /* every character made it into clean */
+    bool hidden = false;    /* hidden characters were left out */
     size_t have = text_edit_chars(te), taken = 0;
     size_t i = 0;
     while (i < len) {
@@ -93,6 +113,9 @@ text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
             one = cp == '\t' || !te->multiline ? ' ' : '\n';
             src = &one;
             k = 1;
+        } else if (utf8_is_hidden(cp)) {
+            hidden = true; /* it could disguise the text: left out */
+            continue;
         } else if (!storable(cp, te->multiline)) {
             return te->refused = TE_REFUSED_INVALID;
         }
@@ -111,7 +134,7 @@ text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len)
         te->len += n;
         te->cursor += n;
     }
-    return te->refused = fits ? TE_ACCEPTED : TE_REFUSED_TOO_LONG;
+    return te->refused = !fits ? TE_REFUSED_TOO_LONG : hidden ? TE_REFUSED_HIDDEN : TE_ACCEPTED;
 }
 
 void text_edit_key(text_edit *te, text_edit_keycode key)

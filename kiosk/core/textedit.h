@@ -3,6 +3,9 @@
  * reader, physical keyboard, script) are refused, the cursor moves by
  * character, backspace removes a whole character, and text past the limit
  * is refused visibly (the 'refused' flag), never cut inside a character.
+ * Hidden characters (bidi overrides and isolates, zero-width ones; see
+ * utf8_is_hidden) are left out of whatever comes in, and the 'refused' flag
+ * says so (TE_REFUSED_HIDDEN), so the editor can tell the user.
  * libc only, so it can be fuzzed on its own. */
 #ifndef VB_TEXTEDIT_H
 #define VB_TEXTEDIT_H
@@ -19,7 +22,8 @@ typedef enum text_edit_key {
 typedef enum text_edit_refusal {
     TE_ACCEPTED = 0,
     TE_REFUSED_TOO_LONG, /* the limit is reached */
-    TE_REFUSED_INVALID   /* not valid UTF-8, or a control character */
+    TE_REFUSED_INVALID,  /* not valid UTF-8, or a control character */
+    TE_REFUSED_HIDDEN    /* accepted without its hidden characters (bidi controls, zero-width) */
 } text_edit_refusal;
 
 typedef struct text_edit {
@@ -32,11 +36,14 @@ typedef struct text_edit {
 } text_edit;
 
 void text_edit_init(text_edit *te, size_t max_chars, bool multiline);
-/* Replaces the content (refused as a whole when invalid or too long). */
+/* Replaces the content (refused as a whole when invalid or too long;
+ * hidden characters are left out). */
 text_edit_refusal text_edit_set(text_edit *te, const char *utf8);
 void text_edit_clear(text_edit *te);
 /* Inserts at the cursor. Whole characters are inserted until the limit; the
- * rest is refused (TE_REFUSED_TOO_LONG). Invalid input is refused whole. */
+ * rest is refused (TE_REFUSED_TOO_LONG). Invalid input is refused whole.
+ * Hidden characters are left out (TE_REFUSED_HIDDEN when nothing else was
+ * refused). */
 text_edit_refusal text_edit_insert(text_edit *te, const char *utf8, size_t len);
 void text_edit_key(text_edit *te, text_edit_keycode key);
 size_t text_edit_chars(const text_edit *te);

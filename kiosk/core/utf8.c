@@ -177,3 +177,9 @@ size_t utf8_fold(const char *s, size_t len, char *out, size_t out_size)
     out[o] = '\0';
     return o;
 }
+
+bool utf8_is_hidden(uint32_t cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x2060 || cp == 0xFEFF || cp == 0x061C;
+}

@@ -29,5 +29,11 @@ bool utf8_trim_copy(const char *text, char *out, size_t size);
  * matching; always NUL-terminates; returns the bytes written. Invalid bytes
  * are skipped. */
 size_t utf8_fold(const char *s, size_t len, char *out, size_t out_size);
+/* True for a character that changes how text looks without being seen:
+ * the bidi embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069), the Arabic letter mark U+061C, and the zero-width ones
+ * (U+200B..U+200F, U+2060, U+FEFF). Such characters can disguise text on
+ * the wall or in a spreadsheet, so text entry and the CSV writer drop them. */
+bool utf8_is_hidden(uint32_t cp);
 
 #endif

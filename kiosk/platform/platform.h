@@ -31,6 +31,7 @@ typedef enum platform_event_kind {
     PEV_PRESS,        /* x, y */
     PEV_RELEASE,      /* x, y */
     PEV_MOTION,       /* x, y */
+    PEV_CANCEL,       /* the press in progress is no tap any more (a second finger, a palm) */
     PEV_TEXT,         /* text */
     PEV_KEY,          /* key, mods, text (key name) */
     PEV_QUIT_WINDOW,  /* close button, Alt+F4 through a window manager */
@@ -75,7 +76,13 @@ void platform_present(platform *p);
 vb_code platform_save_png(platform *p, const char *path, vb_err *err);
 /* A second window for the wall pages on another display (--wall-display):
  * fullscreen there, or w x h beside the kiosk window when windowed. Pointer
- * and touch input on it is ignored, so touch stays on the kiosk panel. */
+ * and touch input on it is ignored, so touch stays on the kiosk panel.
+ *
+ * Touch: the first finger down owns the gesture and drives the pointer
+ * (press, motion, release) until it lifts. Other fingers never press
+ * anything; a second finger while the first is down (a palm, a hand resting
+ * on the panel) makes the gesture no tap (PEV_CANCEL): nothing clicks when
+ * it lifts, though a drag in progress goes on scrolling. */
 vb_code platform_open_second(platform *p, int display, int w, int h, bool windowed, vb_err *err);
 bool platform_has_second(const platform *p);
 void platform_second_size(const platform *p, int *w, int *h);
@@ -95,5 +102,11 @@ void platform_inject_text(platform *p, const char *utf8);
 /* key by SDL key name ("Return", "Backspace", "F4", "Q", ...); false if unknown. */
 bool platform_inject_key(platform *p, const char *name, int mods);
 void platform_inject_wake(platform *p);
+/* A finger on the touch panel, as SDL delivers it: SDL_FINGERDOWN / MOTION /
+ * UP with coordinates normalised to the window, a touch device id and a
+ * finger id. x, y are pixels of the kiosk window, or of the wall window
+ * when on_second (input there is ignored, see platform_open_second). */
+typedef enum platform_finger { PF_DOWN, PF_MOVE, PF_UP } platform_finger;
+void platform_inject_finger(platform *p, platform_finger what, int finger_id, int x, int y, bool on_second);
 
 #endif

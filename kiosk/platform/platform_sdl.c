@@ -61,7 +61,8 @@ struct platform {
     uint32_t user_event;
     SDL_TouchID touch_id;
     SDL_FingerID finger;
-    bool finger_down;
+    bool finger_down;      /* a finger owns the gesture */
+    bool finger_cancelled; /* ... and another finger came down meanwhile */
 };
 
 static void render_output(platform *p, output *o, const ui_cmd *cmds, int count, ui_color bg);
@@ -476,19 +477,29 @@ static bool translate(platform *p, const SDL_Event *e, platform_event *ev)
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION: {
-        /* One finger drives the UI; others are ignored until it lifts. */
-        if (e->type == SDL_FINGERDOWN) {
-            if (p->finger_down)
+        /* The first finger down owns the gesture until it lifts; any other
+         * finger is ignored, and the first time one lands meanwhile (a palm,
+         * a second finger) the owner's press stops being a tap. */
+        bool owner = p->finger_down && e->tfinger.fingerId == p->finger && e->tfinger.touchId == p->touch_id;
+        if (e->type == SDL_FINGERDOWN && p->finger_down && !owner) {
+            if (p->finger_cancelled)
                 return false;
+            p->finger_cancelled = true;
+            ev->kind = PEV_CANCEL;
+            return true;
+        }
+        if (e->type == SDL_FINGERDOWN) {
             p->finger_down = true;
+            p->finger_cancelled = false;
             p->touch_id = e->tfinger.touchId;
             p->finger = e->tfinger.fingerId;
-        } else if (!p->finger_down || e->tfinger.fingerId != p->finger || e->tfinger.touchId != p->touch_id) {
+        } else if (!owner) {
             return false;
         }
         if (e->type == SDL_FINGERUP)
             p->finger_down = false;
         ev->kind = e->type == SDL_FINGERDOWN ? PEV_PRESS : e->type == SDL_FINGERUP ? PEV_RELEASE : PEV_MOTION;
+        /* normalised to the kiosk window (0..1): back to its pixels */
         ev->x = (int)lroundf(e->tfinger.x * (float)p->main.width);
         ev->y = (int)lroundf(e->tfinger.y * (float)p->main.height);
         return true;
@@ -912,5 +923,23 @@ void platform_inject_wake(platform *p)
     SDL_zero(e);
     e.type = p->user_event;
     e.user.code = USER_WAKE;
+    push(&e);
+}
+
+/* The touch device of injected fingers (any id no real device uses). */
+#define INJECTED_TOUCH_ID ((SDL_TouchID)0x7662)
+
+void platform_inject_finger(platform *p, platform_finger what, int finger_id, int x, int y, bool on_second)
+{
+    const output *o = on_second && p->second ? p->second : &p->main;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = what == PF_DOWN ? SDL_FINGERDOWN : what == PF_UP ? SDL_FINGERUP : SDL_FINGERMOTION;
+    e.tfinger.touchId = INJECTED_TOUCH_ID;
+    e.tfinger.fingerId = (SDL_FingerID)finger_id;
+    e.tfinger.x = o->width > 0 ? (float)x / (float)o->width : 0.0f;
+    e.tfinger.y = o->height > 0 ? (float)y / (float)o->height : 0.0f;
+    e.tfinger.pressure = what == PF_UP ? 0.0f : 1.0f;
+    e.tfinger.windowID = o->window ? SDL_GetWindowID(o->window) : 0;
     push(&e);
 }

@@ -106,6 +106,7 @@ static const char *refusal_text(text_edit_refusal r)
     switch (r) {
     case TE_REFUSED_TOO_LONG: return _("Too long");
     case TE_REFUSED_INVALID: return _("Not allowed");
+    case TE_REFUSED_HIDDEN: return _("Hidden control characters were removed");
     case TE_ACCEPTED: break;
     }
     return "";

@@ -70,22 +70,39 @@ void ui_input_motion(ui_ctx *ui, int x, int y)
     ui->pointer_y = y;
 }
 
-void ui_input_text(ui_ctx *ui, const char *utf8)
+bool ui_input_room(const ui_ctx *ui, size_t text_bytes, int keys)
 {
-    size_t n = strlen(utf8);
-    if (ui->text_input_len + n >= sizeof ui->text_input)
-        return;
-    memcpy(ui->text_input + ui->text_input_len, utf8, n + 1);
-    ui->text_input_len += n;
+    return ui->text_input_len + text_bytes < sizeof ui->text_input && ui->key_count + keys <= UI_MAX_KEYS;
 }
 
-void ui_input_key(ui_ctx *ui, ui_key key, int mods)
+void ui_input_cancel(ui_ctx *ui)
 {
-    if (ui->key_count < (int)(sizeof ui->keys / sizeof ui->keys[0])) {
-        ui->keys[ui->key_count] = key;
-        ui->key_mods[ui->key_count] = mods;
-        ui->key_count++;
+    ui->press_event = false;
+    ui->active_id = 0;
+}
+
+bool ui_input_text(ui_ctx *ui, const char *utf8)
+{
+    size_t n = strlen(utf8);
+    if (!ui_input_room(ui, n, 0)) {
+        ui->input_lost++;
+        return false;
     }
+    memcpy(ui->text_input + ui->text_input_len, utf8, n + 1);
+    ui->text_input_len += n;
+    return true;
+}
+
+bool ui_input_key(ui_ctx *ui, ui_key key, int mods)
+{
+    if (!ui_input_room(ui, 0, 1)) {
+        ui->input_lost++;
+        return false;
+    }
+    ui->keys[ui->key_count] = key;
+    ui->key_mods[ui->key_count] = mods;
+    ui->key_count++;
+    return true;
 }
 
 void ui_begin(ui_ctx *ui)

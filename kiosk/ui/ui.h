@@ -14,6 +14,8 @@
 #define UI_MAX_CMDS 4096
 #define UI_MAX_ELEMENTS 1024
 #define UI_ARENA_SIZE (256 * 1024)
+#define UI_TEXT_INPUT_MAX 4096 /* bytes of typed text one frame takes */
+#define UI_MAX_KEYS 64         /* keys one frame takes */
 
 typedef struct ui_rect { int x, y, w, h; } ui_rect;
 typedef struct ui_color { uint8_t r, g, b, a; } ui_color;
@@ -71,12 +73,17 @@ typedef struct ui_ctx {
     int drag_dy, drag_dx;    /* movement since the last frame while dragging */
     uint32_t active_id;      /* element pressed and not yet released */
 
-    /* keyboard input for this frame */
-    char text_input[128];
+    /* keyboard input for this frame: bounded, and never dropped in silence.
+     * The owner asks ui_input_room before it takes the next input event and
+     * builds a frame first when there is no room, so a burst of any size
+     * (a paste, a badge reader, input queued while the UI was busy) comes
+     * through whole, spread over several frames. */
+    char text_input[UI_TEXT_INPUT_MAX];
     size_t text_input_len;
-    ui_key keys[16];
-    int key_mods[16];
+    ui_key keys[UI_MAX_KEYS];
+    int key_mods[UI_MAX_KEYS];
     int key_count;
+    int input_lost;          /* input refused for want of room: a bug of the owner */
 
     /* output of the frame */
     ui_cmd cmds[UI_MAX_CMDS];
@@ -98,8 +105,17 @@ void ui_init(ui_ctx *ui, int width, int height, double px_per_mm, ui_measure_fn 
 void ui_input_press(ui_ctx *ui, int x, int y);
 void ui_input_release(ui_ctx *ui, int x, int y);
 void ui_input_motion(ui_ctx *ui, int x, int y);
-void ui_input_text(ui_ctx *ui, const char *utf8);
-void ui_input_key(ui_ctx *ui, ui_key key, int mods);
+/* The press in progress is no tap any more (a second finger or a palm came
+ * down): no target takes it or clicks on its release; a drag goes on. */
+void ui_input_cancel(ui_ctx *ui);
+/* Text and keys for this frame. Taken whole or not at all: false (and
+ * input_lost counts it) when the frame has no room left; see ui_input_room. */
+bool ui_input_text(ui_ctx *ui, const char *utf8);
+bool ui_input_key(ui_ctx *ui, ui_key key, int mods);
+/* True while this frame can still take text_bytes more bytes of text and
+ * keys more keys. When false, build a frame (it consumes the input) before
+ * taking more input events. */
+bool ui_input_room(const ui_ctx *ui, size_t text_bytes, int keys);
 
 void ui_begin(ui_ctx *ui);
 void ui_end(ui_ctx *ui);

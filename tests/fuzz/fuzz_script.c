@@ -19,11 +19,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vb_code rc = script_parse_line(line, &a, &err);
     if (rc == VB_OK) {
         FUZZ_ASSERT(memchr(a.arg, '\0', sizeof a.arg) != NULL);
+        FUZZ_ASSERT(a.kind != SA_TYPE || a.text != NULL);
         FUZZ_ASSERT(a.kind >= SA_NONE && a.kind <= SA_QUIT);
         if (a.kind == SA_ADVANCE)
             FUZZ_ASSERT(a.ms >= 0);
     } else {
         FUZZ_ASSERT(err.msg[0] != '\0');
     }
+    script_action_clear(&a);
     return 0;
 }

@@ -22,6 +22,14 @@ for args, name in [(["--no-such-option"], "an unknown option"), (["--windowed", 
     t.check(r.rc == 1 and r.stderr.strip(), "%s exits 1 with a message" % name, r.why)
     t.check(not r.frames, "%s: nothing is shown" % name, r.why)
 
+for bad in ("9999-12-31T23:59", "2100-01-01T00:00", "1999-12-31T23:59"):
+    r = app.run(script=[], extra=["--now", bad])
+    t.check(r.rc == 1 and "2000" in r.stderr and "2099" in r.stderr and bad in r.stderr,
+            "--now %s is refused naming the years 2000 to 2099" % bad, r.why)
+    t.check(not r.frames, "--now %s: nothing is shown" % bad, r.why)
+r = app.run(script=[], extra=["--now", "2099-12-31T23:59"])
+t.equal(r.rc, 0, "--now 2099-12-31T23:59 is accepted")
+
 conf = app.dir + "/bad.conf"
 with open(conf, "w") as f:
     f.write("panel_mm = 344\nkleur = rood\n")
@@ -41,6 +49,13 @@ t.check(r.screens()[-1:] == ["ideas"], "... and the steps after it do not run", 
 r = app.run(script=['{"tap": "home.ideas"}', "", "# a comment", "{not json"])
 t.check(r.rc == 2 and "line 4" in r.stderr, "bad JSON exits 2 naming the line (blank lines and comments count)",
         r.why)
+# lines of any length: a 10 kB action, a 10 kB comment, 10 kB of text to type
+long_tap = {"tap": "home.ideas", "note": "x" * 10000}
+r = app.run(script=["# " + "c" * 10000, long_tap, {"type": "y" * 10000}, {"tap": "bar.home"}])
+t.check(r.rc == 0 and "ideas" in r.screens() and r.screens()[-1] == "home",
+        "a 10 kB script line, a 10 kB comment and a 10 kB type are read whole", r.why)
+r = app.run(script=[{"tap": "home.ideas"}, {"tap": "no.such.button", "note": "z" * 20000}])
+t.check(r.rc == 2 and "line 2" in r.stderr, "a 20 kB line still counts as one line in messages", r.why)
 r = app.run(script=[{"jump": 3}])
 t.check(r.rc == 2 and "line 1" in r.stderr, "an unknown action exits 2 naming the line", r.why)
 r = app.run(script=[{"key": "NoSuchKey"}])

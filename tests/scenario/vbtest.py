@@ -17,6 +17,12 @@ or "not ok - name: reason", and a non-zero exit when a check failed.
 
 The build folder comes from argv[1] (run.sh passes it), else $VB_BUILD, else
 "build".
+
+Taps as touch: on the panel, taps arrive as SDL finger events (mouse
+emulation is off). With VB_TAP_AS=touch every {"tap": ...} of a script is
+sent as {"touch": ...} and every drag by finger; run.sh's ASan build
+(VB_ASAN=1) does this unless VB_TAP_AS=mouse, so the normal build runs the
+whole suite by mouse and the ASan build the whole suite by touch.
 """
 import atexit
 import calendar
@@ -35,6 +41,31 @@ NOW_S = calendar.timegm((2026, 11, 26, 6, 55, 0))  # TZ=UTC0 in the tests
 WINDOW = "1024x600"
 # The ASan build is several times slower; nothing here should take long.
 RUN_TIMEOUT = float(os.environ.get("VB_RUN_TIMEOUT", "120"))
+
+
+def tap_as():
+    """"touch" or "mouse": how scripts send taps and drags (see the top)."""
+    v = os.environ.get("VB_TAP_AS", "")
+    if v in ("touch", "mouse"):
+        return v
+    return "touch" if os.environ.get("VB_ASAN") == "1" else "mouse"
+
+
+def as_touch(step):
+    """A script step with its tap as a touch and its drag by finger."""
+    if isinstance(step, str):
+        try:
+            obj = json.loads(step)
+        except ValueError:
+            return step
+        return json.dumps(as_touch(obj), ensure_ascii=False) if isinstance(obj, dict) and (
+            "tap" in obj or "drag" in obj) else step
+    if isinstance(step, dict):
+        if "tap" in step:
+            return {("touch" if k == "tap" else k): v for k, v in step.items()}
+        if "drag" in step and "touch" not in step:
+            return dict(step, touch=True)
+    return step
 
 
 def build_dir():
@@ -267,6 +298,8 @@ class App:
     def write_script(self, steps):
         self.runs += 1
         path = os.path.join(self.dir, "script%d.jsonl" % self.runs)
+        if tap_as() == "touch":
+            steps = [as_touch(s) for s in steps]
         with open(path, "w", encoding="utf-8") as f:
             for s in steps:
                 f.write((s if isinstance(s, str) else json.dumps(s, ensure_ascii=False)) + "\n")
