@@ -610,10 +610,16 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     static const char presence_sql[] =
         "INSERT OR IGNORE INTO dagstart_presence (dagstart_id, member_id, present)"
         " SELECT ?, id, 1 FROM member WHERE active = 1";
+    /* Straight into the lead's state (store_anon.h): through the view this
+     * would read every point of both halves. */
     static const char lp_sql[] =
-        "UPDATE learning_point SET discussed_day = ?1 WHERE discussed_day IS NULL AND id IN"
-        " (SELECT substr(item_key, 4) FROM dagstart_item WHERE dagstart_id = ?2 AND discussed = 1"
-        " AND item_key LIKE 'lp:%')";
+        "INSERT INTO learning_point_state (id, discussed_day)"
+        " SELECT substr(i.item_key, 4), ?1 FROM dagstart_item i WHERE i.dagstart_id = ?2 AND i.discussed = 1"
+        " AND i.item_key LIKE 'lp:%' AND (EXISTS (SELECT 1 FROM main.learning_point_signed p"
+        " WHERE p.id = substr(i.item_key, 4)) OR EXISTS (SELECT 1 FROM anon.learning_point_anon a"
+        " WHERE a.id = substr(i.item_key, 4)))"
+        " ON CONFLICT (id) DO UPDATE SET discussed_day = excluded.discussed_day"
+        " WHERE learning_point_state.discussed_day IS NULL";
     static const char count_sql[] =
         "SELECT (SELECT count(*) FROM dagstart_presence WHERE dagstart_id = ?1 AND present = 1),"
         " (SELECT count(*) FROM dagstart_item WHERE dagstart_id = ?1 AND discussed = 1)";

@@ -10,8 +10,10 @@
 #include "store.h"
 
 #define STORE_STMT_CACHE 256
-/* How long a statement waits for another connection's write lock. */
-#define STORE_BUSY_TIMEOUT_MS 5000
+/* How long a statement waits for another connection's write lock: a tap
+ * never waits longer (issue 9, "No freezes"); a save that finds the lock
+ * taken says it was not saved and keeps the form, to be tried again. */
+#define STORE_BUSY_TIMEOUT_MS 100
 
 struct store {
     sqlite3 *db;

@@ -17,14 +17,14 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import App, Suite  # noqa: E402
+from vbtest import App, Suite, connect  # noqa: E402
 
 t = Suite()
 DEMO_BADGE = "0451301"  # Jeroen Jansen, member 3 in store/demo.c
 
 
 def stored(app, what):
-    con = sqlite3.connect(app.db)
+    con = connect(app.db)
     try:
         return con.execute("SELECT what_happened, member_id FROM learning_point WHERE what_happened LIKE ?",
                            (what[:20] + "%",)).fetchall()
