@@ -83,6 +83,8 @@ check "verbeterbord-backup exits 0 and names the copy verbeterbord-YYYYmmdd-HHMM
 # Kept aside for the restore below (pruning later removes it from $BK).
 copy=$TMP/midwrite.db
 cp "$first" "$copy"
+# with the anonymous entries taken with it (kiosk/store/store_anon.h)
+[ ! -e "$first-anon" ] || cp "$first-anon" "$copy-anon"
 check "the writer committed before, during and after the backup ($before → $after → $final rows)" \
     "rows before $before, after $after, final $final" eval '[ "$before" -ge 50 ] && [ "$final" -gt "$after" ]'
 check "the writer never got 'database is locked' (rc $writer_rc)" "$(head -n 3 "$TMP/writer.err" | tr '\n' ' ')" \
@@ -273,18 +275,24 @@ check "restore puts the copy's -anon back, without stale -anon-wal/-anon-shm, an
     "rc $rc: $(tr '\n' ' ' <"$TMP/anon-r1.out"); $(ls "$DATA" | tr '\n' ' ')" \
     eval '[ $rc = 0 ] && [ "$(anon_rows "$DB-anon" in-backup)" = 1 ] && [ "$(anon_rows "$DB-anon" after-backup)" = 0 ] && ! grep -qs stale "$DB-anon-wal" "$DB-anon-shm" && [ -n "$aside" ] && [ "$(anon_rows "$aside-anon" after-backup)" = 1 ]'
 
-# A copy without -anon: the live -anon is kept aside, not left to mix with
-# the older main database.
-"$RESTORE" "$copy" >"$TMP/anon-r2.out" 2>&1
+# A copy of a database that has anonymous points (schema 2 on) but without
+# its -anon: refused, since the points would come back missing.
+noanon=$TMP/noanon.db
+cp "$copy" "$noanon"
+live_hash=$(sha256sum "$DB" | cut -d' ' -f1)
+"$RESTORE" "$noanon" >"$TMP/anon-r2.out" 2>&1
 rc=$?
-aside=$(sed -n 's/.*the previous database is kept as //p' "$TMP/anon-r2.out")
-check "restore of a copy without -anon keeps the live -anon aside as <aside>-anon and leaves none in place" \
+check "restore refuses a copy whose -anon is missing, and changes nothing" \
     "rc $rc: $(tr '\n' ' ' <"$TMP/anon-r2.out"); $(ls "$DATA" | tr '\n' ' ')" \
-    eval '[ $rc = 0 ] && [ ! -e "$DB-anon" ] && [ ! -e "$DB-anon-wal" ] && [ -n "$aside" ] && [ "$(anon_rows "$aside-anon" in-backup)" = 1 ] && [ "$(rows "$DB")" = "$copy_rows" ]'
+    eval '[ $rc = 1 ] && grep -q "anon is missing" "$TMP/anon-r2.out" && [ "$(sha256sum "$DB" | cut -d" " -f1)" = "$live_hash" ] && [ "$(anon_rows "$DB-anon" in-backup)" = 1 ]'
+# Without a live -anon (a database from before schema 2), no -anon copy.
+mv "$DB-anon" "$TMP/live-anon"
+rm -f "$DB-anon-wal" "$DB-anon-shm"
 "$BACKUP" >"$TMP/anon3.out" 2>&1
 rc=$?
 latest=$(ls "$BK"/verbeterbord-*.db | tail -n 1)
 check "without a <db>-anon, the backup makes no -anon copy" "rc $rc: $(ls "$BK" | tr '\n' ' ')" \
     eval '[ $rc = 0 ] && [ ! -e "$latest-anon" ]'
+mv "$TMP/live-anon" "$DB-anon"
 
 t_done
