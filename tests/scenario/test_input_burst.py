@@ -13,7 +13,6 @@ dropped the rest in silence: 180 characters stored as 124.
   - a badge burst right after a burst of typing still identifies.
 """
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

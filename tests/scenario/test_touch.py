@@ -16,11 +16,10 @@ actions touch, finger and palm:
 """
 import json
 import os
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import App, Suite  # noqa: E402
+from vbtest import App, Suite, connect  # noqa: E402
 
 t = Suite()
 app = App(t)
@@ -90,7 +89,7 @@ t.check(r.rc == 0 and r.screens().count("home") >= 1 and r.screens()[-1] == "ide
         r.why)
 
 # ---- a finger drag scrolls a list -------------------------------------------------------
-con = sqlite3.connect(app.db)
+con = connect(app.db)
 rows = [("%016x" % (0x7000 + i), "T%02d-%03d" % (i % 100, i), "2026-11-%02d" % (1 + i % 25), 1, "2026-11-26", 1,
          "Aanraakpunt %d" % i) for i in range(60)]
 con.executemany("INSERT INTO learning_point (id, receipt, day, shift_id, dagstart_day, category_id, what_happened)"
