@@ -5,10 +5,21 @@
 #define VB_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "store.h"
 
 #define STORE_STMT_CACHE 256
+#define STORE_WATCH_MAX 4
+
+/* A file the connection has open, as it was when opened (store_watch_file). */
+typedef struct store_watch {
+    char schema[32]; /* "main", or an attached schema such as "anon" */
+    char path[1024];
+    dev_t dev;
+    ino_t ino;
+    int fd;          /* our own O_RDONLY descriptor: nlink 0 once deleted */
+} store_watch;
 
 struct store {
     sqlite3 *db;
@@ -19,6 +30,8 @@ struct store {
         sqlite3_stmt *stmt;
     } cache[STORE_STMT_CACHE];
     int cached;
+    store_watch watch[STORE_WATCH_MAX];
+    int watched;
 };
 
 /* Maps a SQLite result code to a vb_code and fills err with what and where. */
@@ -33,6 +46,8 @@ vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *wha
 /* A one-line name (member, place, shift, ...): valid UTF-8 without control
  * characters, 1..max_chars characters, no space at either end. */
 bool store_name_ok(const char *text, size_t max_chars);
+/* Closes the descriptors of store_watch_file (store_close does it). */
+void store_unwatch_all(store *s);
 /* Binds text, or NULL when text is NULL. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
 
