@@ -16,6 +16,7 @@
 #include "script.h"
 
 #define DB_RETRY_MS 5000
+#define DB_CHECK_MS 5000 /* an idle kiosk still notices a deleted file this soon */
 #define IDLE_WARNING_MS 15000
 #define QUICK_CHECK_RETRY_MS 60000
 
@@ -148,11 +149,15 @@ static bool open_database(app *a)
     if (rc != VB_OK) {
         a->db = NULL;
         a->db_retry_at = app_now_ms(a) + DB_RETRY_MS;
+        if (rc != VB_ERR_MISSING || store_newest_backup(a->opt.db_path, a->db_backup, sizeof a->db_backup) != VB_OK)
+            a->db_backup[0] = '\0';
         fprintf(stderr, "verbeterbord: database: %s\n", a->db_err.msg);
         return false;
     }
     a->db = s;
     a->db_retry_at = 0;
+    a->db_backup[0] = '\0';
+    a->db_check_at = app_now_ms(a) + DB_CHECK_MS;
     a->quick_check_pending = !a->opt.wall; /* the wall only reads: no check there */
     int64_t newest = 0;
     if (store_newest_time(s, &newest, NULL) == VB_OK)
@@ -229,6 +234,46 @@ void app_shutdown(app *a)
     a->ui = NULL;
     free(a->wall_ui);
     a->wall_ui = NULL;
+}
+
+/* The database file was deleted or replaced while open. The kiosk stops
+ * confirming anything: it saves what the connection still holds (after a
+ * deletion the only copy) next to the database, closes it and shows the
+ * failure screen until someone restores a file (which restarts the kiosk).
+ * The wall only reads: it opens the path again. */
+static void database_gone(app *a, const vb_err *gone)
+{
+    fprintf(stderr, "verbeterbord: database: %s\n", gone->msg);
+    a->db_err = *gone;
+    a->db_rescue[0] = '\0';
+    if (!a->opt.wall) {
+        vb_err rescue;
+        vb_err_clear(&rescue);
+        if (store_rescue(a->db, "main", app_wall_s(a), a->db_rescue, sizeof a->db_rescue, &rescue) == VB_OK)
+            fprintf(stderr, "verbeterbord: database: the latest entries are saved in %s\n", a->db_rescue);
+        else
+            fprintf(stderr, "verbeterbord: database: %s\n", rescue.msg);
+    }
+    store_close(a->db);
+    a->db = NULL;
+    a->db_retry_at = a->opt.wall ? app_now_ms(a) : 0; /* the kiosk waits for a restore */
+    a->quick_check_pending = false;
+    if (a->opt.wall)
+        return;
+    a->idle_warning_until = 0;
+    app_end_session(a);
+    app_go(a, "dbfail");
+}
+
+/* On every tick and at least every DB_CHECK_MS: is the file still ours? */
+static void check_database_file(app *a, int64_t now)
+{
+    vb_err err;
+    vb_err_clear(&err);
+    if (store_still_here(a->db, &err) == VB_ERR_GONE)
+        database_gone(a, &err);
+    else
+        a->db_check_at = now + DB_CHECK_MS;
 }
 
 static bool screen_has_draft(const app *a)
@@ -320,6 +365,8 @@ int app_deadlines(const app *a, int64_t *out, int max)
         out[n++] = a->last_input_ms + (int64_t)a->idle_timeout_s * 1000;
     if (n < max && !a->db && a->db_retry_at)
         out[n++] = a->db_retry_at;
+    else if (n < max && a->db)
+        out[n++] = a->db_check_at;
     if (n < max && a->notice_until)
         out[n++] = a->notice_until;
     if (n < max && a->quick_check_pending && a->first_frame_done)
@@ -365,6 +412,8 @@ void app_tick(app *a)
         a->notice[0] = '\0';
         a->dirty = true;
     }
+    if (a->db)
+        check_database_file(a, now);
     if (!a->db && a->db_retry_at && now >= a->db_retry_at) {
         if (open_database(a)) {
             i18n_set_language(a->default_language);

@@ -198,10 +198,12 @@ vb_code store_schema_compare(store *s, const char *schema, const char *const *li
     st = NULL;
     int found = 0;
     rc = sqlite3_prepare_v2(mem, diff_sql, -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (found++ == 0 && foreign)
-            diff_add(diff, diff_size, "not a Verbeterbord database");
-        diff_add(diff, diff_size, (const char *)sqlite3_column_text(st, 0));
+    if (rc == SQLITE_OK) {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (found++ == 0 && foreign)
+                diff_add(diff, diff_size, "not a Verbeterbord database");
+            diff_add(diff, diff_size, (const char *)sqlite3_column_text(st, 0));
+        }
     }
     if (rc != SQLITE_DONE)
         code = vb_fail(err, VB_ERR_INTERNAL, "schema check: %s", sqlite3_errmsg(mem));
@@ -248,8 +250,6 @@ vb_code store_still_here(store *s, vb_err *err)
     for (int i = 0; i < s->watched; i++) {
         const store_watch *w = &s->watch[i];
         struct stat held, named;
-        if (fstat(w->fd, &held) == 0 && held.st_nlink == 0)
-            return vb_fail(err, VB_ERR_GONE, "the database file was deleted while open: %s", w->path);
         if (stat(w->path, &named) != 0) {
             if (errno == ENOENT || errno == ENOTDIR)
                 return vb_fail(err, VB_ERR_GONE, "the database file was deleted while open: %s", w->path);
@@ -258,6 +258,8 @@ vb_code store_still_here(store *s, vb_err *err)
         if (named.st_dev != w->dev || named.st_ino != w->ino)
             return vb_fail(err, VB_ERR_GONE, "the database file was replaced by another file while open: %s",
                            w->path);
+        if (fstat(w->fd, &held) == 0 && held.st_nlink == 0) /* deleted, and the path is ours again? */
+            return vb_fail(err, VB_ERR_GONE, "the database file was deleted while open: %s", w->path);
     }
     return VB_OK;
 }
