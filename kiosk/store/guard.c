@@ -200,15 +200,21 @@ vb_code store_schema_compare(store *s, const char *schema, const char *const *li
     rc = sqlite3_prepare_v2(mem, diff_sql, -1, &st, NULL);
     if (rc == SQLITE_OK) {
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *line = (const char *)sqlite3_column_text(st, 0);
             if (found++ == 0 && foreign)
                 diff_add(diff, diff_size, "not a Verbeterbord database");
-            diff_add(diff, diff_size, (const char *)sqlite3_column_text(st, 0));
+            if (!foreign || strncmp(line, "unknown ", 8) == 0) /* not all of ours that it lacks */
+                diff_add(diff, diff_size, line);
         }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
         code = vb_fail(err, VB_ERR_INTERNAL, "schema check: %s", sqlite3_errmsg(mem));
-    else if (found)
-        code = vb_fail(err, VB_ERR_SCHEMA, "%s: %s", diff, sqlite3_db_filename(s->db, schema));
+    } else if (found) {
+        /* the differences first, shortened so that the file's name fits */
+        const char *file = sqlite3_db_filename(s->db, schema);
+        int room = (int)sizeof err->msg - 3 - (int)strlen(file ? file : "");
+        code = vb_fail(err, VB_ERR_SCHEMA, "%.*s: %s", room > 40 ? room : 40, diff, file ? file : "");
+    }
     sqlite3_finalize(st);
     sqlite3_close(mem);
     return code;
