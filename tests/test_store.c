@@ -945,6 +945,10 @@ static void test_still_here(void)
         raw_text(db, "SELECT value FROM setting WHERE key = 'team_name'", team, sizeof team);
     sqlite3_close(db);
     T_EQ_STR(team, "Voor de verwijdering", "gone: the rescue copy holds the data saved before");
+    size_t rlen = 0;
+    char *rhead = t_read_file(rescue, &rlen);
+    T_CHECK(rhead && rlen > 20 && rhead[18] == 1, "gone: the rescue copy is one plain file (no WAL)");
+    free(rhead);
     T_CHECK(!t_file_exists(path), "gone: nothing made at the old path");
 
     /* at start: missing where one existed (marker, then a backup alone) */

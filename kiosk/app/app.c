@@ -16,7 +16,6 @@
 #include "script.h"
 
 #define DB_RETRY_MS 5000
-#define DB_CHECK_MS 5000 /* an idle kiosk still notices a deleted file this soon */
 #define IDLE_WARNING_MS 15000
 #define QUICK_CHECK_RETRY_MS 60000
 
@@ -157,7 +156,6 @@ static bool open_database(app *a)
     a->db = s;
     a->db_retry_at = 0;
     a->db_backup[0] = '\0';
-    a->db_check_at = app_now_ms(a) + DB_CHECK_MS;
     a->quick_check_pending = !a->opt.wall; /* the wall only reads: no check there */
     int64_t newest = 0;
     if (store_newest_time(s, &newest, NULL) == VB_OK)
@@ -265,15 +263,14 @@ static void database_gone(app *a, const vb_err *gone)
     app_go(a, "dbfail");
 }
 
-/* On every tick and at least every DB_CHECK_MS: is the file still ours? */
-static void check_database_file(app *a, int64_t now)
+/* On every tick (an idle kiosk ticks at least every minute, for the clock
+ * on screen; every save checks for itself): is the file still ours? */
+static void check_database_file(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
     if (store_still_here(a->db, &err) == VB_ERR_GONE)
         database_gone(a, &err);
-    else
-        a->db_check_at = now + DB_CHECK_MS;
 }
 
 static bool screen_has_draft(const app *a)
@@ -365,8 +362,6 @@ int app_deadlines(const app *a, int64_t *out, int max)
         out[n++] = a->last_input_ms + (int64_t)a->idle_timeout_s * 1000;
     if (n < max && !a->db && a->db_retry_at)
         out[n++] = a->db_retry_at;
-    else if (n < max && a->db)
-        out[n++] = a->db_check_at;
     if (n < max && a->notice_until)
         out[n++] = a->notice_until;
     if (n < max && a->quick_check_pending && a->first_frame_done)
@@ -413,7 +408,7 @@ void app_tick(app *a)
         a->dirty = true;
     }
     if (a->db)
-        check_database_file(a, now);
+        check_database_file(a);
     if (!a->db && a->db_retry_at && now >= a->db_retry_at) {
         if (open_database(a)) {
             i18n_set_language(a->default_language);

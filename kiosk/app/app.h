@@ -64,7 +64,6 @@ struct app {
     bool quick_check_pending;
     int64_t quick_check_at;   /* mono ms: not before (a retry after a read error) */
     char db_warning[400];     /* quick_check problem, shown as a banner */
-    int64_t db_check_at;      /* mono ms: the next check that the file is still ours */
     char db_rescue[1200];     /* the rescue copy taken when the file went (VB_ERR_GONE) */
     char db_backup[1400];     /* the newest backup of a missing database (VB_ERR_MISSING) */
 

@@ -327,6 +327,9 @@ vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, siz
             rc = rc == SQLITE_DONE ? done : rc;
         }
     }
+    /* one plain file, readable without a -wal next to it */
+    if (rc == SQLITE_OK)
+        rc = exec_on(to, "PRAGMA journal_mode=DELETE");
     vb_code code = VB_OK;
     if (rc != SQLITE_OK)
         code = vb_fail(err, rc == SQLITE_FULL ? VB_ERR_FULL : VB_ERR_IO, "no rescue copy %s: %s", dest,
