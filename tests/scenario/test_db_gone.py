@@ -109,6 +109,15 @@ if app:
     t.check(not os.path.exists(app.db), "restart after deletion: no empty database was made")
 
 
+def delete_all(app):
+    for side in ("", "-wal", "-shm"):
+        if os.path.exists(app.db + side):
+            os.remove(app.db + side)
+
+
+gone_while_running("deleted with its -wal and -shm", delete_all)
+
+
 def replace(app):
     other = os.path.join(app.dir, "other.db")
     con = sqlite3.connect(other)
