@@ -380,7 +380,10 @@ static bool is_backup_name(const char *name, const char *base)
         (strncmp(name + bl, ".rescue-", 8) == 0 ||
          (strncmp(name + bl, ".v", 2) == 0 && strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".bak") == 0)))
         return true;
-    /* verbeterbord-YYYYmmdd-HHMMSS.db (VB_BACKUP_GLOB) */
+    /* verbeterbord-YYYYmmdd-HHMMSS.db (VB_BACKUP_GLOB): verbeterbord-backup
+     * copies the main database only, whose name ends in .db (not "-anon") */
+    if (bl < 3 || strcmp(base + bl - 3, ".db") != 0)
+        return false;
     return strncmp(name, "verbeterbord-", 13) == 0 && name[13] >= '0' && name[13] <= '9' && strchr(name + 13, '-') &&
            strlen(name) > 3 && strcmp(name + strlen(name) - 3, ".db") == 0;
 }

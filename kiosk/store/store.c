@@ -126,14 +126,27 @@ static vb_code exec_sql(store *s, const char *sql, vb_err *err, const char *what
     return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, what);
 }
 
+/* VB_ERR_GONE (with err) when the open file was deleted or replaced; else
+ * VB_OK, err untouched (a check that cannot tell does not stop a save). */
+static vb_code still_ours(store *s, vb_err *err)
+{
+    vb_err check;
+    vb_err_clear(&check);
+    if (store_still_here(s, &check) != VB_ERR_GONE)
+        return VB_OK;
+    if (err)
+        *err = check;
+    return VB_ERR_GONE;
+}
+
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
 {
     if (s->mode == STORE_READONLY)
         return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
     /* A file deleted or replaced under us would take the write into an
      * unlinked file: not saved, whatever COMMIT says (checked after too). */
-    vb_code rc = store_still_here(s, err);
-    if (rc == VB_ERR_GONE)
+    vb_code rc = still_ours(s, err);
+    if (rc != VB_OK)
         return rc;
     rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
     if (rc != VB_OK)
@@ -142,7 +155,7 @@ vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
     if (rc == VB_OK) {
         int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
         if (src == SQLITE_OK)
-            return store_still_here(s, err) == VB_ERR_GONE ? VB_ERR_GONE : VB_OK;
+            return still_ours(s, err);
         rc = store_fail(s, err, src, "commit");
     }
     /* The statement or commit failed: undo everything of this write. A
