@@ -47,6 +47,45 @@ static int exec_on(sqlite3 *db, const char *sql)
     return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* Copies every row of select_sql on `from` into `into` through insert_sql
+ * (?1 = side, then the columns in order); the column norm_col (-1: none)
+ * goes through normalise_sql. */
+static int copy_rows(sqlite3 *from, const char *select_sql, sqlite3 *into, const char *insert_sql, const char *side,
+                     int norm_col)
+{
+    sqlite3_stmt *rd = NULL, *wr = NULL;
+    int rc = select_sql ? sqlite3_prepare_v2(from, select_sql, -1, &rd, NULL) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(into, insert_sql, -1, &wr, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(rd)) == SQLITE_ROW) {
+        sqlite3_bind_text(wr, 1, side, -1, SQLITE_STATIC);
+        for (int i = 0; i < sqlite3_column_count(rd); i++) {
+            if (i != norm_col) {
+                sqlite3_bind_value(wr, i + 2, sqlite3_column_value(rd, i));
+                continue;
+            }
+            const char *text = (const char *)sqlite3_column_text(rd, i);
+            size_t len = text ? strlen(text) + 1 : 1;
+            char *norm = malloc(len);
+            if (!norm) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            normalise_sql(text ? text : "", norm, len);
+            sqlite3_bind_text(wr, i + 2, norm, -1, SQLITE_TRANSIENT);
+            free(norm);
+        }
+        if (rc == SQLITE_NOMEM)
+            break;
+        rc = sqlite3_step(wr);
+        sqlite3_reset(wr);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(rd);
+    sqlite3_finalize(wr);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Copies the objects and columns of `schema` on connection `from` into the
  * comparison tables of `into` (temp.obj, temp.col) as side 'r' or 'e'. */
 static int read_schema(sqlite3 *from, const char *schema, sqlite3 *into, const char *side)
@@ -58,51 +97,9 @@ static int read_schema(sqlite3 *from, const char *schema, sqlite3 *into, const c
                                  " FROM \"%w\".sqlite_schema m, pragma_table_xinfo(m.name, %Q) p"
                                  " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'",
                                  schema, schema);
-    sqlite3_stmt *rd = NULL, *wr = NULL;
-    int rc = objs && cols ? SQLITE_OK : SQLITE_NOMEM;
+    int rc = copy_rows(from, objs, into, "INSERT INTO temp.obj VALUES (?1, ?2, ?3, ?4, ?5)", side, 3);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(from, objs, -1, &rd, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(into, "INSERT INTO temp.obj VALUES (?1, ?2, ?3, ?4, ?5)", -1, &wr, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(rd)) == SQLITE_ROW) {
-        const char *sql = (const char *)sqlite3_column_text(rd, 3);
-        size_t len = sql ? strlen(sql) + 1 : 1;
-        char *norm = malloc(len);
-        if (!norm) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        normalise_sql(sql ? sql : "", norm, len);
-        sqlite3_bind_text(wr, 1, side, -1, SQLITE_STATIC);
-        for (int i = 0; i < 3; i++)
-            sqlite3_bind_value(wr, i + 2, sqlite3_column_value(rd, i));
-        sqlite3_bind_text(wr, 5, norm, -1, SQLITE_TRANSIENT);
-        free(norm);
-        rc = sqlite3_step(wr);
-        sqlite3_reset(wr);
-        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-    if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    sqlite3_finalize(rd);
-    sqlite3_finalize(wr);
-    rd = wr = NULL;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(from, cols, -1, &rd, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(into, "INSERT INTO temp.col VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &wr, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(rd)) == SQLITE_ROW) {
-        sqlite3_bind_text(wr, 1, side, -1, SQLITE_STATIC);
-        for (int i = 0; i < 7; i++)
-            sqlite3_bind_value(wr, i + 2, sqlite3_column_value(rd, i));
-        rc = sqlite3_step(wr);
-        sqlite3_reset(wr);
-        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-    if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    sqlite3_finalize(rd);
-    sqlite3_finalize(wr);
+        rc = copy_rows(from, cols, into, "INSERT INTO temp.col VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", side, -1);
     sqlite3_free(objs);
     sqlite3_free(cols);
     return rc;
