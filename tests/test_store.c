@@ -857,6 +857,29 @@ static void test_schema_guard(void)
     expect_schema_refused(tampered("chgidx", "DROP INDEX action_lp; CREATE INDEX action_lp ON action (idea_id);"),
                           "changed index", "index action_lp differs");
 
+    /* SQLite's own tables (ANALYZE's statistics) are not a difference */
+    const char *analyzed = tampered("analyze", "ANALYZE;");
+    store *sa = NULL;
+    vb_err aerr;
+    vb_err_clear(&aerr);
+    vb_code arc = store_open(&sa, analyzed, STORE_READWRITE, NOW_S, &aerr);
+    t_report(arc == VB_OK, "after ANALYZE: still opens (sqlite_stat1 is SQLite's)", "%s: %s", vb_code_name(arc),
+             aerr.msg);
+    store_close(sa);
+
+    /* a virtual table's shadow tables are the SQLite library's: not compared,
+     * while the virtual table itself is */
+    expect_schema_refused(tampered("fts", "DROP TABLE idea_search;"), "dropped virtual table",
+                          "table idea_search missing");
+    const char *shadow = tampered("shadow", "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql ="
+                                            " replace(sql, 'block BLOB', 'block  BLOB, x') WHERE name ="
+                                            " 'idea_search_data'; PRAGMA writable_schema = OFF;");
+    vb_err_clear(&aerr);
+    arc = store_open(&sa, shadow, STORE_READWRITE, NOW_S, &aerr);
+    t_report(arc == VB_OK, "a shadow table as another SQLite version makes it: still opens", "%s: %s",
+             vb_code_name(arc), aerr.msg);
+    store_close(sa);
+
     /* the same check as a function, on an open store: equal, and for an
      * attached file with its own migrations (as the anonymous file will be) */
     const char *path = new_db_path("compare");

@@ -90,13 +90,18 @@ static int copy_rows(sqlite3 *from, const char *select_sql, sqlite3 *into, const
  * comparison tables of `into` (temp.obj, temp.col) as side 'r' or 'e'. */
 static int read_schema(sqlite3 *from, const char *schema, sqlite3 *into, const char *side)
 {
+    /* Left out: SQLite's own tables (sqlite_stat1 after ANALYZE, automatic
+     * indexes) and the shadow tables of virtual tables (idea_search_data,
+     * ...), whose layout is the SQLite library's, not the migrations'. */
     char *objs = sqlite3_mprintf("SELECT type, name, tbl_name, coalesce(sql, '') FROM \"%w\".sqlite_schema"
-                                 " WHERE name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'",
-                                 schema);
+                                 " WHERE name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' AND name NOT IN"
+                                 " (SELECT name FROM pragma_table_list WHERE schema = %Q AND type = 'shadow')",
+                                 schema, schema);
     char *cols = sqlite3_mprintf("SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden"
                                  " FROM \"%w\".sqlite_schema m, pragma_table_xinfo(m.name, %Q) p"
-                                 " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'",
-                                 schema, schema);
+                                 " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\' AND m.name"
+                                 " NOT IN (SELECT name FROM pragma_table_list WHERE schema = %Q AND type = 'shadow')",
+                                 schema, schema, schema);
     int rc = copy_rows(from, objs, into, "INSERT INTO temp.obj VALUES (?1, ?2, ?3, ?4, ?5)", side, 3);
     if (rc == SQLITE_OK)
         rc = copy_rows(from, cols, into, "INSERT INTO temp.col VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", side, -1);
