@@ -383,9 +383,11 @@ void store_close(store *s)
         return;
     for (int i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].stmt);
-    store_unwatch_all(s);
     if (s->db)
         sqlite3_close(s->db);
+    /* after SQLite's close: closing any descriptor of a file drops the
+     * process's POSIX locks on it, SQLite's too */
+    store_unwatch_all(s);
     free(s);
 }
 
