@@ -1017,6 +1017,20 @@ static void test_still_here(void)
     T_CHECK(strstr(err.msg, "replaced") != NULL, "replaced: the message says replaced");
     store_close(s);
 
+    /* the whole folder gone: no rescue copy, and it says so */
+    const char *lost_dir = t_subdir("gone-folder");
+    char lost[4300];
+    snprintf(lost, sizeof lost, "%s/verbeterbord.db", lost_dir);
+    vb_err_clear(&err);
+    if (t_report(store_open(&s, lost, STORE_READWRITE, NOW_S, &err) == VB_OK, "folder gone: open", "%s", err.msg)) {
+        t_rm_tree(lost_dir);
+        T_EQ_INT(store_still_here(s, &err), VB_ERR_GONE, "folder gone: noticed");
+        vb_code frc = store_rescue(s, "main", NOW_S, rescue, sizeof rescue, &err);
+        t_report(frc == VB_ERR_NOTFOUND && rescue[0] == '\0' && strstr(err.msg, "gone"),
+                 "folder gone: no rescue copy, and the message says why", "%s: %s", vb_code_name(frc), err.msg);
+        store_close(s);
+    }
+
     /* a second file attached and watched (as the anonymous file will be) */
     const char *main2 = new_db_path("watch-main");
     const char *anon = new_db_path("watch-anon");

@@ -146,6 +146,27 @@ finally:
     if p.poll() is None:
         stop(p)
 
+# the whole data folder gone: no rescue copy possible, and the screen says so
+app = App(t)
+os.makedirs(os.path.join(app.dir, "data"))
+app.db = os.path.join(app.dir, "data", "verbeterbord.db")
+p, dump = app.start(extra=["--demo"], script_stdin=True)
+try:
+    send(p, {"wait": "settled"})
+    wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "home", timeout=30)
+    shutil.rmtree(os.path.dirname(app.db))
+    send(p, {"advance": 60}, {"wait": "settled"})
+    shown = wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "dbfail", timeout=30)
+    text = last_frame(dump).text("dbfail.") if shown else ""
+    t.check(shown and squeeze("niet in een reddingsbestand") in squeeze(text),
+            "folder gone: the failure screen says the entries could not be saved to a rescue file", repr(text))
+    send(p, {"quit": True})
+    p.stdin.close()
+    p.wait(timeout=30)
+finally:
+    if p.poll() is None:
+        stop(p)
+
 # a restart with the database missing and a backup in the data folder
 app = App(t)
 app.run(script=[{"quit": True}], extra=["--demo"])
