@@ -20,6 +20,7 @@ static inline bool t_db_views(sqlite3 *db, const char *path)
     bool writable = sqlite3_db_readonly(db, "main") == 0;
     bool attached = false;
     if (store_anon_attach_db(db, path, writable, &attached, &err) != VB_OK ||
+        (attached && writable && store_anon_setup_db(db, &err) != VB_OK) ||
         store_anon_views_db(db, attached, writable, &err) != VB_OK) {
         printf("# t_db_views %s: %s\n", path, err.msg);
         return false;

@@ -159,11 +159,14 @@ static bool open_database(app *a)
     if (rc != VB_OK) {
         a->db = NULL;
         a->db_retry_at = app_now_ms(a) + DB_RETRY_MS;
+        if (rc != VB_ERR_MISSING || store_newest_backup(a->opt.db_path, a->db_backup, sizeof a->db_backup) != VB_OK)
+            a->db_backup[0] = '\0';
         fprintf(stderr, "verbeterbord: database: %s\n", a->db_err.msg);
         return false;
     }
     a->db = s;
     a->db_retry_at = 0;
+    a->db_backup[0] = '\0';
     a->quick_check_pending = !a->opt.wall; /* the wall only reads: no check there */
     /* A clean-up that a restart interrupted goes on at once. */
     a->privacy_pending = !a->opt.wall && store_privacy_pending(a->db);
@@ -243,6 +246,53 @@ void app_shutdown(app *a)
     a->ui = NULL;
     free(a->wall_ui);
     a->wall_ui = NULL;
+}
+
+/* The database file was deleted or replaced while open. The kiosk stops
+ * confirming anything: it saves what the connection still holds (after a
+ * deletion the only copy) next to the database, closes it and shows the
+ * failure screen until someone restores a file (which restarts the kiosk).
+ * The wall only reads: it opens the path again. */
+static void database_gone(app *a, const vb_err *gone)
+{
+    fprintf(stderr, "verbeterbord: database: %s\n", gone->msg);
+    a->db_err = *gone;
+    a->db_rescue[0] = '\0';
+    if (!a->opt.wall) {
+        vb_err rescue;
+        vb_err_clear(&rescue);
+        if (store_rescue(a->db, "main", app_wall_s(a), a->db_rescue, sizeof a->db_rescue, &rescue) == VB_OK)
+            fprintf(stderr, "verbeterbord: database: the latest entries are saved in %s\n", a->db_rescue);
+        else
+            fprintf(stderr, "verbeterbord: database: %s\n", rescue.msg);
+        /* and the anonymous entries, beside it as <copy>-anon (store_anon.h) */
+        char anon_copy[1300];
+        vb_err_clear(&rescue);
+        if (a->db_rescue[0] &&
+            store_rescue(a->db, "anon", app_wall_s(a), anon_copy, sizeof anon_copy, &rescue) == VB_OK)
+            fprintf(stderr, "verbeterbord: database: the anonymous entries are saved in %s\n", anon_copy);
+        else if (a->db_rescue[0])
+            fprintf(stderr, "verbeterbord: database: %s\n", rescue.msg);
+    }
+    store_close(a->db);
+    a->db = NULL;
+    a->db_retry_at = a->opt.wall ? app_now_ms(a) : 0; /* the kiosk waits for a restore */
+    a->quick_check_pending = false;
+    if (a->opt.wall)
+        return;
+    a->idle_warning_until = 0;
+    app_end_session(a);
+    app_go(a, "dbfail");
+}
+
+/* On every tick (an idle kiosk ticks at least every minute, for the clock
+ * on screen; every save checks for itself): is the file still ours? */
+static void check_database_file(app *a)
+{
+    vb_err err;
+    vb_err_clear(&err);
+    if (store_still_here(a->db, &err) == VB_ERR_GONE)
+        database_gone(a, &err);
 }
 
 static bool screen_has_draft(const app *a)
@@ -415,6 +465,8 @@ void app_tick(app *a)
         a->notice[0] = '\0';
         a->dirty = true;
     }
+    if (a->db)
+        check_database_file(a);
     if (!a->db && a->db_retry_at && now >= a->db_retry_at) {
         if (open_database(a)) {
             i18n_set_language(a->default_language);

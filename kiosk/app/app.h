@@ -66,6 +66,8 @@ struct app {
     int64_t privacy_retry_at;   /* mono ms: the next try to clear them */
     int64_t quick_check_at;   /* mono ms: not before (a retry after a read error) */
     char db_warning[400];     /* quick_check problem, shown as a banner */
+    char db_rescue[1200];     /* the rescue copy taken when the file went (VB_ERR_GONE) */
+    char db_backup[1400];     /* the newest backup of a missing database (VB_ERR_MISSING) */
 
     const screen_def *screen;
     const screen_def *previous_screen;

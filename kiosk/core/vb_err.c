@@ -39,6 +39,9 @@ const char *vb_code_name(vb_code code)
     case VB_ERR_CONSTRAINT: return "constraint";
     case VB_ERR_NOMEM: return "nomem";
     case VB_ERR_INTERNAL: return "internal";
+    case VB_ERR_GONE: return "gone";
+    case VB_ERR_MISSING: return "missing";
+    case VB_ERR_SCHEMA: return "schema";
     }
     return "unknown";
 }

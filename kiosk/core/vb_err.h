@@ -18,7 +18,10 @@ typedef enum vb_code {
     VB_ERR_INVALID,    /* input refused (too long, bad UTF-8, empty, ...) */
     VB_ERR_CONSTRAINT, /* the database refused the row */
     VB_ERR_NOMEM,
-    VB_ERR_INTERNAL
+    VB_ERR_INTERNAL,
+    VB_ERR_GONE,       /* the open database file was deleted or replaced */
+    VB_ERR_MISSING,    /* the database file is missing where one existed */
+    VB_ERR_SCHEMA      /* not our schema: foreign file, or objects differ */
 } vb_code;
 
 typedef struct vb_err {

@@ -24,22 +24,31 @@
  * signed; so neither its rows, nor its pages, nor its -wal can order an
  * anonymous point against a signed, timed entry. No foreign keys can reach
  * the main file: the TEMP triggers below keep the references right. */
-static const char anon_schema_sql[] =
-    "CREATE TABLE IF NOT EXISTS anon.learning_point_anon ("
-    " id TEXT PRIMARY KEY CHECK (length(id) = 16),"
-    " receipt TEXT NOT NULL UNIQUE CHECK (length(receipt) = 7),"
-    " day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
-    " shift_id INTEGER,"
-    " dagstart_day TEXT NOT NULL CHECK (dagstart_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
-    " category_id INTEGER NOT NULL,"
-    " place_id INTEGER,"
-    " what_happened TEXT NOT NULL DEFAULT '' CHECK (length(what_happened) <= 200),"
-    " lesson TEXT NOT NULL DEFAULT '' CHECK (length(lesson) <= 200),"
-    " CHECK (length(what_happened) + length(lesson) > 0)"
-    ") STRICT, WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS anon.learning_point_anon_day ON learning_point_anon (day, category_id);"
-    "CREATE INDEX IF NOT EXISTS anon.learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"
-    "PRAGMA anon.user_version = 1;";
+#define ANON_SCHEMA(P)                                                                                        \
+    "CREATE TABLE IF NOT EXISTS " P "learning_point_anon ("                                                   \
+    " id TEXT PRIMARY KEY CHECK (length(id) = 16),"                                                           \
+    " receipt TEXT NOT NULL UNIQUE CHECK (length(receipt) = 7),"                                              \
+    " day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"                       \
+    " shift_id INTEGER,"                                                                                      \
+    " dagstart_day TEXT NOT NULL CHECK (dagstart_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"     \
+    " category_id INTEGER NOT NULL,"                                                                          \
+    " place_id INTEGER,"                                                                                      \
+    " what_happened TEXT NOT NULL DEFAULT '' CHECK (length(what_happened) <= 200),"                           \
+    " lesson TEXT NOT NULL DEFAULT '' CHECK (length(lesson) <= 200),"                                         \
+    " CHECK (length(what_happened) + length(lesson) > 0)"                                                     \
+    ") STRICT, WITHOUT ROWID;"                                                                                \
+    "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_day ON learning_point_anon (day, category_id);"      \
+    "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"
+static const char anon_schema_sql[] = ANON_SCHEMA("anon.") "PRAGMA anon.user_version = 1;";
+/* The anon file's migrations, as the schema check (store_schema_compare) runs them. */
+static const char *const anon_migrations[] = { ANON_SCHEMA("") };
+#define ANON_VERSION 1
+
+int store_anon_memory_twin(sqlite3 *mem)
+{
+    int rc = sqlite3_exec(mem, "ATTACH DATABASE ':memory:' AS anon", NULL, NULL, NULL);
+    return rc == SQLITE_OK ? sqlite3_exec(mem, anon_schema_sql, NULL, NULL, NULL) : rc;
+}
 
 /* The content columns, as both files have them. */
 #define LP_CONTENT "id, receipt, day, shift_id, dagstart_day, category_id, place_id, what_happened, lesson"
@@ -170,8 +179,11 @@ vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bo
     if (rc != SQLITE_OK)
         return vb_fail(err, VB_ERR_IO, "cannot open the file of anonymous entries %s: %s", path, sqlite3_errmsg(db));
     *attached = true;
-    if (!writable)
-        return VB_OK;
+    return VB_OK;
+}
+
+vb_code store_anon_setup_db(sqlite3 *db, vb_err *err)
+{
     /* The same promises as the main file: WAL (readers never block the
      * kiosk), every commit on disk, deleted bytes zeroed. */
     vb_code code = exec_all(db,
@@ -202,7 +214,37 @@ vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *e
 
 vb_code store_anon_attach(store *s, vb_err *err)
 {
-    return store_anon_attach_db(s->db, s->path, s->mode == STORE_READWRITE, &s->anon_attached, err);
+    bool writable = s->mode == STORE_READWRITE;
+    vb_code code = store_anon_attach_db(s->db, s->path, writable, &s->anon_attached, err);
+    if (code != VB_OK || !s->anon_attached)
+        return code;
+    /* A file that has a schema must have ours, unchanged (no trigger added
+     * by hand to stamp times on anonymous points), before anything is
+     * written to it; a new, empty one gets it. */
+    int64_t objects = 0, version = 0;
+    static const char *const probes[] = { "SELECT count(*) FROM anon.sqlite_schema", "PRAGMA anon.user_version" };
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = sqlite3_prepare_v2(s->db, probes[i], -1, &st, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            *(i ? &version : &objects) = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW)
+            return store_fail(s, err, rc, "read the file of anonymous entries");
+    }
+    if (version > ANON_VERSION)
+        return vb_fail(err, VB_ERR_NEWER, "the file of anonymous entries is from a newer program: %s-anon", s->path);
+    if (objects > 0 || version > 0) {
+        char diff[1024];
+        code = store_schema_compare(s, "anon", anon_migrations, (int)version, diff, sizeof diff, err);
+        if (code != VB_OK)
+            return code;
+    }
+    if (writable)
+        code = store_anon_setup_db(s->db, err);
+    if (code == VB_OK)
+        code = store_watch_file(s, "anon", err);
+    return code;
 }
 
 vb_code store_anon_views(store *s, vb_err *err)
@@ -216,6 +258,10 @@ vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err
     store_anon_path(db_path, path, sizeof path);
     if (size > INT32_MAX)
         size = INT32_MAX;
+    /* %q may allocate: the library must be set up (no connection is open here) */
+    int rc = sqlite3_initialize();
+    if (rc != SQLITE_OK)
+        return vb_fail(err, VB_ERR_INTERNAL, "sqlite3_initialize: %s", sqlite3_errstr(rc));
     sqlite3_snprintf((int)size, out,
                      "-- Verbeterbord: anonymous learning points live in %s.\n"
                      "ATTACH DATABASE '%q' AS anon;\n"

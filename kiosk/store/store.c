@@ -40,6 +40,9 @@ int store_schema_version(void)
 vb_code store_fail(store *s, vb_err *err, int rc, const char *what)
 {
     vb_code code;
+    if (rc == SQLITE_READONLY_DBMOVED)
+        return vb_fail(err, VB_ERR_GONE, "%s: the database file was moved or deleted while open (%s)", what,
+                       s ? s->path : "");
     switch (rc & 0xFF) {
     case SQLITE_FULL: code = VB_ERR_FULL; break;
     case SQLITE_READONLY:
@@ -124,18 +127,36 @@ static vb_code exec_sql(store *s, const char *sql, vb_err *err, const char *what
     return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, what);
 }
 
+/* VB_ERR_GONE (with err) when the open file was deleted or replaced; else
+ * VB_OK, err untouched (a check that cannot tell does not stop a save). */
+static vb_code still_ours(store *s, vb_err *err)
+{
+    vb_err check;
+    vb_err_clear(&check);
+    if (store_still_here(s, &check) != VB_ERR_GONE)
+        return VB_OK;
+    if (err)
+        *err = check;
+    return VB_ERR_GONE;
+}
+
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
 {
     if (s->mode == STORE_READONLY)
         return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
-    vb_code rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
+    /* A file deleted or replaced under us would take the write into an
+     * unlinked file: not saved, whatever COMMIT says (checked after too). */
+    vb_code rc = still_ours(s, err);
+    if (rc != VB_OK)
+        return rc;
+    rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
     if (rc != VB_OK)
         return rc;
     rc = fn(s, ctx, err);
     if (rc == VB_OK) {
         int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
         if (src == SQLITE_OK)
-            return VB_OK;
+            return still_ours(s, err);
         rc = store_fail(s, err, src, "commit");
     }
     /* The statement or commit failed: undo everything of this write. A
@@ -276,6 +297,16 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         return rc0;
     }
 
+    /* Missing where a database existed (marker or backups): not replaced
+     * by a new, empty one without a word. */
+    if (mode == STORE_READWRITE) {
+        vb_code rc0 = store_refuse_lost(path, err);
+        if (rc0 != VB_OK) {
+            free(s);
+            return rc0;
+        }
+    }
+
     int flags = mode == STORE_READONLY ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
     vb_code code = VB_OK;
@@ -305,6 +336,12 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
                        (long long)version, count_of_migrations(), path);
         goto fail;
     }
+    /* Ours, as the migrations up to its version left it? Also before the
+     * switch to WAL: a foreign file stays exactly as it was. */
+    char diff[1024];
+    code = store_schema_compare(s, "main", migrations, (int)version, diff, sizeof diff, err);
+    if (code != VB_OK)
+        goto fail;
     if (mode == STORE_READWRITE) {
         char jm[16] = "";
         sqlite3_stmt *st = NULL;
@@ -334,6 +371,11 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         code = store_anon_views(s, err);
     if (code != VB_OK)
         goto fail;
+    code = store_watch_file(s, "main", err);
+    if (code != VB_OK)
+        goto fail;
+    if (mode == STORE_READWRITE)
+        store_mark_existing(path);
     *out = s;
     return VB_OK;
 fail:
@@ -349,6 +391,9 @@ void store_close(store *s)
         sqlite3_finalize(s->cache[i].stmt);
     if (s->db)
         sqlite3_close(s->db);
+    /* after SQLite's close: closing any descriptor of a file drops the
+     * process's POSIX locks on it, SQLite's too */
+    store_unwatch_all(s);
     free(s);
 }
 

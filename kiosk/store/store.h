@@ -25,7 +25,11 @@ int store_schema_version(void);
 void store_test_set_migrations(const char *const *list, int count);
 
 /* Opens path; on an older schema takes a backup next to it first, then
- * migrates in one transaction. now_s names the backup file. */
+ * migrates in one transaction. now_s names the backup file. Before anything
+ * is written to the file, its schema is compared with what the migrations
+ * up to its version make (VB_ERR_SCHEMA naming the differences; a foreign
+ * file is left byte for byte as it was). A missing file where one existed
+ * (store_refuse_lost) is VB_ERR_MISSING, not a new empty database. */
 vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s, vb_err *err);
 void store_close(store *s);
 const char *store_path(const store *s);
@@ -35,6 +39,39 @@ const char *store_path(const store *s);
  * `verbeterbord --db DB --sql-views | sqlite3 DB` is not it; use
  * `sqlite3 -cmd "$(verbeterbord --db DB --sql-views)" DB`. */
 vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err *err);
+/* ---- is it still ours (store/guard.c) ----
+ * Generic over the schema name: "main", or an attached file (e.g. "anon"). */
+
+/* Compares the tables, columns, indexes, triggers and views of schema with
+ * what migrations[0..count) make in a fresh in-memory database. VB_OK when
+ * equal; VB_ERR_SCHEMA when not, with diff filled ("column idea.title
+ * missing; unknown trigger lp_stamp on learning_point", "not a Verbeterbord
+ * database; unknown table ..."). Only reads the file. */
+vb_code store_schema_compare(store *s, const char *schema, const char *const *migrations, int count, char *diff,
+                             size_t diff_size, vb_err *err);
+/* Remembers the file behind schema (device, inode, and a descriptor of our
+ * own) for store_still_here. store_open does it for "main". */
+vb_code store_watch_file(store *s, const char *schema, vb_err *err);
+/* VB_OK while every watched path still names the file the connection has
+ * open; VB_ERR_GONE when one was deleted or replaced by another file;
+ * VB_ERR_IO when it cannot be told. A stat and an fstat per file: cheap
+ * enough for every tick. store_write checks it before and after a write. */
+vb_code store_still_here(store *s, vb_err *err);
+/* Copies schema through the open connection (after a deletion the only copy
+ * left) with SQLite's backup API to "<its path>.rescue-<YYYYmmdd-HHMMSS>";
+ * out gets that path. VB_ERR_NOTFOUND when the folder is gone too. */
+vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, size_t size, vb_err *err);
+/* The newest backup of the database at db_path by time (rescue copies,
+ * copies before a migration, verbeterbord-backup's copies; in its folder,
+ * and in /var/backups/verbeterbord for /var/lib/verbeterbord): VB_OK with
+ * its path, or VB_ERR_NOTFOUND. */
+vb_code store_newest_backup(const char *db_path, char *out, size_t size);
+/* VB_OK when db_path exists, or when nothing says it existed (a first
+ * start); VB_ERR_MISSING (naming the newest backup) when it is missing but
+ * the marker of store_mark_existing or a backup is there. */
+vb_code store_refuse_lost(const char *db_path, vb_err *err);
+/* Leaves the marker ".<name>.existed" next to db_path (best effort). */
+void store_mark_existing(const char *db_path);
 
 /* PRAGMA quick_check; VB_ERR_CORRUPT with the first problem when not ok. */
 vb_code store_quick_check(store *s, vb_err *err);

@@ -50,6 +50,11 @@ vb_code store_anon_views(store *s, vb_err *err);
  * attach, then after any migration the views (triggers when writable). */
 typedef struct sqlite3 sqlite3;
 vb_code store_anon_attach_db(sqlite3 *db, const char *db_path, bool writable, bool *attached, vb_err *err);
+/* After attaching writable: WAL, synchronous, secure_delete, the schema. */
+vb_code store_anon_setup_db(sqlite3 *db, vb_err *err);
+/* An in-memory 'anon' with the schema, attached to mem: the schema check
+ * runs the main migrations there (0002 moves points into anon). */
+int store_anon_memory_twin(sqlite3 *mem);
 vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *err);
 /* Sets the anon file's and its -wal's and -shm's dates to noon of day
  * ('YYYY-MM-DD'), so the files do not tell when the last point was saved. */

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "store.h"
 
@@ -14,6 +15,16 @@
  * never waits longer (issue 9, "No freezes"); a save that finds the lock
  * taken says it was not saved and keeps the form, to be tried again. */
 #define STORE_BUSY_TIMEOUT_MS 100
+#define STORE_WATCH_MAX 4
+
+/* A file the connection has open, as it was when opened (store_watch_file). */
+typedef struct store_watch {
+    char schema[32]; /* "main", or an attached schema such as "anon" */
+    char path[1024];
+    dev_t dev;
+    ino_t ino;
+    int fd;          /* our own O_RDONLY descriptor: nlink 0 once deleted */
+} store_watch;
 
 struct store {
     sqlite3 *db;
@@ -25,6 +36,8 @@ struct store {
         sqlite3_stmt *stmt;
     } cache[STORE_STMT_CACHE];
     int cached;
+    store_watch watch[STORE_WATCH_MAX];
+    int watched;
 };
 
 /* Maps a SQLite result code to a vb_code and fills err with what and where. */
@@ -39,6 +52,8 @@ vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *wha
 /* A one-line name (member, place, shift, ...): valid UTF-8 without control
  * characters, 1..max_chars characters, no space at either end. */
 bool store_name_ok(const char *text, size_t max_chars);
+/* Closes the descriptors of store_watch_file (store_close does it). */
+void store_unwatch_all(store *s);
 /* Binds text, or NULL when text is NULL. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
 

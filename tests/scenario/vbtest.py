@@ -88,7 +88,7 @@ def connect(db, **kwargs):
                                timeout=30)
         if views.returncode != 0:
             con.close()
-            raise RuntimeError("--sql-views: " + views.stderr)
+            raise RuntimeError("--sql-views (rc %d): %s" % (views.returncode, views.stderr))
         con.executescript(views.stdout)
     return con
 

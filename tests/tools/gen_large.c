@@ -68,7 +68,8 @@ int main(int argc, char **argv)
     CHECK(sqlite3_open(argv[1], &db));
     /* learning points go through the program's view (store_anon.h) */
     bool anon = false;
-    if (store_anon_attach_db(db, argv[1], true, &anon, &err) != VB_OK || store_anon_views_db(db, anon, true, &err) != VB_OK) {
+    if (store_anon_attach_db(db, argv[1], true, &anon, &err) != VB_OK || store_anon_setup_db(db, &err) != VB_OK ||
+        store_anon_views_db(db, anon, true, &err) != VB_OK) {
         fprintf(stderr, "gen_large: %s\n", err.msg);
         return 1;
     }
