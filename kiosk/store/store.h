@@ -30,7 +30,10 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
 void store_close(store *s);
 const char *store_path(const store *s);
 
-/* PRAGMA quick_check; VB_ERR_CORRUPT with the first problem when not ok. */
+/* PRAGMA quick_check, run a second time when it finds a problem:
+ * VB_ERR_CORRUPT with the problem when the second run finds damage again;
+ * VB_ERR_IO when a read failed (pages that could not be read are not damage;
+ * the caller tries again later). */
 vb_code store_quick_check(store *s, vb_err *err);
 /* Cheap change counter (PRAGMA data_version): differs when another
  * connection committed since the last call. */
