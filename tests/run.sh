@@ -6,9 +6,10 @@
 # The test programs of every build folder, in the groups:
 #   unit        every $BUILD/tests/test_* binary (tests/test_*.c)
 #   scenario    tests/scenario/test_*.py: the real binary driven by --script
-#   screenshot  tests/screenshot/test_*.py|sh: PNGs against tests/ref/
+#   screenshot  tests/screenshot/test_*.py|sh: PNGs against tests/ref/ (not
+#               for an ASan build)
 #   <folder>    any other tests/<folder>/test_*.sh or test_*.py (e.g. deploy;
-#               tests/valgrind only for a build without ASan)
+#               tests/valgrind not for an ASan build)
 # Every test program gets the build folder as $1 and follows the protocol of
 # tests/testlib.h: one line per check, "ok - <name>" or "not ok - <name>:
 # <reason>", a skipped check "ok - <name> # skip <why>", and a non-zero exit
@@ -300,9 +301,20 @@ add_job() {
         echo "asan=$asan"
         echo "unpriv=$(q "$UNPRIV")"
     } > "$jd/job"
-    # the time of the last run of this program, to start the longest first
+    # the time of the last run of this program, to start the longest first;
+    # without one (a fresh clone), a rough guess for the known long ones
     t=$(awk -v l="$2" '$1 == l { print $2 }' "$BUILD_ABS/.test-times" 2>/dev/null | tail -n 1)
-    echo "${t:-0} $jd" >> "$WORK/order"
+    if [ -z "$t" ]; then
+        case "$2" in
+            test_faults|screenshot/*) t=100 ;;
+            test_monkey|test_learning|valgrind/*) t=50 ;;
+            test_crash|deploy/*|scenario/test_learning.py) t=25 ;;
+            scenario/*) t=10 ;;
+            *) t=1 ;;
+        esac
+        [ "$asan" = 1 ] && t=$((t * 3))
+    fi
+    echo "$t $jd" >> "$WORK/order"
 }
 
 mkdir -p "$WORK/jobs"
@@ -355,8 +367,10 @@ for build in "$@"; do
     done
     for d in $dirs; do
         [ -d "tests/$d" ] || continue
-        # valgrind and ASan do not mix: valgrind runs on the normal build only
-        [ "$d" = valgrind ] && [ $asan -eq 1 ] && continue
+        # valgrind and ASan do not mix; the screenshots do not depend on the
+        # build (ASan runs the same drawing in the unit and scenario tests):
+        # both run on the normal build only
+        case "$d" in valgrind|screenshot) [ $asan -eq 1 ] && continue ;; esac
         for f in tests/"$d"/test_*.py tests/"$d"/test_*.sh; do
             [ -f "$f" ] || continue
             wanted "$f" || continue
@@ -373,7 +387,7 @@ fi
 echo "# $nj test programs over $# build folder(s), $JOBS at once${UNPRIV:+; as root: checks that skip for root run again as nobody}"
 cat "$WORK/missing"
 suite_t0=$(now)
-: > "$WORK/print.lock"
+: > "$WORK/jobs/print.lock"
 if [ $nj -gt 0 ]; then
     # the longest first (by the last run's times), so the end is not one long program alone
     sort -k1,1 -g -r -s "$WORK/order" | cut -d' ' -f2- |

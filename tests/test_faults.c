@@ -50,9 +50,9 @@
  *   VB_FAULT_ONLY=kind:N     one point (kind: read, coldread, write, sync,
  *                            truncate, optionally -ioerr or -full, e.g.
  *                            write-full:17); its child's stderr is shown
- *   VB_FAULT_CAP=n           every N up to n per kind (default 400; 24
+ *   VB_FAULT_CAP=n           every N up to n per kind (default 400; 12
  *                            under ASan), then
- *   VB_FAULT_STRIDE=k        every k-th N (default 1; 4 under ASan), from a
+ *   VB_FAULT_STRIDE=k        every k-th N (default 1; 6 under ASan), from a
  *                            seeded offset
  *   VB_FAULT_JOBS=j          child processes at once (default: CPUs, max 4)
  *   VB_FAULT_DIR=dir         where the runs' databases go (default: a private
@@ -1290,8 +1290,8 @@ int main(int argc, char **argv)
     const char *cap_env = getenv("VB_FAULT_CAP");
     const char *jobs_env = getenv("VB_FAULT_JOBS");
     bool asan = UNDER_ASAN || getenv("VB_ASAN");
-    long stride = stride_env ? atol(stride_env) : asan ? 4 : 1;
-    long cap = cap_env ? atol(cap_env) : asan ? 24 : 400;
+    long stride = stride_env ? atol(stride_env) : asan ? 6 : 1;
+    long cap = cap_env ? atol(cap_env) : asan ? 12 : 400;
     if (stride < 1)
         stride = 1;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
