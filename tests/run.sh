@@ -220,7 +220,7 @@ run_job() {
                 awk -v n="$(wc -l < "$jd/err")" 'NR <= 50 || NR > n - 20 { print "#   " $0 } NR == 51 && n > 70 { print "#   [...]" }' "$jd/err"
             fi
         fi
-        printf '# %-36s %-24s %4d ok %4d not ok %3d skip %7s s%s\n' "$label" "$build_label" "$passed" "$failed" \
+        printf '# %-34s %-24s %4d passed %3d failed %3d skipped %6s s%s\n' "$label" "$build_label" "$passed" "$failed" \
             "$skipped" "$secs" "$nobody"
     } > "$jd/block"
     if command -v flock >/dev/null 2>&1; then
