@@ -311,7 +311,7 @@ static void test_sigkill(int iterations, unsigned seed)
         waitpid(pid, &status, 0);
         take_reports(fds[0]);
         close(fds[0]);
-        const char *why = !opened ? "the writer did not open the store within 10 s"
+        const char *why = !opened ? "the writer did not report the store open (it ended, or 10 s passed)"
                           : WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? NULL
                                                                                   : writer_end(status);
         if (!why)
