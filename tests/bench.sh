@@ -242,6 +242,7 @@ if [ -s "$S" ]; then
     row "(d) tap on Save to \"saved\" shown, median ($(val saves "$S") saves)" "$(val median_ms "$S")" "ms"
     row "(d) tap on Save to \"saved\" shown, p90 / p99" "$(val p90_ms "$S") / $(val p99_ms "$S")" "ms"
     row "(d) tap on Save to \"saved\" shown, min / max" "$(val min_ms "$S") / $(val max_ms "$S")" "ms"
+    row "(d) CPU time of it, median / p99" "$(val cpu_median_ms "$S") / $(val cpu_p99_ms "$S")" "ms"
 else
     row "(d) tap on Save" "failed" ""
 fi
