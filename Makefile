@@ -131,15 +131,21 @@ $(BUILD)/verbeterbord.pot: $(LIB_SRC) kiosk/main.c
 	@mkdir -p $(dir $@)
 	xgettext --from-code=UTF-8 --language=C -k_ -kN_ -ki18n_plural:1,2 --package-name=verbeterbord -o $@ $^
 
-# Runs the suite once normally and once under AddressSanitizer and UBSan.
+# Runs the suite once normally and once under AddressSanitizer and UBSan,
+# the test programs in parallel on the available cores (tests/README.md says
+# what runs here and what only in `make soak`). T=name runs only the test
+# program of that name in both builds, e.g. `make test T=test_crash` or
+# `make test T=test_learning.py`. Prints how long it took, building included.
+T ?=
 test: deps
-	@$(MAKE) --no-print-directory tests-bin
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests-bin
-	@sh tests/run.sh $(BUILD) $(BUILD)/asan
+	@VB_MAKE_T0=$$(date +%s.%N); export VB_MAKE_T0; \
+	$(MAKE) --no-print-directory tests-bin && \
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=1 tests-bin && \
+	TEST_NAME='$(T)' sh tests/run.sh $(BUILD) $(BUILD)/asan
 
-# Only the normal build's tests (quicker while developing).
+# Only the normal build's tests (quicker while developing); T=name as above.
 test-only: tests-bin
-	@sh tests/run.sh $(BUILD)
+	@TEST_NAME='$(T)' sh tests/run.sh $(BUILD)
 
 update-refs: tests-bin
 	@UPDATE_REFS=1 sh tests/run.sh $(BUILD)

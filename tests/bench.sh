@@ -10,7 +10,12 @@
 #       the demo data, median and p99 over BENCH_FRAMES frames (500), and the
 #       text cache size ($BUILD/tools/bench_render, in memory);
 #   (c) idle: CPU time and wake-ups (context switches) of the kiosk sitting
-#       on home, fullscreen under Xvfb, over BENCH_IDLE_S seconds (20).
+#       on home, fullscreen under Xvfb, over BENCH_IDLE_S seconds (20);
+#   (d) tap on Save to "saved": the real app in process (SDL's dummy
+#       driver), the learning-point form filled through injected taps and
+#       text, from the injected release on Save to the presented frame that
+#       shows the receipt, median and p99 over BENCH_SAVES saves (200)
+#       ($BUILD/tools/bench_save, demo database, 1920x1080).
 # Xvfb is started here on a free display and stopped at the end.
 set -u
 
@@ -19,10 +24,12 @@ BUILD=${1:-build}
 BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "bench: no build folder ${1:-build}" >&2; exit 1; }
 BIN="$BUILD/verbeterbord"
 RENDER="$BUILD/tools/bench_render"
+SAVE="$BUILD/tools/bench_save"
+SAVES=${BENCH_SAVES:-200}
 STARTS=${BENCH_STARTS:-30}
 FRAMES=${BENCH_FRAMES:-500}
 IDLE_S=${BENCH_IDLE_S:-20}
-for f in "$BIN" "$RENDER"; do
+for f in "$BIN" "$RENDER" "$SAVE"; do
     [ -x "$f" ] || { echo "bench: $f is missing (make BUILD=$BUILD tests-bin)" >&2; exit 1; }
 done
 
@@ -95,6 +102,11 @@ fi
 cp "$WORK/demo.db" "$WORK/render.db"
 SDL_VIDEODRIVER=dummy "$RENDER" "$WORK/render.db" 1920x1080 "$FRAMES" home > "$WORK/render.txt" 2>"$WORK/render.err" ||
     { echo "# bench_render failed:"; sed 's/^/#   /' "$WORK/render.err"; }
+
+# ---- (d) tap on Save to "saved", through the UI ----
+cp "$WORK/demo.db" "$WORK/save.db"
+SDL_VIDEODRIVER=dummy "$SAVE" "$WORK/save.db" 1920x1080 "$SAVES" > "$WORK/save.txt" 2>"$WORK/save.err" ||
+    { echo "# bench_save failed:"; sed 's/^/#   /' "$WORK/save.err"; }
 
 # ---- (a) start-up and (c) idle, under Xvfb, measured by a small Python helper ----
 if [ $have_x -eq 1 ]; then
@@ -224,4 +236,13 @@ if [ $have_x -eq 1 ] && [ -n "$(val idle_cpu_ms "$WORK/x.txt")" ]; then
     row "(c) exit status after SIGTERM" "$(val idle_exit "$X")" ""
 else
     row "(c) idle" "skipped" ""
+fi
+S="$WORK/save.txt"
+if [ -s "$S" ]; then
+    row "(d) tap on Save to \"saved\" shown, median ($(val saves "$S") saves)" "$(val median_ms "$S")" "ms"
+    row "(d) tap on Save to \"saved\" shown, p90 / p99" "$(val p90_ms "$S") / $(val p99_ms "$S")" "ms"
+    row "(d) tap on Save to \"saved\" shown, min / max" "$(val min_ms "$S") / $(val max_ms "$S")" "ms"
+    row "(d) CPU time of it, median / p99" "$(val cpu_median_ms "$S") / $(val cpu_p99_ms "$S")" "ms"
+else
+    row "(d) tap on Save" "failed" ""
 fi

@@ -13,11 +13,18 @@
  * sometimes garbled), then the database is opened as after a reboot. With
  * synchronous=FULL no confirmed entry may be lost.
  *
- * VB_CRASH_ITER sets the number of kills and cuts (default 100; make soak
- * runs 1000); VB_SEED replays a run. A failure prints SEED=... */
+ * Each test also requires that its writers confirmed entries at all (at
+ * least one per two kills or cuts over the whole test; every second kill
+ * comes after the writer's first confirmed entry), so a writer that cannot
+ * open the store or save cannot pass unseen.
+ *
+ * VB_CRASH_ITER sets the number of kills and cuts (default 100, 30 in the
+ * ASan build, where each costs five times as much; make soak runs 1000); VB_SEED replays a run. A failure prints SEED=...
+ * VB_CRASH_PART=kill or power runs only that part (and the control). */
 #include "testdb.h"
 #include "testlib.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -29,6 +36,12 @@
 #include "../kiosk/store/store_learning.h"
 #include "vfs/faultvfs.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#else
+#define UNDER_ASAN 0
+#endif
+
 #define NOW_S 1795676100 /* 2026-11-26 06:55 UTC */
 
 static unsigned rng_state;
@@ -39,15 +52,22 @@ static unsigned rnd(void)
     return (rng_state >> 8) & 0xFFFFFF;
 }
 
-/* The writer, in the child: saves entries until killed (or the power is
- * cut), writing "L <receipt> <text>" or "V <idea> <member>" to fd after each
- * save the store confirmed. */
+/* How a writer ended (its exit status) when it was not killed. */
+enum { W_DONE = 0, W_OPEN_FAILED = 3, W_SAVE_FAILED = 5 };
+
+/* The writer, in the child: opens the store and writes "O" to fd, then saves
+ * entries until killed (or the power is cut), writing "L <receipt> <text>",
+ * "S <idea> <status> <feedback>" or "V <idea> <member>" to fd after each save
+ * the store confirmed. Failing to open or to save while the power is on is a
+ * bug: the exit status says which (W_OPEN_FAILED, W_SAVE_FAILED). */
 static void writer(const char *db_path, int fd, unsigned seed, int ops_max)
 {
     store *s = NULL;
     vb_err err;
     if (store_open(&s, db_path, STORE_READWRITE, NOW_S, &err) != VB_OK)
-        _exit(3);
+        _exit(faultvfs_power_is_off() ? W_DONE : W_OPEN_FAILED);
+    if (write(fd, "O\n", 2) != 2)
+        _exit(W_DONE);
     unsigned st = seed;
     for (int i = 0; i < ops_max; i++) {
         st = st * 1103515245u + 12345u;
@@ -64,7 +84,7 @@ static void writer(const char *db_path, int fd, unsigned seed, int ops_max)
             if (rc == VB_ERR_INVALID || rc == VB_ERR_NOTFOUND)
                 continue;
             if (rc != VB_OK)
-                break;
+                _exit(faultvfs_power_is_off() ? W_DONE : W_SAVE_FAILED);
             snprintf(line, sizeof line, "S %lld %s %s\n", (long long)idea, idea_status_code(to), feedback);
         } else if ((st >> 16) % 2 == 0) {
             char what[120];
@@ -73,7 +93,7 @@ static void writer(const char *db_path, int fd, unsigned seed, int ops_max)
                           .lesson = "Band langzamer zetten", .member_id = 0 };
             lp_saved out;
             if (store_learning_save(s, &in, NOW_S + i, &out, &err) != VB_OK)
-                break;
+                _exit(faultvfs_power_is_off() ? W_DONE : W_SAVE_FAILED);
             snprintf(line, sizeof line, "L %s %s\n", out.receipt, what);
         } else {
             int64_t idea = 1 + (int64_t)((st >> 4) % 25), member = 1 + (int64_t)((st >> 9) % 15);
@@ -82,32 +102,97 @@ static void writer(const char *db_path, int fd, unsigned seed, int ops_max)
             if (rc == VB_ERR_INVALID || rc == VB_ERR_NOTFOUND)
                 continue; /* e.g. a declined idea takes no votes */
             if (rc != VB_OK)
-                break;
+                _exit(faultvfs_power_is_off() ? W_DONE : W_SAVE_FAILED);
             snprintf(line, sizeof line, "V %lld %lld\n", (long long)idea, (long long)member);
         }
         if (write(fd, line, strlen(line)) < 0)
             break;
     }
-    _exit(0);
+    _exit(W_DONE);
 }
 
-/* Everything the writers reported, kept by the parent. */
+/* Everything the writers of one test reported, kept by the parent. */
 static char *reported;
 static size_t reported_len, reported_cap;
+
+/* Forgets what the writers of the previous test reported (it was about
+ * another database). */
+static void reports_clear(void)
+{
+    reported_len = 0;
+    if (reported)
+        reported[0] = '\0';
+}
+
+/* The number of confirmed entries reported so far (not the "O" lines). */
+static size_t reports_count(void)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < reported_len; i++)
+        lines += (i == 0 || reported[i - 1] == '\n') && reported[i] != 'O';
+    return lines;
+}
+
+/* Why a writer that was not killed ended, or NULL when it ended well. */
+static const char *writer_end(int status)
+{
+    static char why[80];
+    if (WIFEXITED(status) && WEXITSTATUS(status) == W_DONE)
+        return NULL;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == W_OPEN_FAILED)
+        return "the writer could not open the store";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == W_SAVE_FAILED)
+        return "a save failed while the power was on";
+    if (WIFSIGNALED(status))
+        snprintf(why, sizeof why, "the writer died of signal %d", WTERMSIG(status));
+    else
+        snprintf(why, sizeof why, "the writer exited with status %d", WEXITSTATUS(status));
+    return why;
+}
+
+/* Keeps n bytes a writer reported. */
+static void report_append(const char *buf, size_t n)
+{
+    if (reported_len + n + 1 > reported_cap) {
+        reported_cap = (reported_len + n + 1) * 2;
+        reported = realloc(reported, reported_cap);
+    }
+    memcpy(reported + reported_len, buf, n);
+    reported_len += n;
+    reported[reported_len] = '\0';
+}
+
+/* Waits up to 10 s for the writer's "O" line (it opened the store) and its
+ * first confirmed entry, keeping what it read; false when they did not come
+ * (the writer ended or hangs). */
+static bool wait_first_entry(int fd)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    for (int lines = 0; lines < 2;) {
+        char c;
+        if (poll(&pfd, 1, 10000) != 1 || read(fd, &c, 1) != 1)
+            return false;
+        report_append(&c, 1);
+        lines += c == '\n';
+    }
+    return true;
+}
+
+/* At least this many confirmed entries over a whole test, so a writer that
+ * confirms nothing (say, cannot open the store) does not pass unseen. A
+ * single kill or cut may legitimately come before the first confirmation;
+ * the kill test waits for one in every second kill. */
+static size_t min_confirmed(int iterations)
+{
+    return (size_t)iterations / 2;
+}
 
 static void take_reports(int fd)
 {
     char buf[4096];
     ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0) {
-        if (reported_len + (size_t)n + 1 > reported_cap) {
-            reported_cap = (reported_len + (size_t)n + 1) * 2;
-            reported = realloc(reported, reported_cap);
-        }
-        memcpy(reported + reported_len, buf, (size_t)n);
-        reported_len += (size_t)n;
-        reported[reported_len] = '\0';
-    }
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        report_append(buf, (size_t)n);
 }
 
 /* Checks the database after a crash; returns an explanation or NULL. */
@@ -153,7 +238,7 @@ static const char *verify(const char *db_path)
     sqlite3_prepare_v2(db, "SELECT what_happened FROM learning_point WHERE receipt = ?", -1, &lp, NULL);
     sqlite3_prepare_v2(db, "SELECT 1 FROM vote WHERE idea_id = ? AND member_id = ?", -1, &vote, NULL);
     char *save = NULL;
-    char *copy = strdup(reported ? reported : "");
+    char *copy = strndup(reported ? reported : "", reported_len);
     for (char *line = strtok_r(copy, "\n", &save); line && !result; line = strtok_r(NULL, "\n", &save)) {
         if (line[0] == 'L') {
             char receipt[8] = "";
@@ -216,7 +301,7 @@ static void test_sigkill(int iterations, unsigned seed)
     const char *db = t_path("kill.db");
     if (!T_CHECK(make_demo_db(db), "kill: demo database"))
         return;
-    reported_len = 0;
+    reports_clear();
     int failures = 0;
     rng_state = seed;
     for (int it = 0; it < iterations && failures == 0; it++) {
@@ -230,7 +315,10 @@ static void test_sigkill(int iterations, unsigned seed)
             writer(db, fds[1], child_seed, 1000000);
         }
         close(fds[1]);
-        /* kill at a random moment: 0.5 .. 30 ms of writing */
+        /* kill at a random moment: 0.5 .. 30 ms of writing, counted from
+         * the fork (so also inside store_open) in even iterations, from
+         * the writer's first confirmed entry in odd ones */
+        bool opened = it % 2 == 0 || wait_first_entry(fds[0]);
         struct timespec ts = { 0, (long)(500000 + rnd() % 29500000) };
         nanosleep(&ts, NULL);
         kill(pid, SIGKILL);
@@ -238,7 +326,11 @@ static void test_sigkill(int iterations, unsigned seed)
         waitpid(pid, &status, 0);
         take_reports(fds[0]);
         close(fds[0]);
-        const char *why = verify(db);
+        const char *why = !opened ? "the writer confirmed no entry (it ended, or 10 s passed)"
+                          : WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? NULL
+                                                                                  : writer_end(status);
+        if (!why)
+            why = verify(db);
         if (why) {
             t_report(false, "kill: no confirmed entry lost, nothing half-written", "SEED=%u iteration %d: %s", seed,
                      it, why);
@@ -246,11 +338,12 @@ static void test_sigkill(int iterations, unsigned seed)
         }
     }
     if (failures == 0) {
-        size_t lines = 0;
-        for (size_t i = 0; i < reported_len; i++)
-            lines += reported[i] == '\n';
+        size_t confirmed = reports_count();
         t_report(true, "kill: after every SIGKILL the database is whole and keeps every confirmed entry", "%s", "");
-        t_note("%d kills, %zu confirmed entries checked (SEED=%u)", iterations, lines, seed);
+        t_report(confirmed >= min_confirmed(iterations), "kill: the writers confirmed entries to check",
+                 "SEED=%u: %zu confirmed entries over %d kills, expected at least %zu", seed, confirmed, iterations,
+                 min_confirmed(iterations));
+        t_note("%d kills, %zu confirmed entries checked (SEED=%u)", iterations, confirmed, seed);
     }
 }
 
@@ -259,7 +352,7 @@ static void test_power_loss(int iterations, unsigned seed)
     const char *db = t_path("power.db");
     if (!T_CHECK(make_demo_db(db), "power: demo database"))
         return;
-    reported_len = 0;
+    reports_clear();
     rng_state = seed ^ 0x5bd1e995u;
     int failures = 0, garbled = 0;
     for (int it = 0; it < iterations && failures == 0; it++) {
@@ -286,7 +379,9 @@ static void test_power_loss(int iterations, unsigned seed)
         char shm[1100];
         snprintf(shm, sizeof shm, "%s-shm", db);
         unlink(shm);
-        const char *why = verify(db);
+        const char *why = writer_end(status);
+        if (!why)
+            why = verify(db);
         if (why) {
             t_report(false, "power: no confirmed entry lost after a power cut", "SEED=%u iteration %d cut at sync %ld%s: %s",
                      seed, it, cut_at, garble ? " (garbled)" : "", why);
@@ -294,8 +389,13 @@ static void test_power_loss(int iterations, unsigned seed)
         }
     }
     if (failures == 0) {
+        size_t confirmed = reports_count();
         t_report(true, "power: after every power cut the database is whole and keeps every confirmed entry", "%s", "");
-        t_note("%d power cuts (%d with torn writes) (SEED=%u)", iterations, garbled, seed);
+        t_report(confirmed >= min_confirmed(iterations), "power: the writers confirmed entries to check",
+                 "SEED=%u: %zu confirmed entries over %d power cuts, expected at least %zu", seed, confirmed,
+                 iterations, min_confirmed(iterations));
+        t_note("%d power cuts (%d with torn writes), %zu confirmed entries checked (SEED=%u)", iterations, garbled,
+               confirmed, seed);
     }
 }
 
@@ -339,13 +439,16 @@ int main(void)
 {
     const char *iter_env = getenv("VB_CRASH_ITER");
     const char *seed_env = getenv("VB_SEED");
-    int iterations = iter_env ? atoi(iter_env) : 100;
+    int iterations = iter_env ? atoi(iter_env) : UNDER_ASAN ? 30 : 100;
     unsigned seed = seed_env ? (unsigned)strtoul(seed_env, NULL, 10) : (unsigned)time(NULL);
     if (iterations < 1)
         iterations = 1;
     setenv("TZ", "UTC0", 1);
+    const char *part = getenv("VB_CRASH_PART");
     test_power_control();
-    test_sigkill(iterations, seed);
-    test_power_loss(iterations, seed);
+    if (!part || strcmp(part, "kill") == 0)
+        test_sigkill(iterations, seed);
+    if (!part || strcmp(part, "power") == 0)
+        test_power_loss(iterations, seed);
     return t_done();
 }

@@ -164,9 +164,15 @@ static const char *check_db(const char *path)
     }
     const char *result = NULL;
     for (size_t i = 0; i < sizeof queries / sizeof queries[0] && !result; i++) {
+        /* a query that cannot run checks nothing: that is a failure too */
         sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(db, queries[i], -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-            sqlite3_column_int(st, 0) != 0) {
+        int rc = sqlite3_prepare_v2(db, queries[i], -1, &st, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW) {
+            snprintf(why, sizeof why, "check query failed (%s): %s", sqlite3_errmsg(db), queries[i]);
+            result = why;
+        } else if (sqlite3_column_int(st, 0) != 0) {
             snprintf(why, sizeof why, "invariant broken: %s", queries[i]);
             result = why;
         }

@@ -653,7 +653,7 @@ static void test_export_files(void)
     T_EQ_INT(leftovers, 0, "export: no temporary file is left behind");
 
     if (t_is_root()) {
-        t_skip("export: a read-only folder is VB_ERR_READONLY", "running as root");
+        t_skip("export: a read-only folder is VB_ERR_READONLY", "root");
     } else {
         const char *ro = t_subdir("ro");
         chmod(ro, 0555);

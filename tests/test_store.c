@@ -18,6 +18,7 @@
 #include "../kiosk/store/store_internal.h"
 #include "testdb.h"
 #include "testlib.h"
+#include "vfs/faultvfs.h"
 
 extern const char *const store_migrations[];
 extern const int store_migration_count;
@@ -710,6 +711,46 @@ static void test_quick_check_damage(void)
     store_close(s);
 }
 
+/* A page that cannot be read is no damage: quick_check meets a read error
+ * (once, or on every read) and store_quick_check says VB_ERR_IO, so the app
+ * tries again later instead of showing "the database reports damage". */
+static void test_quick_check_read_error(void)
+{
+    const char *path = new_db_path("readerror");
+    store *s = NULL;
+    vb_err err;
+    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) != VB_OK)
+        return;
+    store_close(s);
+    /* many pages, so quick_check reads past what opening cached */
+    raw_exec_path(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                        " INSERT INTO idea (title, category_id, description, created_at, status_changed_at)"
+                        " SELECT 'Idee nummer ' || i, 1, printf('%.300c', 'x'), 1, 1 FROM n");
+    if (!T_CHECK(faultvfs_register() == SQLITE_OK, "quick_check read error: the fault VFS is registered"))
+        return;
+    vb_err_clear(&err);
+    if (t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "quick_check read error: open",
+                 "%s", err.msg)) {
+        faultvfs_arm(FV_READ, 1, SQLITE_IOERR, 1); /* every read from now on fails */
+        vb_err_clear(&err);
+        vb_code rc = store_quick_check(s, &err);
+        long injected = faultvfs_injected();
+        faultvfs_clear();
+        T_CHECK(injected > 0, "quick_check read error: quick_check met the read errors");
+        t_report(rc == VB_ERR_IO, "quick_check read error: a lasting read error is VB_ERR_IO, not damage",
+                 "got %s (%s)", vb_code_name(rc), err.msg);
+        vb_err_clear(&err);
+        rc = store_quick_check(s, &err);
+        t_report(rc == VB_OK, "quick_check read error: once reads work again, quick_check passes", "got %s (%s)",
+                 vb_code_name(rc), err.msg);
+        store_close(s);
+    }
+    /* back to the plain default VFS for the rest of the program */
+    sqlite3_vfs *fault = sqlite3_vfs_find("fault");
+    if (fault)
+        sqlite3_vfs_unregister(fault);
+}
+
 static void test_demo(void)
 {
     const char *path = new_db_path("demo");
@@ -1085,6 +1126,7 @@ int main(void)
     test_constraints();
     test_newest_and_empty();
     test_quick_check_damage();
+    test_quick_check_read_error();
     test_demo();
     test_busy(); /* last: it waits for the 5 s busy timeout */
     return t_done();

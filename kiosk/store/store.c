@@ -416,11 +416,23 @@ static int quick_check_once(store *s, char *result, size_t size)
     return rc;
 }
 
+/* True when a quick_check finding is a page that could not be read
+ * ("unable to get the page. error code=266", an I/O error), not a page that
+ * was read and found wrong. */
+static bool finding_is_read_error(const char *finding)
+{
+    if (strstr(finding, "I/O error") || strstr(finding, "disk"))
+        return true;
+    const char *code = strstr(finding, "error code=");
+    return code && (atoi(code + 11) & 0xff) == SQLITE_IOERR;
+}
+
 vb_code store_quick_check(store *s, vb_err *err)
 {
     /* quick_check reports a page it could not read as a finding, the same
      * way as real damage; a second run tells a passing read error (the disk
-     * hiccupped) from damage that stays. Only the latter is corruption. */
+     * hiccupped) from damage that stays. Only the latter is corruption: a
+     * read that keeps failing is an I/O error, for the caller to try again. */
     char first[200], second[200];
     int rc = quick_check_once(s, first, sizeof first);
     if (rc != SQLITE_OK)
@@ -432,8 +444,8 @@ vb_code store_quick_check(store *s, vb_err *err)
         return store_fail(s, err, rc, "quick_check");
     if (strcmp(second, "ok") == 0)
         return vb_fail(err, VB_ERR_IO, "quick_check: a read failed once and then passed: %s (%s)", first, s->path);
-    if (strstr(second, "I/O error") || strstr(second, "disk"))
-        return vb_fail(err, VB_ERR_IO, "quick_check: %s (%s)", second, s->path);
+    if (finding_is_read_error(second))
+        return vb_fail(err, VB_ERR_IO, "quick_check: a read failed: %s (%s)", second, s->path);
     return vb_fail(err, VB_ERR_CORRUPT, "quick_check: %s (%s)", second, s->path);
 }
 

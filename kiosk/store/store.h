@@ -73,7 +73,10 @@ vb_code store_refuse_lost(const char *db_path, vb_err *err);
 /* Leaves the marker ".<name>.existed" next to db_path (best effort). */
 void store_mark_existing(const char *db_path);
 
-/* PRAGMA quick_check; VB_ERR_CORRUPT with the first problem when not ok. */
+/* PRAGMA quick_check, run a second time when it finds a problem:
+ * VB_ERR_CORRUPT with the problem when the second run finds damage again;
+ * VB_ERR_IO when a read failed (pages that could not be read are not damage;
+ * the caller tries again later). */
 vb_code store_quick_check(store *s, vb_err *err);
 /* Cheap change counter (PRAGMA data_version): differs when another
  * connection committed since the last call. */

@@ -1,7 +1,8 @@
 /* bench_queries.c: the queries behind each screen on a (large) database,
  * cold (a fresh connection: SQLite's page cache empty) and warm (the same
- * connection again), plus the time from a tap on Save to the confirmation
- * (a learning point written with synchronous=FULL). Prints
+ * connection again), plus the time store_learning_save takes in process
+ * (the commit of a learning point with synchronous=FULL; no UI: the tap
+ * through the UI is tests/tools/bench_save.c). Prints
  * "name cold_median cold_p99 warm_median warm_p99" in ms.
  *   bench_queries DB [RUNS]   (the DB is written to by the save figure) */
 #include <stdio.h>
@@ -157,7 +158,7 @@ int main(int argc, char **argv)
     rc |= bench(argv[1], "month review", q_review, runs);
     rc |= bench(argv[1], "learning point list", q_learning_list, runs);
 
-    /* tap on Save -> confirmation: the commit with synchronous=FULL */
+    /* store_learning_save in process: the commit with synchronous=FULL */
     store *s = NULL;
     vb_err err;
     if (store_open(&s, argv[1], STORE_READWRITE, NOW_S, &err) != VB_OK)
