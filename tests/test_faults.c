@@ -1251,7 +1251,7 @@ static struct {
 } stops[48];
 static int nstops;
 
-static void take_stops(const char *text, const char *point)
+static void take_stops(const char *text, const char *at_point)
 {
     for (const char *l = strstr(text, "STOP "); l; l = strstr(l + 1, "STOP ")) {
         char one[240];
@@ -1263,7 +1263,7 @@ static void take_stops(const char *text, const char *point)
             i++;
         if (i == nstops && nstops < (int)(sizeof stops / sizeof stops[0])) {
             snprintf(stops[nstops].text, sizeof stops[0].text, "%s", one);
-            snprintf(stops[nstops++].example, sizeof stops[0].example, "%s", point);
+            snprintf(stops[nstops++].example, sizeof stops[0].example, "%s", at_point);
         }
         if (i < nstops)
             stops[i].n++;

@@ -6,6 +6,7 @@
  * and clears the logs after a privacy deletion until no file holds the old
  * text. */
 #include "store_anon.h"
+#include "store_idea_flow.h"
 #include "store_internal.h"
 
 #include <assert.h>

@@ -344,13 +344,13 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         goto fail;
     if (mode == STORE_READWRITE) {
         char jm[16] = "";
-        sqlite3_stmt *st = NULL;
-        rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
-        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            snprintf(jm, sizeof jm, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_stmt *wal = NULL;
+        rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &wal, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(wal)) == SQLITE_ROW) {
+            snprintf(jm, sizeof jm, "%s", (const char *)sqlite3_column_text(wal, 0));
             rc = SQLITE_OK;
         }
-        sqlite3_finalize(st);
+        sqlite3_finalize(wal);
         if (rc != SQLITE_OK) {
             code = store_fail(s, err, rc, "set WAL mode");
             goto fail;
