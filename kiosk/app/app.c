@@ -459,6 +459,8 @@ void app_tick(app *a)
     if (minute != a->minute_shown) {
         a->minute_shown = minute;
         a->dirty = true;
+        if (a->db && !a->opt.wall)
+            store_anon_blur_dates(a->db, app_wall_s(a));
     }
     if (a->notice_until && now >= a->notice_until) {
         a->notice_until = 0;

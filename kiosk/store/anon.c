@@ -292,6 +292,15 @@ void store_anon_hide_time(store *s, const char *day)
     }
 }
 
+void store_anon_blur_dates(store *s, int64_t now_s)
+{
+    if (!s || s->mode != STORE_READWRITE)
+        return;
+    char day[11];
+    vb_day_format(vb_local_from_unix(now_s).day, day);
+    store_anon_hide_time(s, day);
+}
+
 /* ---- clearing the logs after a privacy deletion ------------------------------ */
 
 bool store_privacy_pending(store *s)

@@ -39,6 +39,11 @@ const char *store_path(const store *s);
  * `verbeterbord --db DB --sql-views | sqlite3 DB` is not it; use
  * `sqlite3 -cmd "$(verbeterbord --db DB --sql-views)" DB`. */
 vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err *err);
+/* Dates the file of anonymous entries (and its -wal and -shm) noon of the
+ * day of now_s, as every anonymous save does: called on the minute tick, so
+ * that a read or write through the shared -shm map dates it for a minute at
+ * most. Best effort. */
+void store_anon_blur_dates(store *s, int64_t now_s);
 /* ---- is it still ours (store/guard.c) ----
  * Generic over the schema name: "main", or an attached file (e.g. "anon"). */
 
