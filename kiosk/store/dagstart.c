@@ -7,6 +7,7 @@
 #include "store_audit.h"
 #include "store_dagstart.h"
 #include "store_internal.h"
+#include "store_anon.h"
 
 #define STMT_OR_FAIL(st, sql, err)                          \
     sqlite3_stmt *st = store_stmt(s, sql, err);             \
@@ -205,15 +206,19 @@ vb_code store_announcements_current(store *s, const char *day, agenda_input *in,
 static vb_code load_lps(store *s, agenda_input *in, const char *from, const char *today, vb_err *err)
 {
     /* No author: the daily start shows what happened, never who. */
-    static const char sql[] =
-        "SELECT lp.id, lp.receipt, lp.day, lp.dagstart_day, c.code, coalesce(c.label, ''), coalesce(pl.name, ''),"
-        " lp.what_happened, lp.lesson, coalesce(lp.feedback, ''), lp.member_id IS NULL,"
-        " (SELECT count(*) FROM learning_point_metoo mt WHERE mt.learning_point_id = lp.id),"
-        " (SELECT count(*) FROM action a WHERE a.learning_point_id = lp.id)"
-        " FROM learning_point lp JOIN category c ON c.id = lp.category_id"
-        " LEFT JOIN place pl ON pl.id = lp.place_id"
-        " WHERE lp.hidden = 0 AND lp.dagstart_day >= ? AND lp.dagstart_day <= ?"
-        " ORDER BY lp.dagstart_day, lp.day, lp.id";
+    /* Once per half of the points (store/store_anon.h), each on its own
+     * daily-start index, then merged. */
+#define AGENDA_LPS_FROM(rows)                                                                                 \
+    "SELECT lp.id, lp.receipt, lp.day, lp.dagstart_day, c.code, coalesce(c.label, ''), coalesce(pl.name, ''),"  \
+    " lp.what_happened, lp.lesson, coalesce(lp.feedback, ''), lp.member_id IS NULL,"                          \
+    " (SELECT count(*) FROM learning_point_metoo mt WHERE mt.learning_point_id = lp.id),"                     \
+    " (SELECT count(*) FROM action a WHERE a.learning_point_id = lp.id)"                                      \
+    " FROM " rows " lp JOIN category c ON c.id = lp.category_id"                                              \
+    " LEFT JOIN place pl ON pl.id = lp.place_id"                                                              \
+    " WHERE lp.hidden = 0 AND lp.dagstart_day >= ?1 AND lp.dagstart_day <= ?2"
+    static const char sql[] = AGENDA_LPS_FROM(LP_SIGNED_ROWS) " UNION ALL " AGENDA_LPS_FROM(LP_ANON_ROWS)
+                              " ORDER BY 4, 3, 1";
+#undef AGENDA_LPS_FROM
     STMT_OR_FAIL(st, sql, err);
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
