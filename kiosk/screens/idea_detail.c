@@ -28,14 +28,14 @@ static struct {
     int max_votes;            /* most votes of any listed idea, for the bar */
     int feedback_h;           /* height of the feedback text last frame */
     char error[200];
-} D;
+} st;
 
 void idea_detail_show(app *a, int64_t idea_id)
 {
-    if (D.id != idea_id)
-        D.scroll = (ui_scroll){ 0 };
-    D.id = idea_id;
-    D.stale = true;
+    if (st.id != idea_id)
+        st.scroll = (ui_scroll){ 0 };
+    st.id = idea_id;
+    st.stale = true;
     app_go(a, "idea_detail");
 }
 
@@ -43,40 +43,40 @@ static void detail_load(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    D.stale = false;
-    D.found = false;
-    D.error[0] = '\0';
-    D.viewer = a->member_id;
-    D.generation = idea_vote_generation();
-    D.history_n = D.history_total = 0;
-    if (D.id == 0) {
+    st.stale = false;
+    st.found = false;
+    st.error[0] = '\0';
+    st.viewer = a->member_id;
+    st.generation = idea_vote_generation();
+    st.history_n = st.history_total = 0;
+    if (st.id == 0) {
         /* opened without a choice (--screen idea_detail): the top idea */
         idea_row top;
         int n = 0;
         if (store_ideas_page(a->db, IDEA_MASK_LISTED, a->member_id, 0, 1, &top, &n, &err) == VB_OK && n == 1)
-            D.id = top.id;
+            st.id = top.id;
     }
-    vb_code rc = store_idea_get(a->db, D.id, a->member_id, &D.d, &err);
+    vb_code rc = store_idea_get(a->db, st.id, a->member_id, &st.d, &err);
     if (rc == VB_OK)
-        rc = store_idea_history(a->db, D.id, D.history, HISTORY_MAX, &D.history_n, &D.history_total, &err);
-    if (rc == VB_OK && store_ideas_max_votes(a->db, IDEA_MASK_LISTED, &D.max_votes, &err) != VB_OK)
-        D.max_votes = 0;
+        rc = store_idea_history(a->db, st.id, st.history, HISTORY_MAX, &st.history_n, &st.history_total, &err);
+    if (rc == VB_OK && store_ideas_max_votes(a->db, IDEA_MASK_LISTED, &st.max_votes, &err) != VB_OK)
+        st.max_votes = 0;
     if (rc == VB_OK) {
-        D.found = !D.d.hidden;
-        if (!D.found)
-            snprintf(D.error, sizeof D.error, "%s", _("This idea is no longer shown in the idea box."));
+        st.found = !st.d.hidden;
+        if (!st.found)
+            snprintf(st.error, sizeof st.error, "%s", _("This idea is no longer shown in the idea box."));
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(D.error, sizeof D.error, "%s", _("This idea no longer exists."));
+        snprintf(st.error, sizeof st.error, "%s", _("This idea no longer exists."));
     } else {
-        fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)D.id, err.msg);
-        snprintf(D.error, sizeof D.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)st.id, err.msg);
+        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
     }
 }
 
 static void detail_enter(app *a)
 {
     (void)a;
-    D.stale = true;
+    st.stale = true;
 }
 
 /* One block of wrapped text at *y inside column x..x+w; moves *y down. */
@@ -90,8 +90,8 @@ static void text_block(ui_ctx *ui, const char *id, int x, int *y, int w, const c
 static void draw_content(app *a, ui_ctx *ui, ui_rect view, const theme_metrics *m)
 {
     (void)a;
-    const idea_detail *d = &D.d;
-    int x = view.x, w = view.w, y0 = view.y - D.scroll.offset, y = y0;
+    const idea_detail *d = &st.d;
+    int x = view.x, w = view.w, y0 = view.y - st.scroll.offset, y = y0;
     int line_h = m->text_body * 5 / 4;
 
     text_block(ui, "idea_detail.title", x, &y, w, d->row.title, m->text_title, true, THEME_TEXT);
@@ -122,7 +122,7 @@ static void draw_content(app *a, ui_ctx *ui, ui_rect view, const theme_metrics *
                                           : _("Feedback from the team lead:");
         /* the box is drawn before its text, so it takes the text's height
          * from the frame before (a changed height builds the frame again) */
-        int head_h = line_h, text_h = D.feedback_h;
+        int head_h = line_h, text_h = st.feedback_h;
         ui_rect box = { x, top, w, m->pad * 2 + head_h + m->gap / 2 + text_h };
         ui_draw_rect(ui, box, THEME_WARN_BG, m->radius);
         ui_draw_border(ui, box, THEME_BORDER, m->border, m->radius);
@@ -132,8 +132,8 @@ static void draw_content(app *a, ui_ctx *ui, ui_rect view, const theme_metrics *
         int text_top = hy;
         text_block(ui, "idea_detail.feedback", x + m->pad, &hy, inner_w, d->row.feedback, m->text_large, false,
                    THEME_TEXT);
-        if (hy - text_top != D.feedback_h) {
-            D.feedback_h = hy - text_top;
+        if (hy - text_top != st.feedback_h) {
+            st.feedback_h = hy - text_top;
             ui->want_redraw = true;
         }
         y = top + box.h + m->gap;
@@ -144,8 +144,8 @@ static void draw_content(app *a, ui_ctx *ui, ui_rect view, const theme_metrics *
              m->text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
     y += m->text_large * 5 / 4 + m->gap / 2;
     int date_w = ui_text_width(ui, "00-00-0000", m->text_body, true) + m->gap;
-    for (int i = 0; i < D.history_n; i++) {
-        const idea_history_row *h = &D.history[i];
+    for (int i = 0; i < st.history_n; i++) {
+        const idea_history_row *h = &st.history[i];
         ui_label(ui, ui_format(ui, "idea_detail.history.%d.date", i), (ui_rect){ x, y, date_w, line_h },
                  idea_date_text(ui, h->at), m->text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
         const char *what;
@@ -165,19 +165,19 @@ static void draw_content(app *a, ui_ctx *ui, ui_rect view, const theme_metrics *
         }
         y = hy + m->gap / 2;
     }
-    if (D.history_total > D.history_n) {
-        int more_n = D.history_total - D.history_n;
+    if (st.history_total > st.history_n) {
+        int more_n = st.history_total - st.history_n;
         const char *more = ui_format(ui, i18n_plural("… and %d more step not shown", "… and %d more steps not shown",
                                                      (unsigned long)more_n),
                                      more_n);
         text_block(ui, "idea_detail.history_more", x, &y, w, more, m->text_body, false, THEME_TEXT_MUTED);
     }
-    D.scroll.content_h = y - y0 + m->pad;
+    st.scroll.content_h = y - y0 + m->pad;
 }
 
 static void draw_side(app *a, ui_ctx *ui, ui_rect side, const theme_metrics *m)
 {
-    idea_detail *d = &D.d;
+    idea_detail *d = &st.d;
     ui_rect back = ui_cut_bottom(&side, m->target);
     ui_cut_bottom(&side, m->gap);
     if (ui_button(ui, "idea_detail.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("All ideas")), STYLE_SECONDARY,
@@ -189,7 +189,7 @@ static void draw_side(app *a, ui_ctx *ui, ui_rect side, const theme_metrics *m)
         ui_rect lead = ui_cut_bottom(&side, m->main_target);
         ui_cut_bottom(&side, m->gap);
         if (ui_button(ui, "idea_detail.lead", lead, _("Team lead: status & feedback"), STYLE_ACCENT, false)) {
-            idea_lead_show(a, D.id);
+            idea_lead_show(a, st.id);
             return;
         }
     }
@@ -206,7 +206,7 @@ static void draw_side(app *a, ui_ctx *ui, ui_rect side, const theme_metrics *m)
              true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&in, m->gap / 2);
     idea_vote_bar(ui, ui_cut_top(&in, m->text_body * 2 / 3), d->row.vote_count,
-                  D.max_votes > d->row.vote_count ? D.max_votes : d->row.vote_count);
+                  st.max_votes > d->row.vote_count ? st.max_votes : d->row.vote_count);
     ui_rect vote = ui_cut_bottom(&in, m->main_target);
     if (!idea_vote_button(a, ui, "idea_detail.vote", vote, &d->row) && !idea_status_takes_votes(d->row.status) &&
         !(a->member_id && d->row.voted))
@@ -217,16 +217,16 @@ static void draw_side(app *a, ui_ctx *ui, ui_rect side, const theme_metrics *m)
 static void detail_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (D.stale || D.viewer != a->member_id || D.generation != idea_vote_generation())
+    if (st.stale || st.viewer != a->member_id || st.generation != idea_vote_generation())
         detail_load(a);
-    if (!D.found) {
+    if (!st.found) {
         ui_rect back = ui_cut_bottom(&body, m.target);
         back.w = ui_mm(ui, 60);
-        ui_paragraph(ui, "idea_detail.error", ui_inset(body, m.pad), D.error, m.text_large, true, THEME_TEXT,
+        ui_paragraph(ui, "idea_detail.error", ui_inset(body, m.pad), st.error, m.text_large, true, THEME_TEXT,
                      UI_ALIGN_LEFT);
-        if (D.d.merged_into && ui_button(ui, "idea_detail.merged", (ui_rect){ back.x + back.w + m.gap, back.y, ui_mm(ui, 80), back.h },
+        if (st.d.merged_into && ui_button(ui, "idea_detail.merged", (ui_rect){ back.x + back.w + m.gap, back.y, ui_mm(ui, 80), back.h },
                                          _("Open the idea it was merged into"), STYLE_PRIMARY, false)) {
-            idea_detail_show(a, D.d.merged_into);
+            idea_detail_show(a, st.d.merged_into);
             return;
         }
         if (ui_button(ui, "idea_detail.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("All ideas")), STYLE_SECONDARY,
@@ -238,18 +238,18 @@ static void detail_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_right(&body, m.gap);
     /* page buttons only when the text is longer than the view (known from
      * the frame before: a change builds the frame again) */
-    bool paged = D.scroll.content_h > body.h;
+    bool paged = st.scroll.content_h > body.h;
     int full_h = body.h;
     if (paged) {
         ui_rect pages = ui_cut_right(&body, m.target);
         ui_cut_right(&body, m.gap);
-        ui_scroll_page_buttons(ui, "idea_detail.text", pages, &D.scroll, body.h);
+        ui_scroll_page_buttons(ui, "idea_detail.text", pages, &st.scroll, body.h);
     }
     int first_el = ui->element_count;
-    ui_scroll_begin(ui, "idea_detail.text", body, &D.scroll);
+    ui_scroll_begin(ui, "idea_detail.text", body, &st.scroll);
     draw_content(a, ui, body, &m);
-    ui_scroll_end(ui, &D.scroll);
-    if ((D.scroll.content_h > full_h) != paged)
+    ui_scroll_end(ui, &st.scroll);
+    if ((st.scroll.content_h > full_h) != paged)
         ui->want_redraw = true;
     ideas_prune_elements(ui, first_el, body);
     draw_side(a, ui, side, &m);

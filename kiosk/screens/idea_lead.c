@@ -51,66 +51,66 @@ static struct {
     mod_flush flush;
     idea_row hidden[HIDDEN_ROWS];
     int hidden_n;
-} L;
+} st;
 
 void idea_lead_show(app *a, int64_t idea_id)
 {
-    L.id = idea_id;
-    L.stale = true;
-    L.mode = LM_MAIN;
+    st.id = idea_id;
+    st.stale = true;
+    st.mode = LM_MAIN;
     app_require_lead(a, "idea_lead");
 }
 
 static void lead_enter(app *a)
 {
     (void)a;
-    L.stale = true;
-    if (L.mode != LM_DELETE || L.del.step != 3)
-        L.mode = LM_MAIN;
+    st.stale = true;
+    if (st.mode != LM_DELETE || st.del.step != 3)
+        st.mode = LM_MAIN;
 }
 
 static void load(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    L.stale = false;
-    L.found = false;
-    L.error[0] = '\0';
+    st.stale = false;
+    st.found = false;
+    st.error[0] = '\0';
     if (!a->db) {
-        snprintf(L.error, sizeof L.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
         return;
     }
-    if (L.id == 0) {
+    if (st.id == 0) {
         /* opened without a choice (--screen idea_lead): the top idea */
         idea_row top;
         int n = 0;
         if (store_ideas_page(a->db, IDEA_MASK_LISTED, 0, 0, 1, &top, &n, &err) == VB_OK && n == 1)
-            L.id = top.id;
+            st.id = top.id;
     }
-    vb_code rc = store_idea_get(a->db, L.id, 0, &L.d, &err);
+    vb_code rc = store_idea_get(a->db, st.id, 0, &st.d, &err);
     if (rc == VB_OK) {
-        L.found = true;
+        st.found = true;
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(L.error, sizeof L.error, "%s", _("This idea no longer exists."));
+        snprintf(st.error, sizeof st.error, "%s", _("This idea no longer exists."));
     } else {
-        fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)L.id, err.msg);
-        snprintf(L.error, sizeof L.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)st.id, err.msg);
+        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
     }
-    if (store_ideas_hidden_count(a->db, &L.hidden_count, &err) != VB_OK)
-        L.hidden_count = 0;
+    if (store_ideas_hidden_count(a->db, &st.hidden_count, &err) != VB_OK)
+        st.hidden_count = 0;
 }
 
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return mod_button(a, ui, &L.guard, id, r, label, style, disabled);
+    return mod_button(a, ui, &st.guard, id, r, label, style, disabled);
 }
 
 static void changed(app *a)
 {
-    L.stale = true;
-    L.mode = LM_MAIN;
-    mod_guard_set(a, &L.guard);
+    st.stale = true;
+    st.mode = LM_MAIN;
+    mod_guard_set(a, &st.guard);
 }
 
 /* ---- the idea itself ---------------------------------------------------------- */
@@ -131,7 +131,7 @@ static const char *move_label(ui_ctx *ui, idea_status from, idea_status to)
 static int draw_summary(ui_ctx *ui, ui_rect r, bool compact)
 {
     theme_metrics m = theme_metrics_for(ui);
-    const idea_detail *d = &L.d;
+    const idea_detail *d = &st.d;
     int y = r.y;
     ui_rect t = { r.x, y, r.w, compact ? m.text_large * 5 / 4 : m.text_title * 5 / 4 * 2 };
     if (compact)
@@ -176,18 +176,18 @@ static int draw_summary(ui_ctx *ui, ui_rect r, bool compact)
 
 static void open_move(idea_status to)
 {
-    L.mode = LM_MOVE;
-    L.target = to;
-    text_edit_init(&L.feedback, IDEA_FEEDBACK_MAX, true);
+    st.mode = LM_MOVE;
+    st.target = to;
+    text_edit_init(&st.feedback, IDEA_FEEDBACK_MAX, true);
 }
 
 static void open_merge(void)
 {
-    L.mode = LM_MERGE;
-    text_edit_init(&L.query, IDEA_TITLE_MAX, false);
-    text_edit_set(&L.query, L.d.row.title);
-    L.cands_valid = false;
-    L.pick = 0;
+    st.mode = LM_MERGE;
+    text_edit_init(&st.query, IDEA_TITLE_MAX, false);
+    text_edit_set(&st.query, st.d.row.title);
+    st.cands_valid = false;
+    st.pick = 0;
 }
 
 static void draw_main(app *a, ui_ctx *ui, ui_rect body)
@@ -203,7 +203,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     int h = draw_summary(ui, in, false);
     ui_cut_top(&in, h + m.gap);
     flow_status moves[8];
-    int n = flow_moves_from((flow_status)L.d.row.status, moves, 8);
+    int n = flow_moves_from((flow_status)st.d.row.status, moves, 8);
     if (n == 0) {
         ui_paragraph(ui, "idea_lead.final", in,
                      _("This idea was merged into another one: it does not move any more. You can still hide, "
@@ -224,7 +224,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
             const char *id = to == IDEA_DUPLICATE ? "idea_lead.merge"
                                                   : ui_format(ui, "idea_lead.move.%s", idea_status_code(to));
             bool closing = to == IDEA_ADOPTED || to == IDEA_DECLINED;
-            if (button(a, ui, id, ui_grid_cell(grid, cols, rows, m.gap, i), move_label(ui, L.d.row.status, to),
+            if (button(a, ui, id, ui_grid_cell(grid, cols, rows, m.gap, i), move_label(ui, st.d.row.status, to),
                        closing ? STYLE_PRIMARY : STYLE_SECONDARY, false)) {
                 if (to == IDEA_DUPLICATE)
                     open_merge();
@@ -235,7 +235,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         }
         ui_cut_top(&in, m.gap / 2);
         ui_paragraph(ui, "idea_lead.moves_hint", in,
-                     flow_is_closed((flow_status)L.d.row.status)
+                     flow_is_closed((flow_status)st.d.row.status)
                          ? _("Reopening needs a reason: it shows on the idea and at the next daily start.")
                          : _("Adopted and not adopted need feedback: it shows on the idea, at the next daily start "
                              "and on the wall."),
@@ -247,10 +247,10 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_bottom(&side, m.gap);
     if (button(a, ui, "idea_lead.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Back to the idea")),
                STYLE_SECONDARY, false)) {
-        if (L.d.hidden)
+        if (st.d.hidden)
             app_go(a, "ideas");
         else
-            idea_detail_show(a, L.id);
+            idea_detail_show(a, st.id);
         return;
     }
     ui_label(ui, "idea_lead.moderation", ui_cut_top(&side, m.text_large * 5 / 4), _("Moderation"), m.text_large, true,
@@ -263,12 +263,12 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         bh = m.target;
     ui_rect b1 = ui_cut_top(&side, bh);
     ui_cut_top(&side, m.gap);
-    if (L.d.hidden) {
+    if (st.d.hidden) {
         if (button(a, ui, "idea_lead.unhide", b1, ui_format(ui, "\xE2\x97\x89 %s", _("Show in the idea box again")),
                    STYLE_PRIMARY, false)) {
             vb_err err;
             vb_err_clear(&err);
-            vb_code rc = store_idea_set_hidden(a->db, L.id, false, a->lead_id, app_entry_time(a), &err);
+            vb_code rc = store_idea_set_hidden(a->db, st.id, false, a->lead_id, app_entry_time(a), &err);
             if (lead_ui_result(a, rc, &err, _("Shown again in the idea box and on the wall."), NULL))
                 changed(a);
             return;
@@ -277,7 +277,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
                       STYLE_SECONDARY, false)) {
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_idea_set_hidden(a->db, L.id, true, a->lead_id, app_entry_time(a), &err);
+        vb_code rc = store_idea_set_hidden(a->db, st.id, true, a->lead_id, app_entry_time(a), &err);
         if (lead_ui_result(a, rc, &err, _("Hidden: kept, but gone from the idea box and the wall."), NULL))
             changed(a);
         return;
@@ -286,28 +286,28 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_top(&side, m.gap);
     if (button(a, ui, "idea_lead.redact", b2, ui_format(ui, "\xE2\x9C\x8E %s", _("Remove a name\xE2\x80\xA6")),
                STYLE_SECONDARY, false)) {
-        mod_redact_reset(&L.redact);
-        L.mode = LM_REDACT;
+        mod_redact_reset(&st.redact);
+        st.mode = LM_REDACT;
         return;
     }
     ui_rect b3 = ui_cut_top(&side, bh);
     ui_cut_top(&side, m.gap);
     if (button(a, ui, "idea_lead.delete", b3, ui_format(ui, "\xE2\x9C\x96 %s", _("Delete (privacy request)\xE2\x80\xA6")),
                STYLE_DANGER, false)) {
-        mod_delete_open(a, &L.del, L.d.row.created_at);
-        L.mode = LM_DELETE;
+        mod_delete_open(a, &st.del, st.d.row.created_at);
+        st.mode = LM_DELETE;
         return;
     }
     ui_rect b4 = ui_cut_top(&side, bh);
     if (button(a, ui, "idea_lead.hidden_list", b4,
-               ui_format(ui, _("Hidden ideas (%d)"), L.hidden_count), STYLE_QUIET, L.hidden_count == 0)) {
+               ui_format(ui, _("Hidden ideas (%d)"), st.hidden_count), STYLE_QUIET, st.hidden_count == 0)) {
         vb_err err;
         vb_err_clear(&err);
-        if (store_ideas_hidden(a->db, L.hidden, HIDDEN_ROWS, &L.hidden_n, &err) != VB_OK) {
+        if (store_ideas_hidden(a->db, st.hidden, HIDDEN_ROWS, &st.hidden_n, &err) != VB_OK) {
             fprintf(stderr, "verbeterbord: hidden ideas: %s\n", err.msg);
-            L.hidden_n = 0;
+            st.hidden_n = 0;
         }
-        L.mode = LM_HIDDEN;
+        st.mode = LM_HIDDEN;
     }
 }
 
@@ -316,11 +316,11 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
 static void save_move(app *a)
 {
     char text[TEXTEDIT_MAX_BYTES];
-    text_edit_trimmed(&L.feedback, text, sizeof text);
+    text_edit_trimmed(&st.feedback, text, sizeof text);
     flow_verdict why = FLOW_OK;
     vb_err err;
     vb_err_clear(&err);
-    vb_code rc = store_idea_move_ex(a->db, L.id, L.target, text, a->lead_id, app_entry_time(a), &why, &err);
+    vb_code rc = store_idea_move_ex(a->db, st.id, st.target, text, a->lead_id, app_entry_time(a), &why, &err);
     const char *refused = why == FLOW_REFUSED_NEEDS_FEEDBACK ? _("closing an idea needs feedback for the team.")
                           : why == FLOW_REFUSED_NEEDS_REASON ? _("reopening an idea needs a reason.")
                           : why == FLOW_REFUSED_SAME         ? _("the idea already has this status.")
@@ -328,8 +328,8 @@ static void save_move(app *a)
                                                "changed).")
                                            : NULL;
     char ok[300];
-    snprintf(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), L.d.row.title,
-             idea_status_name(L.target));
+    snprintf(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
+             idea_status_name(st.target));
     if (text[0] && strlen(ok) + 2 < sizeof ok)
         snprintf(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
                  _("The team sees the feedback at the next daily start and on the wall."));
@@ -343,11 +343,11 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     lead_ui_card(ui, body);
     ui_rect in = ui_inset(body, m.pad);
     ui_cut_top(&in, draw_summary(ui, in, true) + m.gap / 2);
-    idea_status from = L.d.row.status;
-    bool reopen = flow_move_is_reopen((flow_status)from, (flow_status)L.target);
-    bool needs = flow_move_needs_text((flow_status)from, (flow_status)L.target);
+    idea_status from = st.d.row.status;
+    bool reopen = flow_move_is_reopen((flow_status)from, (flow_status)st.target);
+    bool needs = flow_move_needs_text((flow_status)from, (flow_status)st.target);
     ui_label(ui, "idea_lead.move_to", ui_cut_top(&in, m.text_large * 5 / 4),
-             ui_format(ui, "%s %s", _("New status:"), move_label(ui, from, L.target)), m.text_large, true, THEME_TEXT,
+             ui_format(ui, "%s %s", _("New status:"), move_label(ui, from, st.target)), m.text_large, true, THEME_TEXT,
              UI_ALIGN_LEFT);
     ui_cut_top(&in, m.gap / 2);
 
@@ -362,13 +362,13 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
                         : needs ? _("Feedback for the team (required)")
                                 : _("Feedback for the team (optional)");
     const char *placeholder = reopen ? _("Tap here to type the reason")
-                              : L.target == IDEA_ADOPTED ? _("Tap here: what was done, and what it brings")
-                              : L.target == IDEA_DECLINED ? _("Tap here: why not, and thanks for the idea")
+                              : st.target == IDEA_ADOPTED ? _("Tap here: what was done, and what it brings")
+                              : st.target == IDEA_DECLINED ? _("Tap here: why not, and thanks for the idea")
                                                           : _("Tap here to add a word for the team");
-    if (ui_text_field(ui, "idea_lead.feedback", in, label, &L.feedback, placeholder, false))
-        app_edit_open(a, &L.feedback, "idea_lead.feedback", label, NULL, NULL);
+    if (ui_text_field(ui, "idea_lead.feedback", in, label, &st.feedback, placeholder, false))
+        app_edit_open(a, &st.feedback, "idea_lead.feedback", label, NULL, NULL);
 
-    bool has_text = text_edit_has_content(&L.feedback);
+    bool has_text = text_edit_has_content(&st.feedback);
     bool blocked = needs && !has_text;
     const char *hint = blocked ? (reopen ? _("Save needs a reason for reopening: type it above.")
                                          : _("Save needs feedback: tell the team what was decided and why."))
@@ -376,14 +376,14 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     ui_paragraph(ui, "idea_lead.save_hint", buttons, ui_format(ui, "%s%s", blocked ? "\xE2\x9A\xA0 " : "", hint),
                  m.text_body, blocked, THEME_TEXT, UI_ALIGN_LEFT);
     if (button(a, ui, "idea_lead.cancel", cancel, _("Cancel"), STYLE_SECONDARY, false)) {
-        L.mode = LM_MAIN;
+        st.mode = LM_MAIN;
         return;
     }
     /* a tap on the disabled Save still gets an answer */
     bool refused_tap = blocked && ui_target(ui, "idea_lead.save.refused", save, false, NULL);
     if (button(a, ui, "idea_lead.save", save, ui_format(ui, "\xE2\x9C\x94 %s", _("Save")), STYLE_PRIMARY, blocked))
         save_move(a);
-    else if (refused_tap && !mod_guard_blocks(a, &L.guard, save))
+    else if (refused_tap && !mod_guard_blocks(a, &st.guard, save))
         app_notice(a, NOTICE_ERROR,
                    reopen ? _("Not saved: reopening an idea needs a reason. Tap the field above and type it.")
                           : _("Not saved: adopted or not adopted needs feedback for the team. Tap the field above "
@@ -396,11 +396,11 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
 static void load_candidates(app *a)
 {
     char q[TEXTEDIT_MAX_BYTES];
-    text_edit_trimmed(&L.query, q, sizeof q);
-    if (L.cands_valid && strcmp(q, L.query_for) == 0)
+    text_edit_trimmed(&st.query, q, sizeof q);
+    if (st.cands_valid && strcmp(q, st.query_for) == 0)
         return;
-    snprintf(L.query_for, sizeof L.query_for, "%s", q);
-    L.cands_valid = true;
+    snprintf(st.query_for, sizeof st.query_for, "%s", q);
+    st.cands_valid = true;
     idea_row rows[10];
     int n = 0;
     vb_err err;
@@ -409,16 +409,16 @@ static void load_candidates(app *a)
         fprintf(stderr, "verbeterbord: similar ideas: %s\n", err.msg);
         n = 0;
     }
-    L.cand_n = 0;
+    st.cand_n = 0;
     bool pick_kept = false;
     for (int i = 0; i < n; i++) {
-        if (rows[i].id == L.id || !idea_status_takes_votes(rows[i].status))
+        if (rows[i].id == st.id || !idea_status_takes_votes(rows[i].status))
             continue; /* not itself, and only ideas that can take its votes */
-        L.cands[L.cand_n++] = rows[i];
-        pick_kept |= rows[i].id == L.pick;
+        st.cands[st.cand_n++] = rows[i];
+        pick_kept |= rows[i].id == st.pick;
     }
     if (!pick_kept)
-        L.pick = 0;
+        st.pick = 0;
 }
 
 static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
@@ -427,15 +427,15 @@ static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
     lead_ui_card(ui, body);
     ui_rect in = ui_inset(body, m.pad);
     int h = ui_paragraph(ui, "idea_lead.merge.question", in,
-                         ui_format(ui, _("Which idea is \xE2\x80\x9C%s\xE2\x80\x9D the same as?"), L.d.row.title),
+                         ui_format(ui, _("Which idea is \xE2\x80\x9C%s\xE2\x80\x9D the same as?"), st.d.row.title),
                          m.text_large, true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&in, h + m.gap / 2);
     const char *qlabel = _("Search words (tap to change)");
     ui_rect field = ui_cut_top(&in, m.text_body * 3 / 2 + m.gap / 2 + m.target);
     ui_cut_top(&in, m.gap / 2);
-    if (ui_text_field(ui, "idea_lead.merge.search", field, qlabel, &L.query, _("Tap here to type words of the idea"),
+    if (ui_text_field(ui, "idea_lead.merge.search", field, qlabel, &st.query, _("Tap here to type words of the idea"),
                       false))
-        app_edit_open(a, &L.query, "idea_lead.merge.search", qlabel, NULL, NULL);
+        app_edit_open(a, &st.query, "idea_lead.merge.search", qlabel, NULL, NULL);
     load_candidates(a);
 
     ui_rect buttons = ui_cut_bottom(&in, m.main_target);
@@ -449,20 +449,20 @@ static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
     int fits = (in.h + m.gap / 2) / (row_h + m.gap / 2);
     if (fits > MERGE_ROWS)
         fits = MERGE_ROWS;
-    if (L.cand_n == 0)
+    if (st.cand_n == 0)
         ui_paragraph(ui, "idea_lead.merge.none", in, _("No similar idea found. Change the search words."),
                      m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
     const idea_row *picked = NULL;
-    for (int i = 0; i < L.cand_n && i < fits; i++) {
-        const idea_row *c = &L.cands[i];
+    for (int i = 0; i < st.cand_n && i < fits; i++) {
+        const idea_row *c = &st.cands[i];
         ui_rect r = ui_cut_top(&in, row_h);
         ui_cut_top(&in, m.gap / 2);
         const char *label = ui_format(ui, "%s  \xC2\xB7  %s  \xC2\xB7  %s", c->title, idea_status_text(ui, c->status),
                                       idea_votes_text(ui, c->vote_count));
         if (ui_chip(ui, ui_format(ui, "idea_lead.merge.pick.%lld", (long long)c->id), r, NULL, label,
-                    L.pick == c->id))
-            L.pick = c->id;
-        if (L.pick == c->id)
+                    st.pick == c->id))
+            st.pick = c->id;
+        if (st.pick == c->id)
             picked = c;
     }
     const char *hint = picked ? ui_format(ui,
@@ -470,25 +470,25 @@ static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
                                                       "voted for both keeps one vote.",
                                                       "Its %d votes move to \xE2\x80\x9C%s\xE2\x80\x9D; whoever "
                                                       "voted for both keeps one vote.",
-                                                      (unsigned long)L.d.row.vote_count),
-                                          L.d.row.vote_count, picked->title)
+                                                      (unsigned long)st.d.row.vote_count),
+                                          st.d.row.vote_count, picked->title)
                               : _("Pick the idea that stays.");
     ui_paragraph(ui, "idea_lead.merge.hint", buttons, hint, m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
     if (button(a, ui, "idea_lead.merge.cancel", cancel, _("Cancel"), STYLE_SECONDARY, false)) {
-        L.mode = LM_MAIN;
+        st.mode = LM_MAIN;
         return;
     }
     if (button(a, ui, "idea_lead.merge.confirm", ok, ui_format(ui, "\xE2\x87\x89 %s", _("Merge")), STYLE_PRIMARY,
                !picked)) {
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_idea_merge(a->db, L.id, L.pick, a->lead_id, app_entry_time(a), &err);
+        vb_code rc = store_idea_merge(a->db, st.id, st.pick, a->lead_id, app_entry_time(a), &err);
         if (lead_ui_result(a, rc, &err, _("Merged: the votes count for the idea that stays."),
                            _("these two ideas cannot be merged (only a new idea can become a duplicate, of an idea "
                              "that still takes votes)."))) {
-            int64_t into = L.pick;
+            int64_t into = st.pick;
             changed(a);
-            L.id = into; /* the lead goes on with the idea that stays */
+            st.id = into; /* the lead goes on with the idea that stays */
         }
     }
 }
@@ -498,19 +498,19 @@ static void draw_merge(app *a, ui_ctx *ui, ui_rect body)
 static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
 {
     const char *labels[MOD_FIELDS_MAX] = { _("Title"), _("Description") };
-    const char *texts[MOD_FIELDS_MAX] = { L.d.row.title, L.d.description };
-    int n = L.d.description[0] ? 2 : 1;
-    mod_result r = mod_redact_panel(a, ui, body, "idea_lead", &L.redact, labels, texts, n);
+    const char *texts[MOD_FIELDS_MAX] = { st.d.row.title, st.d.description };
+    int n = st.d.description[0] ? 2 : 1;
+    mod_result r = mod_redact_panel(a, ui, body, "idea_lead", &st.redact, labels, texts, n);
     if (r == MOD_CANCEL) {
-        L.mode = LM_MAIN;
+        st.mode = LM_MAIN;
     } else if (r == MOD_APPLY) {
         char part[TEXTEDIT_MAX_BYTES];
-        text_edit_trimmed(&L.redact.part, part, sizeof part);
+        text_edit_trimmed(&st.redact.part, part, sizeof part);
         int replaced = 0;
         bool cleared = false;
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_idea_redact(a->db, L.id, L.redact.field == 0 ? REDACT_IDEA_TITLE : REDACT_IDEA_DESCRIPTION,
+        vb_code rc = store_idea_redact(a->db, st.id, st.redact.field == 0 ? REDACT_IDEA_TITLE : REDACT_IDEA_DESCRIPTION,
                                        part, a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
         snprintf(ok, sizeof ok, "%s %s",
@@ -519,7 +519,7 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
                            replaced, FLOW_REDACTED),
                  mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
-            mod_flush_after(a, &L.flush, cleared);
+            mod_flush_after(a, &st.flush, cleared);
             changed(a);
         }
     }
@@ -532,29 +532,29 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
                                                 "search.",
                                                 "The idea, its %d votes and its history are removed, also from the "
                                                 "search.",
-                                                (unsigned long)L.d.row.vote_count),
-                                    L.d.row.vote_count);
-    mod_result r = mod_delete_panel(a, ui, body, "idea_lead", &L.del, _("Delete this idea for a privacy request?"),
-                                    L.d.row.title, removes);
+                                                (unsigned long)st.d.row.vote_count),
+                                    st.d.row.vote_count);
+    mod_result r = mod_delete_panel(a, ui, body, "idea_lead", &st.del, _("Delete this idea for a privacy request?"),
+                                    st.d.row.title, removes);
     if (r == MOD_CANCEL) {
-        if (L.del.step == 3) {
-            L.del.step = 0;
-            L.mode = LM_MAIN;
+        if (st.del.step == 3) {
+            st.del.step = 0;
+            st.mode = LM_MAIN;
             app_go(a, "ideas");
         } else {
-            L.mode = LM_MAIN;
+            st.mode = LM_MAIN;
         }
     } else if (r == MOD_APPLY) {
         bool cleared = false;
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_idea_delete(a->db, L.id, a->lead_id, app_entry_time(a), &cleared, &err);
+        vb_code rc = store_idea_delete(a->db, st.id, a->lead_id, app_entry_time(a), &cleared, &err);
         if (lead_ui_result(a, rc, &err, _("Deleted for the privacy request."), NULL)) {
-            mod_delete_step(a, &L.del, 3);
-            L.del.wal_cleared = cleared;
-            mod_flush_after(a, &L.flush, cleared);
-            L.found = false;
-            mod_guard_set(a, &L.guard);
+            mod_delete_step(a, &st.del, 3);
+            st.del.wal_cleared = cleared;
+            mod_flush_after(a, &st.flush, cleared);
+            st.found = false;
+            mod_guard_set(a, &st.guard);
         }
     }
 }
@@ -567,21 +567,21 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
     back.w = ui_mm(ui, 70);
     if (button(a, ui, "idea_lead.hidden.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Back")), STYLE_SECONDARY,
                false)) {
-        L.mode = LM_MAIN;
+        st.mode = LM_MAIN;
         return;
     }
     ui_label(ui, "idea_lead.hidden.head", ui_cut_top(&body, m.text_large * 5 / 4),
              _("Hidden ideas: kept, but not shown in the idea box or on the wall"), m.text_large, true, THEME_TEXT,
              UI_ALIGN_LEFT);
     ui_cut_top(&body, m.gap / 2);
-    if (L.hidden_n == 0) {
+    if (st.hidden_n == 0) {
         ui_paragraph(ui, "idea_lead.hidden.none", body, _("No idea is hidden."), m.text_body, false, THEME_TEXT,
                      UI_ALIGN_LEFT);
         return;
     }
     int row_h = m.target;
-    for (int i = 0; i < L.hidden_n && body.h >= row_h; i++) {
-        const idea_row *h = &L.hidden[i];
+    for (int i = 0; i < st.hidden_n && body.h >= row_h; i++) {
+        const idea_row *h = &st.hidden[i];
         ui_rect r = ui_cut_top(&body, row_h);
         ui_cut_top(&body, m.gap / 2);
         ui_rect show = ui_cut_right(&r, ui_mm(ui, 55));
@@ -593,7 +593,7 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
                  THEME_TEXT, UI_ALIGN_LEFT);
         if (button(a, ui, ui_format(ui, "idea_lead.hidden.open.%lld", (long long)h->id), open, _("View"),
                    STYLE_SECONDARY, false)) {
-            L.id = h->id;
+            st.id = h->id;
             changed(a);
             return;
         }
@@ -603,7 +603,7 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
             vb_err_clear(&err);
             vb_code rc = store_idea_set_hidden(a->db, h->id, false, a->lead_id, app_entry_time(a), &err);
             if (lead_ui_result(a, rc, &err, _("Shown again in the idea box and on the wall."), NULL)) {
-                L.id = h->id;
+                st.id = h->id;
                 changed(a);
             }
             return;
@@ -618,23 +618,23 @@ static void lead_draw(app *a, ui_ctx *ui, ui_rect body)
     if (!lead_ui_gate(a, "idea_lead"))
         return;
     theme_metrics m = theme_metrics_for(ui);
-    if (L.mode == LM_DELETE && L.del.step == 3) {
+    if (st.mode == LM_DELETE && st.del.step == 3) {
         draw_delete(a, ui, body); /* the confirmation outlives the idea */
         return;
     }
-    if (L.stale)
+    if (st.stale)
         load(a);
-    if (!L.found) {
+    if (!st.found) {
         ui_rect back = ui_cut_bottom(&body, m.target);
         back.w = ui_mm(ui, 60);
-        ui_paragraph(ui, "idea_lead.error", ui_inset(body, m.pad), L.error, m.text_large, true, THEME_TEXT,
+        ui_paragraph(ui, "idea_lead.error", ui_inset(body, m.pad), st.error, m.text_large, true, THEME_TEXT,
                      UI_ALIGN_LEFT);
         if (ui_button(ui, "idea_lead.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("All ideas")), STYLE_SECONDARY,
                       false))
             app_go(a, "ideas");
         return;
     }
-    switch (L.mode) {
+    switch (st.mode) {
     case LM_MAIN: draw_main(a, ui, body); break;
     case LM_MOVE: draw_move(a, ui, body); break;
     case LM_MERGE: draw_merge(a, ui, body); break;
@@ -647,16 +647,16 @@ static void lead_draw(app *a, ui_ctx *ui, ui_rect body)
 static bool lead_has_draft(const app *a)
 {
     (void)a;
-    return (L.mode == LM_MOVE && text_edit_has_content(&L.feedback)) ||
-           (L.mode == LM_REDACT && text_edit_has_content(&L.redact.part));
+    return (st.mode == LM_MOVE && text_edit_has_content(&st.feedback)) ||
+           (st.mode == LM_REDACT && text_edit_has_content(&st.redact.part));
 }
 
 static void lead_discard(app *a)
 {
     (void)a;
-    L.mode = LM_MAIN;
-    text_edit_clear(&L.feedback);
-    text_edit_clear(&L.redact.part);
+    st.mode = LM_MAIN;
+    text_edit_clear(&st.feedback);
+    text_edit_clear(&st.redact.part);
 }
 
 static int64_t lead_deadline(const app *a)
@@ -667,8 +667,8 @@ static int64_t lead_deadline(const app *a)
 
 static void lead_tick(app *a)
 {
-    if (mod_flush_done(a, &L.flush))
-        L.del.wal_cleared = true;
+    if (mod_flush_done(a, &st.flush))
+        st.del.wal_cleared = true;
 }
 
 const screen_def screen_idea_lead = {

@@ -36,29 +36,29 @@ static struct {
     unsigned similar_generation;
     idea_row similar[IDEA_SIMILAR_MAX];
     int similar_n;
-} F;
+} st;
 
 static void draft_reset(void)
 {
-    text_edit_init(&F.title, IDEA_TITLE_MAX, false);
-    text_edit_init(&F.desc, IDEA_DESC_MAX, true);
-    F.category_id = 0;
-    F.sign = false;
-    F.saved = false;
-    F.saved_id = 0;
-    F.saved_title[0] = '\0';
-    F.similar_valid = false;
-    F.similar_n = 0;
-    F.ready = true;
+    text_edit_init(&st.title, IDEA_TITLE_MAX, false);
+    text_edit_init(&st.desc, IDEA_DESC_MAX, true);
+    st.category_id = 0;
+    st.sign = false;
+    st.saved = false;
+    st.saved_id = 0;
+    st.saved_title[0] = '\0';
+    st.similar_valid = false;
+    st.similar_n = 0;
+    st.ready = true;
 }
 
 static void load_categories(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    if (store_learning_categories(a->db, F.cats, MAX_CATEGORIES, &F.ncats, &err) != VB_OK) {
+    if (store_learning_categories(a->db, st.cats, MAX_CATEGORIES, &st.ncats, &err) != VB_OK) {
         fprintf(stderr, "verbeterbord: categories: %s\n", err.msg);
-        F.ncats = 0;
+        st.ncats = 0;
     }
 }
 
@@ -67,7 +67,7 @@ static void idea_new_enter(app *a)
     /* back from identifying (to sign, or to vote for a similar idea) the
      * draft stays; arriving from anywhere else starts a clean form */
     bool from_identify = a->previous_screen && strcmp(a->previous_screen->name, "identify") == 0;
-    if (!F.ready || !from_identify || F.saved)
+    if (!st.ready || !from_identify || st.saved)
         draft_reset();
     load_categories(a);
 }
@@ -75,8 +75,8 @@ static void idea_new_enter(app *a)
 static bool idea_new_has_draft(const app *a)
 {
     (void)a;
-    return F.ready && !F.saved &&
-           (text_edit_has_content(&F.title) || text_edit_has_content(&F.desc) || F.category_id != 0);
+    return st.ready && !st.saved &&
+           (text_edit_has_content(&st.title) || text_edit_has_content(&st.desc) || st.category_id != 0);
 }
 
 static void idea_new_discard(app *a)
@@ -89,19 +89,19 @@ static void idea_new_discard(app *a)
 
 static void similar_refresh(app *a)
 {
-    if (F.similar_valid && strcmp(F.similar_for, F.title.text) == 0 && F.similar_viewer == a->member_id &&
-        F.similar_generation == idea_vote_generation())
+    if (st.similar_valid && strcmp(st.similar_for, st.title.text) == 0 && st.similar_viewer == a->member_id &&
+        st.similar_generation == idea_vote_generation())
         return;
-    F.similar_valid = true;
-    snprintf(F.similar_for, sizeof F.similar_for, "%s", F.title.text);
-    F.similar_viewer = a->member_id;
-    F.similar_generation = idea_vote_generation();
+    st.similar_valid = true;
+    snprintf(st.similar_for, sizeof st.similar_for, "%s", st.title.text);
+    st.similar_viewer = a->member_id;
+    st.similar_generation = idea_vote_generation();
     vb_err err;
     vb_err_clear(&err);
-    if (store_ideas_similar(a->db, F.title.text, a->member_id, F.similar, IDEA_SIMILAR_MAX, &F.similar_n, &err) !=
+    if (store_ideas_similar(a->db, st.title.text, a->member_id, st.similar, IDEA_SIMILAR_MAX, &st.similar_n, &err) !=
         VB_OK) {
         fprintf(stderr, "verbeterbord: similar ideas: %s\n", err.msg);
-        F.similar_n = 0;
+        st.similar_n = 0;
     }
 }
 
@@ -139,9 +139,9 @@ static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
     similar_refresh(a);
     int line_h = m.text_body * 5 / 4, small_h = m.text_small * 5 / 4;
     const char *head;
-    if (F.similar_n > 0)
+    if (st.similar_n > 0)
         head = _("Similar ideas are already in the box. Vote for one instead of adding a copy:");
-    else if (utf8_count(F.title.text, F.title.len) >= 3)
+    else if (utf8_count(st.title.text, st.title.len) >= 3)
         head = _("No similar idea found. Go on typing, or tap Done.");
     else
         head = _("Similar ideas appear here while you type.");
@@ -149,18 +149,18 @@ static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
     ui_label(ui, "idea_new.similar.head", h, head, m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&area, m.gap / 2);
 
-    if (F.similar_n == 0)
+    if (st.similar_n == 0)
         return;
     /* One row per idea when they all fit at glove size; else side by side
      * as cards, which a wide, low area (a big screen's keyboard) holds. */
     int gap = m.gap / 2;
-    bool rows = area.h >= F.similar_n * m.target + (F.similar_n - 1) * gap;
-    int row_h = rows ? (area.h - (F.similar_n - 1) * gap) / F.similar_n : area.h;
+    bool rows = area.h >= st.similar_n * m.target + (st.similar_n - 1) * gap;
+    int row_h = rows ? (area.h - (st.similar_n - 1) * gap) / st.similar_n : area.h;
     if (rows && row_h > m.main_target)
         row_h = m.main_target;
-    for (int i = 0; i < F.similar_n; i++) {
-        idea_row *row = &F.similar[i];
-        ui_rect r = rows ? ui_cut_top(&area, row_h) : ui_grid_cell(area, F.similar_n, 1, gap, i);
+    for (int i = 0; i < st.similar_n; i++) {
+        idea_row *row = &st.similar[i];
+        ui_rect r = rows ? ui_cut_top(&area, row_h) : ui_grid_cell(area, st.similar_n, 1, gap, i);
         if (rows)
             ui_cut_top(&area, gap);
         if (r.h < m.target)
@@ -214,17 +214,17 @@ static void save(app *a);
 static void save_after_identify(app *a, void *ctx)
 {
     (void)ctx;
-    F.sign = true;
+    st.sign = true;
     save(a);
 }
 
 static void save(app *a)
 {
-    if (F.saved)
+    if (st.saved)
         return; /* a second tap: the idea is already stored */
     char title[IDEA_TITLE_MAX * 4 + 1], desc[IDEA_DESC_MAX * 4 + 1];
-    text_edit_trimmed(&F.title, title, sizeof title);
-    text_edit_trimmed(&F.desc, desc, sizeof desc);
+    text_edit_trimmed(&st.title, title, sizeof title);
+    text_edit_trimmed(&st.desc, desc, sizeof desc);
     size_t chars = utf8_count(title, strlen(title));
     if (chars == 0) {
         refuse(a, _("Type a title first: tap the title field."));
@@ -234,16 +234,16 @@ static void save(app *a)
         refuse(a, _("The title is too short: use at least 3 letters."));
         return;
     }
-    if (!F.category_id) {
+    if (!st.category_id) {
         refuse(a, _("Choose a category: tap one of the category buttons."));
         return;
     }
-    if (F.sign && !(a->member_id && a->member_signed)) {
+    if (st.sign && !(a->member_id && a->member_signed)) {
         /* signing needs a badge or a personal PIN; saving goes on after it */
         app_identify(a, true, save_after_identify, NULL);
         return;
     }
-    idea_input in = { title, desc, F.category_id, F.sign ? a->member_id : 0, app_entry_time(a) };
+    idea_input in = { title, desc, st.category_id, st.sign ? a->member_id : 0, app_entry_time(a) };
     int64_t id = 0;
     vb_err err;
     vb_err_clear(&err);
@@ -259,16 +259,16 @@ static void save(app *a)
     }
     if (in.now_s > a->newest_entry_s)
         a->newest_entry_s = in.now_s;
-    F.saved = true;
-    F.saved_id = id;
-    snprintf(F.saved_title, sizeof F.saved_title, "%s", title);
+    st.saved = true;
+    st.saved_id = id;
+    snprintf(st.saved_title, sizeof st.saved_title, "%s", title);
     app_notice(a, NOTICE_OK, _("Saved. Your idea is in the idea box."), 6);
 }
 
 static void sign_after_identify(app *a, void *ctx)
 {
     (void)ctx;
-    F.sign = true;
+    st.sign = true;
     a->dirty = true;
 }
 
@@ -288,7 +288,7 @@ static void draw_saved(app *a, ui_ctx *ui, ui_rect body, const theme_metrics *m)
     ui_rect buttons = ui_cut_bottom(&in, m->main_target);
     ui_paragraph(ui, "idea_new.saved_text", in,
                  ui_format(ui, _("Your idea \xE2\x80\x9C%s\xE2\x80\x9D is in the idea box. Colleagues can vote for it now."),
-                           F.saved_title),
+                           st.saved_title),
                  m->text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
     int bw = ui_mm(ui, 70);
     ui_rect show = ui_cut_left(&buttons, bw);
@@ -302,7 +302,7 @@ static void draw_saved(app *a, ui_ctx *ui, ui_rect body, const theme_metrics *m)
         return;
     }
     if (ui_button(ui, "idea_new.show", show, _("Show my idea"), STYLE_PRIMARY, false)) {
-        int64_t id = F.saved_id;
+        int64_t id = st.saved_id;
         draft_reset();
         idea_detail_show(a, id);
         return;
@@ -314,22 +314,22 @@ static void draw_saved(app *a, ui_ctx *ui, ui_rect body, const theme_metrics *m)
 static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (!F.ready)
+    if (!st.ready)
         draft_reset();
-    if (F.saved) {
+    if (st.saved) {
         draw_saved(a, ui, body, &m);
         return;
     }
     /* a signature belongs to a session that still has its signer */
-    if (F.sign && !(a->member_id && a->member_signed))
-        F.sign = false;
+    if (st.sign && !(a->member_id && a->member_signed))
+        st.sign = false;
 
     int label_h = m.text_body * 3 / 2 + m.gap / 2;
     ui_rect bottom = ui_cut_bottom(&body, m.main_target);
     ui_cut_bottom(&body, m.gap);
     ui_rect sign = ui_cut_bottom(&body, m.target);
     ui_cut_bottom(&body, m.gap);
-    int cat_rows = F.ncats > 4 ? 2 : 1;
+    int cat_rows = st.ncats > 4 ? 2 : 1;
     ui_rect cats = ui_cut_bottom(&body, label_h + cat_rows * m.target + (cat_rows - 1) * m.gap);
     ui_cut_bottom(&body, m.gap);
     /* title and description share the rest; the description gets more */
@@ -341,32 +341,32 @@ static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_rect desc = body;
 
     const char *title_label = _("Title: your idea in a few words");
-    if (ui_text_field(ui, "idea_new.title", title, title_label, &F.title, _("Tap here to type the title"), false))
-        app_edit_open(a, &F.title, "idea_new.title", title_label, similar_extra, NULL);
+    if (ui_text_field(ui, "idea_new.title", title, title_label, &st.title, _("Tap here to type the title"), false))
+        app_edit_open(a, &st.title, "idea_new.title", title_label, similar_extra, NULL);
     const char *desc_label = _("Short description (optional)");
-    if (ui_text_field(ui, "idea_new.description", desc, desc_label, &F.desc, _("What would you change, and why?"),
+    if (ui_text_field(ui, "idea_new.description", desc, desc_label, &st.desc, _("What would you change, and why?"),
                       false))
-        app_edit_open(a, &F.desc, "idea_new.description", desc_label, NULL, NULL);
+        app_edit_open(a, &st.desc, "idea_new.description", desc_label, NULL, NULL);
 
     ui_label(ui, "idea_new.category_label", ui_cut_top(&cats, label_h), _("Category"), m.text_body, true, THEME_TEXT,
              UI_ALIGN_LEFT);
-    int cols = (F.ncats + cat_rows - 1) / cat_rows;
-    for (int i = 0; i < F.ncats; i++) {
-        const lp_category *c = &F.cats[i];
+    int cols = (st.ncats + cat_rows - 1) / cat_rows;
+    for (int i = 0; i < st.ncats; i++) {
+        const lp_category *c = &st.cats[i];
         const char *label = ui_format(ui, "%s %s", category_icon(c->code), category_display_name(c->code, c->label));
         if (ui_chip(ui, ui_format(ui, "idea_new.category.%s", c->code), ui_grid_cell(cats, cols, cat_rows, m.gap, i),
-                    NULL, label, F.category_id == c->id))
-            F.category_id = c->id;
+                    NULL, label, st.category_id == c->id))
+            st.category_id = c->id;
     }
 
-    bool on = F.sign;
-    const char *sign_label = F.sign ? ui_format(ui, _("Signed with my name: %s"), a->member_name)
+    bool on = st.sign;
+    const char *sign_label = st.sign ? ui_format(ui, _("Signed with my name: %s"), a->member_name)
                                     : _("Anonymous. Tap to sign with your name (badge or PIN).");
     if (ui_toggle(ui, "idea_new.sign", sign, sign_label, &on)) {
         if (on)
             app_identify(a, true, sign_after_identify, NULL);
         else
-            F.sign = false;
+            st.sign = false;
     }
 
     /* wide enough for the main action's label at the large size */
@@ -379,11 +379,11 @@ static void idea_new_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_rect save_r = ui_cut_right(&bottom, save_w);
     ui_cut_right(&bottom, m.gap);
     char t[IDEA_TITLE_MAX * 4 + 1];
-    text_edit_trimmed(&F.title, t, sizeof t);
+    text_edit_trimmed(&st.title, t, sizeof t);
     const char *hint = NULL;
     if (utf8_count(t, strlen(t)) < IDEA_TITLE_MIN)
         hint = _("To save: a title of at least 3 letters and a category.");
-    else if (!F.category_id)
+    else if (!st.category_id)
         hint = _("To save: choose a category.");
     if (hint)
         ui_paragraph(ui, "idea_new.hint", bottom, hint, m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);

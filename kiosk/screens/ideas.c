@@ -30,19 +30,19 @@ static const char *const status_names[IDEA_STATUS_COUNT] = {
     N_("New"), N_("Under review"), N_("Being tried"), N_("Adopted"), N_("Not adopted"), N_("Merged"),
 };
 
-const char *idea_status_icon(idea_status st)
+const char *idea_status_icon(idea_status status)
 {
-    return (unsigned)st < IDEA_STATUS_COUNT ? status_icons[st] : status_icons[0];
+    return (unsigned)status < IDEA_STATUS_COUNT ? status_icons[status] : status_icons[0];
 }
 
-const char *idea_status_name(idea_status st)
+const char *idea_status_name(idea_status status)
 {
-    return _((unsigned)st < IDEA_STATUS_COUNT ? status_names[st] : status_names[0]);
+    return _((unsigned)status < IDEA_STATUS_COUNT ? status_names[status] : status_names[0]);
 }
 
-const char *idea_status_text(ui_ctx *ui, idea_status st)
+const char *idea_status_text(ui_ctx *ui, idea_status status)
 {
-    return ui_format(ui, "%s %s", idea_status_icon(st), idea_status_name(st));
+    return ui_format(ui, "%s %s", idea_status_icon(status), idea_status_name(status));
 }
 
 const char *idea_votes_text(ui_ctx *ui, int votes)
@@ -216,7 +216,7 @@ static struct {
     int64_t viewer;            /* whose votes the cache shows */
     unsigned generation;
     char error[200];
-} L;
+} st;
 
 static unsigned filter_mask(int f)
 {
@@ -226,7 +226,7 @@ static unsigned filter_mask(int f)
 static void list_error(app *a, const vb_err *err)
 {
     fprintf(stderr, "verbeterbord: idea box: %s\n", err->msg);
-    snprintf(L.error, sizeof L.error, "%s", _("The idea box cannot be read right now. Try again in a moment."));
+    snprintf(st.error, sizeof st.error, "%s", _("The idea box cannot be read right now. Try again in a moment."));
     a->dirty = true;
 }
 
@@ -234,28 +234,28 @@ static void list_reload(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    L.error[0] = '\0';
-    L.n = 0;
-    L.first = 0;
-    L.viewer = a->member_id;
-    L.generation = idea_vote_generation();
-    L.stale = false;
+    st.error[0] = '\0';
+    st.n = 0;
+    st.first = 0;
+    st.viewer = a->member_id;
+    st.generation = idea_vote_generation();
+    st.stale = false;
     for (int f = 0; f < FILTERS; f++) {
-        if (store_ideas_count(a->db, filter_mask(f), &L.filter_count[f], &err) != VB_OK) {
+        if (store_ideas_count(a->db, filter_mask(f), &st.filter_count[f], &err) != VB_OK) {
             list_error(a, &err);
             return;
         }
     }
-    L.count = L.filter_count[L.filter];
+    st.count = st.filter_count[st.filter];
     /* bars compare with the most-voted idea of the whole box, whatever the filter */
-    if (store_ideas_max_votes(a->db, IDEA_MASK_LISTED, &L.max_votes, &err) != VB_OK)
+    if (store_ideas_max_votes(a->db, IDEA_MASK_LISTED, &st.max_votes, &err) != VB_OK)
         list_error(a, &err);
 }
 
 /* Makes sure rows first..last are in the cache. */
 static void list_load(app *a, int first, int last)
 {
-    if (first >= L.first && last < L.first + L.n)
+    if (first >= st.first && last < st.first + st.n)
         return;
     int start = first - PAGE_ROWS / 4;
     if (start < 0)
@@ -263,23 +263,23 @@ static void list_load(app *a, int first, int last)
     vb_err err;
     vb_err_clear(&err);
     int n = 0;
-    if (store_ideas_page(a->db, filter_mask(L.filter), a->member_id, start, PAGE_ROWS, L.rows, &n, &err) != VB_OK) {
-        L.n = 0;
+    if (store_ideas_page(a->db, filter_mask(st.filter), a->member_id, start, PAGE_ROWS, st.rows, &n, &err) != VB_OK) {
+        st.n = 0;
         list_error(a, &err);
         return;
     }
-    L.first = start;
-    L.n = n;
+    st.first = start;
+    st.n = n;
 }
 
 static void ideas_enter(app *a)
 {
     /* a fresh look from home; back from an idea or identifying keeps the place */
     if (a->previous_screen && strcmp(a->previous_screen->name, "home") == 0) {
-        L.filter = 0;
-        L.scroll = (ui_scroll){ 0 };
+        st.filter = 0;
+        st.scroll = (ui_scroll){ 0 };
     }
-    L.stale = true;
+    st.stale = true;
 }
 
 static int row_height(const theme_metrics *m)
@@ -326,13 +326,13 @@ static void draw_row(app *a, ui_ctx *ui, ui_rect r, idea_row *row, const theme_m
     ui_label(ui, ui_format(ui, "ideas.votes.%lld", (long long)row->id), ui_cut_top(&c, line_h),
              idea_votes_text(ui, row->vote_count), m->text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&c, m->gap / 2);
-    idea_vote_bar(ui, c, row->vote_count, L.max_votes);
+    idea_vote_bar(ui, c, row->vote_count, st.max_votes);
 
     int vh = vote.h < m->main_target ? vote.h : m->main_target;
     vote.y += (vote.h - vh) / 2;
     vote.h = vh;
     if (idea_vote_button(a, ui, ui_format(ui, "ideas.vote.%lld", (long long)row->id), vote, row))
-        L.generation = idea_vote_generation(); /* patched in place: no re-sort under the finger */
+        st.generation = idea_vote_generation(); /* patched in place: no re-sort under the finger */
     else if (!idea_status_takes_votes(row->status) && !(a->member_id && row->voted))
         ui_label(ui, ui_format(ui, "ideas.closed.%lld", (long long)row->id), vote, _("Voting closed"), m->text_body,
                  false, THEME_TEXT_MUTED, UI_ALIGN_CENTER);
@@ -350,14 +350,14 @@ static void draw_filters(app *a, ui_ctx *ui, ui_rect top, const theme_metrics *m
     }
     for (int f = 0; f < FILTERS; f++) {
         const char *label = filters[f].status < 0
-                                ? ui_format(ui, "%s (%d)", _("All ideas"), L.filter_count[f])
+                                ? ui_format(ui, "%s (%d)", _("All ideas"), st.filter_count[f])
                                 : ui_format(ui, "%s (%d)", idea_status_text(ui, (idea_status)filters[f].status),
-                                            L.filter_count[f]);
-        if (ui_chip(ui, filters[f].id, ui_grid_cell(top, 3, 2, m->gap, f), NULL, label, L.filter == f) &&
-            L.filter != f) {
-            L.filter = f;
-            L.scroll.offset = 0;
-            L.stale = true;
+                                            st.filter_count[f]);
+        if (ui_chip(ui, filters[f].id, ui_grid_cell(top, 3, 2, m->gap, f), NULL, label, st.filter == f) &&
+            st.filter != f) {
+            st.filter = f;
+            st.scroll.offset = 0;
+            st.stale = true;
             a->dirty = true;
         }
     }
@@ -366,26 +366,26 @@ static void draw_filters(app *a, ui_ctx *ui, ui_rect top, const theme_metrics *m
 static void ideas_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (L.stale || L.viewer != a->member_id || L.generation != idea_vote_generation())
+    if (st.stale || st.viewer != a->member_id || st.generation != idea_vote_generation())
         list_reload(a);
 
     ui_rect top = ui_cut_top(&body, 2 * m.target + m.gap);
     ui_cut_top(&body, m.gap);
     draw_filters(a, ui, top, &m);
-    if (L.stale)
+    if (st.stale)
         list_reload(a);
 
-    if (L.error[0]) {
-        ui_paragraph(ui, "ideas.error", ui_inset(body, m.pad), L.error, m.text_large, true, THEME_TEXT,
+    if (st.error[0]) {
+        ui_paragraph(ui, "ideas.error", ui_inset(body, m.pad), st.error, m.text_large, true, THEME_TEXT,
                      UI_ALIGN_LEFT);
         return;
     }
-    if (L.count == 0) {
+    if (st.count == 0) {
         ui_rect card = body;
         card.h = card.h < m.main_target * 2 ? card.h : m.main_target * 2;
         ui_draw_rect(ui, card, THEME_SURFACE, m.radius);
         ui_draw_border(ui, card, THEME_BORDER, m.border, m.radius);
-        const char *text = L.filter == 0 ? _("No ideas yet. Be the first: tap \xE2\x98\x85 New idea.")
+        const char *text = st.filter == 0 ? _("No ideas yet. Be the first: tap \xE2\x98\x85 New idea.")
                                          : _("No ideas with this status.");
         ui_paragraph(ui, "ideas.empty", ui_inset(card, m.pad * 2), text, m.text_large, false, THEME_TEXT,
                      UI_ALIGN_LEFT);
@@ -395,25 +395,25 @@ static void ideas_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_rect pages = ui_cut_right(&body, m.target);
     ui_cut_right(&body, m.gap);
     int row_h = row_height(&m);
-    L.scroll.content_h = L.count * row_h;
-    ui_scroll_page_buttons(ui, "ideas.list", pages, &L.scroll, body.h);
+    st.scroll.content_h = st.count * row_h;
+    ui_scroll_page_buttons(ui, "ideas.list", pages, &st.scroll, body.h);
 
     int first_el = ui->element_count;
-    ui_scroll_begin(ui, "ideas.list", body, &L.scroll);
+    ui_scroll_begin(ui, "ideas.list", body, &st.scroll);
     int first, last;
-    ui_scroll_visible_rows(&L.scroll, row_h, body.h, L.count, &first, &last);
+    ui_scroll_visible_rows(&st.scroll, row_h, body.h, st.count, &first, &last);
     if (last >= first)
         list_load(a, first, last);
-    for (int i = first; i <= last && !L.error[0]; i++) {
-        if (i < L.first || i >= L.first + L.n)
+    for (int i = first; i <= last && !st.error[0]; i++) {
+        if (i < st.first || i >= st.first + st.n)
             break; /* the page did not load (error shown next frame) */
-        ui_rect r = { body.x, body.y + i * row_h - L.scroll.offset, body.w, row_h - m.gap / 2 };
+        ui_rect r = { body.x, body.y + i * row_h - st.scroll.offset, body.w, row_h - m.gap / 2 };
         const screen_def *before = a->screen;
-        draw_row(a, ui, r, &L.rows[i - L.first], &m);
+        draw_row(a, ui, r, &st.rows[i - st.first], &m);
         if (a->screen != before)
             break; /* a tap opened an idea or identification */
     }
-    ui_scroll_end(ui, &L.scroll);
+    ui_scroll_end(ui, &st.scroll);
     ideas_prune_elements(ui, first_el, body);
 }
 

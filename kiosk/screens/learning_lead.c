@@ -35,66 +35,66 @@ static struct {
     mod_flush flush;
     lp_moderation hidden[HIDDEN_ROWS];
     int hidden_n;
-} P;
+} st;
 
 void learning_lead_show(app *a, const char *lp_id)
 {
-    snprintf(P.id, sizeof P.id, "%s", lp_id ? lp_id : "");
-    P.stale = true;
-    P.mode = PM_MAIN;
+    snprintf(st.id, sizeof st.id, "%s", lp_id ? lp_id : "");
+    st.stale = true;
+    st.mode = PM_MAIN;
     app_require_lead(a, "learning_lead");
 }
 
 static void lp_enter(app *a)
 {
     (void)a;
-    P.stale = true;
-    if (P.mode != PM_DELETE || P.del.step != 3)
-        P.mode = PM_MAIN;
+    st.stale = true;
+    if (st.mode != PM_DELETE || st.del.step != 3)
+        st.mode = PM_MAIN;
 }
 
 static void load(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    P.stale = false;
-    P.found = false;
-    P.error[0] = '\0';
+    st.stale = false;
+    st.found = false;
+    st.error[0] = '\0';
     if (!a->db) {
-        snprintf(P.error, sizeof P.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
+        snprintf(st.error, sizeof st.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
         return;
     }
-    if (!P.id[0]) {
+    if (!st.id[0]) {
         /* opened without a choice (--screen learning_lead): the newest point */
         lp_row top;
         int n = 0;
         if (store_learning_list(a->db, 0, 0, 1, 0, &top, &n, &err) == VB_OK && n == 1)
-            snprintf(P.id, sizeof P.id, "%s", top.id);
+            snprintf(st.id, sizeof st.id, "%s", top.id);
     }
-    vb_code rc = store_lp_moderation_get(a->db, P.id, &P.p, &err);
+    vb_code rc = store_lp_moderation_get(a->db, st.id, &st.p, &err);
     if (rc == VB_OK) {
-        P.found = true;
+        st.found = true;
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(P.error, sizeof P.error, "%s", _("This learning point no longer exists."));
+        snprintf(st.error, sizeof st.error, "%s", _("This learning point no longer exists."));
     } else {
-        fprintf(stderr, "verbeterbord: learning point %s: %s\n", P.id, err.msg);
-        snprintf(P.error, sizeof P.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
+        fprintf(stderr, "verbeterbord: learning point %s: %s\n", st.id, err.msg);
+        snprintf(st.error, sizeof st.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
     }
-    if (store_lps_hidden_count(a->db, &P.hidden_count, &err) != VB_OK)
-        P.hidden_count = 0;
+    if (store_lps_hidden_count(a->db, &st.hidden_count, &err) != VB_OK)
+        st.hidden_count = 0;
 }
 
 static bool button(app *a, ui_ctx *ui, const char *id, ui_rect r, const char *label, theme_style style,
                    bool disabled)
 {
-    return mod_button(a, ui, &P.guard, id, r, label, style, disabled);
+    return mod_button(a, ui, &st.guard, id, r, label, style, disabled);
 }
 
 static void changed(app *a)
 {
-    P.stale = true;
-    P.mode = PM_MAIN;
-    mod_guard_set(a, &P.guard);
+    st.stale = true;
+    st.mode = PM_MAIN;
+    mod_guard_set(a, &st.guard);
 }
 
 static int64_t day_start(const char *ymd)
@@ -108,7 +108,7 @@ static int64_t day_start(const char *ymd)
 static void draw_point(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
-    const lp_moderation *p = &P.p;
+    const lp_moderation *p = &st.p;
     int line = m.text_body * 5 / 4;
     const char *head = ui_format(ui, "%s %s  \xC2\xB7  %s  \xC2\xB7  %s", category_icon(p->category_code),
                                  category_display_name(p->category_code, p->category_label),
@@ -140,8 +140,8 @@ static void set_flag(app *a, bool wall, bool on)
 {
     vb_err err;
     vb_err_clear(&err);
-    vb_code rc = wall ? store_lp_set_wall(a->db, P.id, on, a->lead_id, app_entry_time(a), &err)
-                      : store_lp_set_hidden(a->db, P.id, on, a->lead_id, app_entry_time(a), &err);
+    vb_code rc = wall ? store_lp_set_wall(a->db, st.id, on, a->lead_id, app_entry_time(a), &err)
+                      : store_lp_set_hidden(a->db, st.id, on, a->lead_id, app_entry_time(a), &err);
     const char *ok = wall ? (on ? _("The text is approved for the wall.") : _("The text is off the wall."))
                           : (on ? _("Hidden: kept, but gone from the list and the wall.")
                                 : _("Shown again in the list."));
@@ -170,7 +170,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         bh = m.main_target;
     if (bh < m.target)
         bh = m.target;
-    const lp_moderation *p = &P.p;
+    const lp_moderation *p = &st.p;
     ui_rect r = ui_cut_top(&side, bh);
     ui_cut_top(&side, m.gap);
     if (button(a, ui, "learning_lead.wall", r,
@@ -193,47 +193,47 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     ui_cut_top(&side, m.gap);
     if (button(a, ui, "learning_lead.redact", r, ui_format(ui, "\xE2\x9C\x8E %s", _("Remove a name\xE2\x80\xA6")),
                STYLE_SECONDARY, false)) {
-        mod_redact_reset(&P.redact);
-        P.redact.field = p->what_happened[0] ? 0 : 1;
-        P.mode = PM_REDACT;
+        mod_redact_reset(&st.redact);
+        st.redact.field = p->what_happened[0] ? 0 : 1;
+        st.mode = PM_REDACT;
         return;
     }
     r = ui_cut_top(&side, bh);
     ui_cut_top(&side, m.gap);
     if (button(a, ui, "learning_lead.delete", r,
                ui_format(ui, "\xE2\x9C\x96 %s", _("Delete (privacy request)\xE2\x80\xA6")), STYLE_DANGER, false)) {
-        mod_delete_open(a, &P.del, day_start(p->day));
-        P.mode = PM_DELETE;
+        mod_delete_open(a, &st.del, day_start(p->day));
+        st.mode = PM_DELETE;
         return;
     }
     r = ui_cut_top(&side, bh);
-    if (button(a, ui, "learning_lead.hidden_list", r, ui_format(ui, _("Hidden learning points (%d)"), P.hidden_count),
-               STYLE_QUIET, P.hidden_count == 0)) {
+    if (button(a, ui, "learning_lead.hidden_list", r, ui_format(ui, _("Hidden learning points (%d)"), st.hidden_count),
+               STYLE_QUIET, st.hidden_count == 0)) {
         vb_err err;
         vb_err_clear(&err);
-        if (store_lps_hidden(a->db, P.hidden, HIDDEN_ROWS, &P.hidden_n, &err) != VB_OK) {
+        if (store_lps_hidden(a->db, st.hidden, HIDDEN_ROWS, &st.hidden_n, &err) != VB_OK) {
             fprintf(stderr, "verbeterbord: hidden learning points: %s\n", err.msg);
-            P.hidden_n = 0;
+            st.hidden_n = 0;
         }
-        P.mode = PM_HIDDEN;
+        st.mode = PM_HIDDEN;
     }
 }
 
 static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
 {
     const char *labels[MOD_FIELDS_MAX] = { _("What happened"), _("What we learn") };
-    const char *texts[MOD_FIELDS_MAX] = { P.p.what_happened, P.p.lesson };
-    mod_result r = mod_redact_panel(a, ui, body, "learning_lead", &P.redact, labels, texts, 2);
+    const char *texts[MOD_FIELDS_MAX] = { st.p.what_happened, st.p.lesson };
+    mod_result r = mod_redact_panel(a, ui, body, "learning_lead", &st.redact, labels, texts, 2);
     if (r == MOD_CANCEL) {
-        P.mode = PM_MAIN;
+        st.mode = PM_MAIN;
     } else if (r == MOD_APPLY) {
         char part[TEXTEDIT_MAX_BYTES];
-        text_edit_trimmed(&P.redact.part, part, sizeof part);
+        text_edit_trimmed(&st.redact.part, part, sizeof part);
         int replaced = 0;
         bool cleared = false;
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_lp_redact(a->db, P.id, P.redact.field == 0 ? REDACT_LP_WHAT : REDACT_LP_LESSON, part,
+        vb_code rc = store_lp_redact(a->db, st.id, st.redact.field == 0 ? REDACT_LP_WHAT : REDACT_LP_LESSON, part,
                                      a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
         snprintf(ok, sizeof ok, "%s %s",
@@ -242,7 +242,7 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
                            replaced, FLOW_REDACTED),
                  mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
-            mod_flush_after(a, &P.flush, cleared);
+            mod_flush_after(a, &st.flush, cleared);
             changed(a);
         }
     }
@@ -250,30 +250,30 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
 
 static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
 {
-    const char *name = P.p.what_happened[0] ? P.p.what_happened : P.p.lesson;
-    mod_result r = mod_delete_panel(a, ui, body, "learning_lead", &P.del,
+    const char *name = st.p.what_happened[0] ? st.p.what_happened : st.p.lesson;
+    mod_result r = mod_delete_panel(a, ui, body, "learning_lead", &st.del,
                                     _("Delete this learning point for a privacy request?"), name,
                                     _("The learning point and its \xE2\x80\x9Cthis happened to me too\xE2\x80\x9D marks "
                                       "are removed; actions that came from it stay."));
     if (r == MOD_CANCEL) {
-        if (P.del.step == 3) {
-            P.del.step = 0;
-            P.mode = PM_MAIN;
+        if (st.del.step == 3) {
+            st.del.step = 0;
+            st.mode = PM_MAIN;
             app_go(a, "learning_list");
         } else {
-            P.mode = PM_MAIN;
+            st.mode = PM_MAIN;
         }
     } else if (r == MOD_APPLY) {
         bool cleared = false;
         vb_err err;
         vb_err_clear(&err);
-        vb_code rc = store_lp_delete(a->db, P.id, a->lead_id, app_entry_time(a), &cleared, &err);
+        vb_code rc = store_lp_delete(a->db, st.id, a->lead_id, app_entry_time(a), &cleared, &err);
         if (lead_ui_result(a, rc, &err, _("Deleted for the privacy request."), NULL)) {
-            mod_delete_step(a, &P.del, 3);
-            P.del.wal_cleared = cleared;
-            mod_flush_after(a, &P.flush, cleared);
-            P.found = false;
-            mod_guard_set(a, &P.guard);
+            mod_delete_step(a, &st.del, 3);
+            st.del.wal_cleared = cleared;
+            mod_flush_after(a, &st.flush, cleared);
+            st.found = false;
+            mod_guard_set(a, &st.guard);
         }
     }
 }
@@ -281,9 +281,9 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
 /* Makes another point (one of P.hidden) the one the panel shows. */
 static void select_point(const char *id)
 {
-    char copy[sizeof P.id];
+    char copy[sizeof st.id];
     snprintf(copy, sizeof copy, "%s", id);
-    memcpy(P.id, copy, sizeof P.id);
+    memcpy(st.id, copy, sizeof st.id);
 }
 
 static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
@@ -294,20 +294,20 @@ static void draw_hidden(app *a, ui_ctx *ui, ui_rect body)
     back.w = ui_mm(ui, 70);
     if (button(a, ui, "learning_lead.hidden.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Back")), STYLE_SECONDARY,
                false)) {
-        P.mode = PM_MAIN;
+        st.mode = PM_MAIN;
         return;
     }
     ui_label(ui, "learning_lead.hidden.head", ui_cut_top(&body, m.text_large * 5 / 4),
              _("Hidden learning points: kept, but not in the list or on the wall"), m.text_large, true, THEME_TEXT,
              UI_ALIGN_LEFT);
     ui_cut_top(&body, m.gap / 2);
-    if (P.hidden_n == 0) {
+    if (st.hidden_n == 0) {
         ui_paragraph(ui, "learning_lead.hidden.none", body, _("No learning point is hidden."), m.text_body, false,
                      THEME_TEXT, UI_ALIGN_LEFT);
         return;
     }
-    for (int i = 0; i < P.hidden_n && body.h >= m.target; i++) {
-        const lp_moderation *h = &P.hidden[i];
+    for (int i = 0; i < st.hidden_n && body.h >= m.target; i++) {
+        const lp_moderation *h = &st.hidden[i];
         ui_rect r = ui_cut_top(&body, m.target);
         ui_cut_top(&body, m.gap / 2);
         ui_rect show = ui_cut_right(&r, ui_mm(ui, 55));
@@ -338,23 +338,23 @@ static void lp_draw(app *a, ui_ctx *ui, ui_rect body)
     if (!lead_ui_gate(a, "learning_lead"))
         return;
     theme_metrics m = theme_metrics_for(ui);
-    if (P.mode == PM_DELETE && P.del.step == 3) {
+    if (st.mode == PM_DELETE && st.del.step == 3) {
         draw_delete(a, ui, body);
         return;
     }
-    if (P.stale)
+    if (st.stale)
         load(a);
-    if (!P.found) {
+    if (!st.found) {
         ui_rect back = ui_cut_bottom(&body, m.target);
         back.w = ui_mm(ui, 70);
-        ui_paragraph(ui, "learning_lead.error", ui_inset(body, m.pad), P.error, m.text_large, true, THEME_TEXT,
+        ui_paragraph(ui, "learning_lead.error", ui_inset(body, m.pad), st.error, m.text_large, true, THEME_TEXT,
                      UI_ALIGN_LEFT);
         if (ui_button(ui, "learning_lead.back", back, ui_format(ui, "\xE2\x97\x80 %s", _("Back to the list")),
                       STYLE_SECONDARY, false))
             app_go(a, "learning_list");
         return;
     }
-    switch (P.mode) {
+    switch (st.mode) {
     case PM_MAIN: draw_main(a, ui, body); break;
     case PM_REDACT: draw_redact(a, ui, body); break;
     case PM_DELETE: draw_delete(a, ui, body); break;
@@ -365,14 +365,14 @@ static void lp_draw(app *a, ui_ctx *ui, ui_rect body)
 static bool lp_has_draft(const app *a)
 {
     (void)a;
-    return P.mode == PM_REDACT && text_edit_has_content(&P.redact.part);
+    return st.mode == PM_REDACT && text_edit_has_content(&st.redact.part);
 }
 
 static void lp_discard(app *a)
 {
     (void)a;
-    P.mode = PM_MAIN;
-    text_edit_clear(&P.redact.part);
+    st.mode = PM_MAIN;
+    text_edit_clear(&st.redact.part);
 }
 
 static int64_t lp_deadline(const app *a)
@@ -383,8 +383,8 @@ static int64_t lp_deadline(const app *a)
 
 static void lp_tick(app *a)
 {
-    if (mod_flush_done(a, &P.flush))
-        P.del.wal_cleared = true;
+    if (mod_flush_done(a, &st.flush))
+        st.del.wal_cleared = true;
 }
 
 const screen_def screen_learning_lead = {

@@ -38,35 +38,35 @@ static struct {
     char last_tap[LP_ID_SIZE];
     int64_t last_tap_ms;
     bool failed;
-} l;
+} st;
 
 static lp_row ll_tmp[LL_WINDOW];
 
 static void ll_reload(app *a)
 {
-    l.win_valid = false;
-    l.win_n = 0;
-    l.count = 0;
-    l.failed = false;
-    l.viewer = a->member_id;
+    st.win_valid = false;
+    st.win_n = 0;
+    st.count = 0;
+    st.failed = false;
+    st.viewer = a->member_id;
     if (!a->db)
         return;
     vb_err err;
-    if (store_learning_count(a->db, l.filter, &l.count, &err) != VB_OK) {
+    if (store_learning_count(a->db, st.filter, &st.count, &err) != VB_OK) {
         fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
-        l.failed = true;
+        st.failed = true;
     }
 }
 
 static void ll_start(app *a)
 {
-    memset(&l, 0, sizeof l);
+    memset(&st, 0, sizeof st);
     if (a->db) {
         vb_err err;
-        if (store_learning_categories(a->db, l.cats, LL_MAX_CATEGORIES, &l.ncats, &err) != VB_OK)
+        if (store_learning_categories(a->db, st.cats, LL_MAX_CATEGORIES, &st.ncats, &err) != VB_OK)
             fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
     }
-    l.loaded = true;
+    st.loaded = true;
     ll_reload(a);
 }
 
@@ -75,11 +75,11 @@ static void ll_start(app *a)
  * and jumps by row number otherwise. */
 static void ll_ensure(app *a, int first, int last)
 {
-    if (!a->db || l.count == 0)
+    if (!a->db || st.count == 0)
         return;
-    if (last >= l.count)
-        last = l.count - 1;
-    if (l.win_valid && first >= l.win_off && last < l.win_off + l.win_n)
+    if (last >= st.count)
+        last = st.count - 1;
+    if (st.win_valid && first >= st.win_off && last < st.win_off + st.win_n)
         return;
     int want = first - LL_WINDOW / 4;
     if (want < 0)
@@ -87,49 +87,49 @@ static void ll_ensure(app *a, int first, int last)
     vb_err err;
     vb_code rc;
     int n = 0;
-    if (l.win_valid && l.win_n > 0 && want > l.win_off && want <= l.win_off + l.win_n) {
+    if (st.win_valid && st.win_n > 0 && want > st.win_off && want <= st.win_off + st.win_n) {
         /* scrolled down: keep the overlap, continue after the last row held */
-        int keep = l.win_off + l.win_n - want;
-        memmove(l.win, l.win + (want - l.win_off), (size_t)keep * sizeof l.win[0]);
-        rc = store_learning_list_from(a->db, l.filter, &l.win[keep - 1], true, LL_WINDOW - keep, l.viewer, ll_tmp,
+        int keep = st.win_off + st.win_n - want;
+        memmove(st.win, st.win + (want - st.win_off), (size_t)keep * sizeof st.win[0]);
+        rc = store_learning_list_from(a->db, st.filter, &st.win[keep - 1], true, LL_WINDOW - keep, st.viewer, ll_tmp,
                                       &n, &err);
         if (rc == VB_OK) {
-            memcpy(l.win + keep, ll_tmp, (size_t)n * sizeof l.win[0]);
-            l.win_off = want;
-            l.win_n = keep + n;
+            memcpy(st.win + keep, ll_tmp, (size_t)n * sizeof st.win[0]);
+            st.win_off = want;
+            st.win_n = keep + n;
         }
-    } else if (l.win_valid && l.win_n > 0 && want < l.win_off && l.win_off - want < LL_WINDOW) {
+    } else if (st.win_valid && st.win_n > 0 && want < st.win_off && st.win_off - want < LL_WINDOW) {
         /* scrolled up: the rows before the first one held, then the overlap */
-        int before = l.win_off - want;
-        rc = store_learning_list_from(a->db, l.filter, &l.win[0], false, before, l.viewer, ll_tmp, &n, &err);
+        int before = st.win_off - want;
+        rc = store_learning_list_from(a->db, st.filter, &st.win[0], false, before, st.viewer, ll_tmp, &n, &err);
         if (rc == VB_OK) {
-            int keep = l.win_n < LL_WINDOW - n ? l.win_n : LL_WINDOW - n;
-            memmove(l.win + n, l.win, (size_t)keep * sizeof l.win[0]);
-            memcpy(l.win, ll_tmp, (size_t)n * sizeof l.win[0]);
-            l.win_off -= n;
-            l.win_n = n + keep;
+            int keep = st.win_n < LL_WINDOW - n ? st.win_n : LL_WINDOW - n;
+            memmove(st.win + n, st.win, (size_t)keep * sizeof st.win[0]);
+            memcpy(st.win, ll_tmp, (size_t)n * sizeof st.win[0]);
+            st.win_off -= n;
+            st.win_n = n + keep;
         }
     } else {
-        rc = store_learning_list(a->db, l.filter, want, LL_WINDOW, l.viewer, l.win, &n, &err);
+        rc = store_learning_list(a->db, st.filter, want, LL_WINDOW, st.viewer, st.win, &n, &err);
         if (rc == VB_OK) {
-            l.win_off = want;
-            l.win_n = n;
+            st.win_off = want;
+            st.win_n = n;
         }
     }
     if (rc != VB_OK) {
         fprintf(stderr, "verbeterbord: learning points: %s\n", err.msg);
-        l.failed = true;
-        l.win_valid = false;
+        st.failed = true;
+        st.win_valid = false;
         return;
     }
-    l.win_valid = true;
+    st.win_valid = true;
 }
 
 static lp_row *ll_row(int index)
 {
-    if (!l.win_valid || index < l.win_off || index >= l.win_off + l.win_n)
+    if (!st.win_valid || index < st.win_off || index >= st.win_off + st.win_n)
         return NULL;
-    return &l.win[index - l.win_off];
+    return &st.win[index - st.win_off];
 }
 
 /* ---- this happened to me too --------------------------------------------- */
@@ -148,10 +148,10 @@ static void ll_metoo_set(app *a, const char *id, bool on)
                    20);
         return;
     }
-    for (int i = 0; i < l.win_n; i++) {
-        if (strcmp(l.win[i].id, id) == 0) {
-            l.win[i].metoo = count;
-            l.win[i].metoo_mine = on;
+    for (int i = 0; i < st.win_n; i++) {
+        if (strcmp(st.win[i].id, id) == 0) {
+            st.win[i].metoo = count;
+            st.win[i].metoo_mine = on;
         }
     }
 }
@@ -159,28 +159,28 @@ static void ll_metoo_set(app *a, const char *id, bool on)
 static void ll_metoo_identified(app *a, void *ctx)
 {
     (void)ctx;
-    if (!a->member_id || !l.pending[0])
+    if (!a->member_id || !st.pending[0])
         return;
     /* The window was read for nobody: read it again for this person, then
      * add their "me too" (never take one back on a tap they did not see). */
-    l.viewer = a->member_id;
-    l.win_valid = false;
-    ll_metoo_set(a, l.pending, true);
-    l.pending[0] = '\0';
+    st.viewer = a->member_id;
+    st.win_valid = false;
+    ll_metoo_set(a, st.pending, true);
+    st.pending[0] = '\0';
 }
 
 static void ll_metoo_tap(app *a, const lp_row *r)
 {
     int64_t now = app_now_ms(a);
-    if (strcmp(l.last_tap, r->id) == 0 && now - l.last_tap_ms < LL_TAP_GUARD_MS)
+    if (strcmp(st.last_tap, r->id) == 0 && now - st.last_tap_ms < LL_TAP_GUARD_MS)
         return; /* a double tap counts once */
-    snprintf(l.last_tap, sizeof l.last_tap, "%s", r->id);
-    l.last_tap_ms = now;
-    if (a->member_id && l.viewer == a->member_id) {
+    snprintf(st.last_tap, sizeof st.last_tap, "%s", r->id);
+    st.last_tap_ms = now;
+    if (a->member_id && st.viewer == a->member_id) {
         ll_metoo_set(a, r->id, !r->metoo_mine);
         return;
     }
-    snprintf(l.pending, sizeof l.pending, "%s", r->id);
+    snprintf(st.pending, sizeof st.pending, "%s", r->id);
     app_identify(a, false, ll_metoo_identified, NULL);
 }
 
@@ -259,8 +259,8 @@ static int ll_filter_layout(app *a, ui_ctx *ui, ui_rect area, int px, bool draw)
     theme_metrics m = theme_metrics_for(ui);
     int x = area.x, y = area.y, rows = 1;
     int check_w = ui_text_width(ui, "\xE2\x9C\x94", px, true) + m.gap / 2;
-    for (int i = -1; i < l.ncats; i++) {
-        const lp_category *c = i >= 0 ? &l.cats[i] : NULL;
+    for (int i = -1; i < st.ncats; i++) {
+        const lp_category *c = i >= 0 ? &st.cats[i] : NULL;
         const char *label = c ? ui_format(ui, "%s %s", category_icon(c->code),
                                           category_display_name(c->code, c->label))
                               : _("All");
@@ -277,10 +277,10 @@ static int ll_filter_layout(app *a, ui_ctx *ui, ui_rect area, int px, bool draw)
         if (draw) {
             int64_t id = c ? c->id : 0;
             const char *el = c ? ui_format(ui, "learning_list.filter.%s", c->code) : "learning_list.filter.all";
-            if (learning_ui_category_chip(ui, el, (ui_rect){ x, y, w, m.target }, c, l.filter == id, px) &&
-                l.filter != id) {
-                l.filter = id;
-                l.scroll.offset = 0;
+            if (learning_ui_category_chip(ui, el, (ui_rect){ x, y, w, m.target }, c, st.filter == id, px) &&
+                st.filter != id) {
+                st.filter = id;
+                st.scroll.offset = 0;
                 ll_reload(a);
             }
         }
@@ -304,12 +304,12 @@ static int ll_filters(app *a, ui_ctx *ui, ui_rect *body)
 static void learning_list_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (!l.loaded)
+    if (!st.loaded)
         ll_start(a);
-    if (l.viewer != a->member_id) {
+    if (st.viewer != a->member_id) {
         /* someone else is identified now: their own "me too" marks */
-        l.viewer = a->member_id;
-        l.win_valid = false;
+        st.viewer = a->member_id;
+        st.win_valid = false;
     }
     ll_filters(a, ui, &body);
     ui_cut_top(&body, m.gap);
@@ -317,40 +317,40 @@ static void learning_list_draw(app *a, ui_ctx *ui, ui_rect body)
     ui_rect pages = ui_cut_right(&body, m.target + m.pad);
     ui_cut_right(&body, m.gap);
     int row_h = ll_row_height(ui);
-    if (l.row_h && l.row_h != row_h)
-        l.scroll.offset = (int)((int64_t)l.scroll.offset * row_h / l.row_h); /* a resize keeps the place */
-    l.row_h = row_h;
-    l.scroll.content_h = l.count * row_h;
+    if (st.row_h && st.row_h != row_h)
+        st.scroll.offset = (int)((int64_t)st.scroll.offset * row_h / st.row_h); /* a resize keeps the place */
+    st.row_h = row_h;
+    st.scroll.content_h = st.count * row_h;
 
-    if (l.count == 0) {
+    if (st.count == 0) {
         ui_paragraph(ui, "learning_list.empty", body,
-                     l.failed ? _("The learning points cannot be read right now. Try again in a moment.")
-                     : l.filter ? _("No learning points in this category yet.")
+                     st.failed ? _("The learning points cannot be read right now. Try again in a moment.")
+                     : st.filter ? _("No learning points in this category yet.")
                                 : _("No learning points yet. Log the first one from the home screen."),
                      m.text_large, false, THEME_TEXT, UI_ALIGN_LEFT);
-        ui_scroll_page_buttons(ui, "learning_list.list", pages, &l.scroll, body.h);
+        ui_scroll_page_buttons(ui, "learning_list.list", pages, &st.scroll, body.h);
         return;
     }
-    ui_scroll_begin(ui, "learning_list.list", body, &l.scroll);
+    ui_scroll_begin(ui, "learning_list.list", body, &st.scroll);
     int first, last;
-    ui_scroll_visible_rows(&l.scroll, row_h, body.h, l.count, &first, &last);
+    ui_scroll_visible_rows(&st.scroll, row_h, body.h, st.count, &first, &last);
     ll_ensure(a, first, last);
     for (int i = first; i <= last; i++) {
         lp_row *row = ll_row(i);
         if (!row)
             continue;
-        ui_rect r = { body.x, body.y - l.scroll.offset + i * row_h, body.w, row_h };
+        ui_rect r = { body.x, body.y - st.scroll.offset + i * row_h, body.w, row_h };
         ll_draw_row(a, ui, r, row);
     }
-    ui_scroll_end(ui, &l.scroll);
-    ui_scroll_page_buttons(ui, "learning_list.list", pages, &l.scroll, body.h);
+    ui_scroll_end(ui, &st.scroll);
+    ui_scroll_page_buttons(ui, "learning_list.list", pages, &st.scroll, body.h);
 }
 
 static void learning_list_enter(app *a)
 {
     /* Back from identifying for "me too": keep the filter and the place. */
-    if (l.loaded && a->previous_screen == &screen_identify) {
-        l.win_valid = false;
+    if (st.loaded && a->previous_screen == &screen_identify) {
+        st.win_valid = false;
         return;
     }
     ll_start(a);

@@ -43,41 +43,41 @@ static struct {
     char failure[300];      /* why the last save failed, until the next try */
     lp_saved saved;
     char saved_by[256];     /* "" when anonymous */
-} f;
+} st;
 
 /* Reads the category and place chips; on a read error the form says so and
  * offers to try again (the texts typed so far stay). */
 static void lpf_load_chips(app *a)
 {
-    f.chips_failed = false;
+    st.chips_failed = false;
     if (!a->db)
         return;
     vb_err err;
-    if (store_learning_categories(a->db, f.cats, LPF_MAX_CATEGORIES, &f.ncats, &err) != VB_OK ||
-        store_learning_places(a->db, f.places, LPF_MAX_PLACES, &f.nplaces, &err) != VB_OK) {
+    if (store_learning_categories(a->db, st.cats, LPF_MAX_CATEGORIES, &st.ncats, &err) != VB_OK ||
+        store_learning_places(a->db, st.places, LPF_MAX_PLACES, &st.nplaces, &err) != VB_OK) {
         fprintf(stderr, "verbeterbord: learning point form: %s\n", err.msg);
-        f.ncats = f.nplaces = 0;
-        f.chips_failed = true;
+        st.ncats = st.nplaces = 0;
+        st.chips_failed = true;
     }
 }
 
 static void lpf_reset(app *a)
 {
-    memset(&f, 0, sizeof f);
-    text_edit_init(&f.what, LP_TEXT_MAX_CHARS, true);
-    text_edit_init(&f.lesson, LP_TEXT_MAX_CHARS, true);
-    f.anonymous = true;
-    f.phase = LPF_FORM;
+    memset(&st, 0, sizeof st);
+    text_edit_init(&st.what, LP_TEXT_MAX_CHARS, true);
+    text_edit_init(&st.lesson, LP_TEXT_MAX_CHARS, true);
+    st.anonymous = true;
+    st.phase = LPF_FORM;
     lpf_load_chips(a);
-    f.loaded = true;
+    st.loaded = true;
 }
 
 static int lpf_missing(void)
 {
     int missing = 0;
-    if (!f.category_id)
+    if (!st.category_id)
         missing |= LPF_NEED_CATEGORY;
-    if (!text_edit_has_content(&f.what) && !text_edit_has_content(&f.lesson))
+    if (!text_edit_has_content(&st.what) && !text_edit_has_content(&st.lesson))
         missing |= LPF_NEED_TEXT;
     return missing;
 }
@@ -112,15 +112,15 @@ static const char *lpf_failure_text(vb_code rc)
 
 static void lpf_save(app *a)
 {
-    f.missing = lpf_missing();
-    f.failure[0] = '\0';
-    if (f.missing)
+    st.missing = lpf_missing();
+    st.failure[0] = '\0';
+    if (st.missing)
         return; /* the screen says why, next to Save */
     char what[LP_TEXT_SIZE], lesson[LP_TEXT_SIZE];
-    text_edit_trimmed(&f.what, what, sizeof what);
-    text_edit_trimmed(&f.lesson, lesson, sizeof lesson);
-    bool sign = !f.anonymous && a->member_id && a->member_signed;
-    lp_new in = { f.category_id, f.place_id, what, lesson, sign ? a->member_id : 0 };
+    text_edit_trimmed(&st.what, what, sizeof what);
+    text_edit_trimmed(&st.lesson, lesson, sizeof lesson);
+    bool sign = !st.anonymous && a->member_id && a->member_signed;
+    lp_new in = { st.category_id, st.place_id, what, lesson, sign ? a->member_id : 0 };
     lp_saved saved;
     vb_err err;
     vb_err_clear(&err);
@@ -129,20 +129,20 @@ static void lpf_save(app *a)
     if (rc != VB_OK) {
         /* the draft stays as it is; retrying works once the cause is gone */
         fprintf(stderr, "verbeterbord: learning point not saved: %s\n", err.msg);
-        snprintf(f.failure, sizeof f.failure, "%s", lpf_failure_text(rc));
-        app_notice(a, NOTICE_ERROR, f.failure, 30);
+        snprintf(st.failure, sizeof st.failure, "%s", lpf_failure_text(rc));
+        app_notice(a, NOTICE_ERROR, st.failure, 30);
         return;
     }
     /* Committed: only now say so. The form is emptied, so a second tap on
      * Save cannot store the same entry twice. */
-    f.saved = saved;
-    snprintf(f.saved_by, sizeof f.saved_by, "%s", sign ? a->member_name : "");
-    f.phase = LPF_SAVED;
-    f.category_id = f.place_id = 0;
-    text_edit_clear(&f.what);
-    text_edit_clear(&f.lesson);
-    f.anonymous = true;
-    f.missing = 0;
+    st.saved = saved;
+    snprintf(st.saved_by, sizeof st.saved_by, "%s", sign ? a->member_name : "");
+    st.phase = LPF_SAVED;
+    st.category_id = st.place_id = 0;
+    text_edit_clear(&st.what);
+    text_edit_clear(&st.lesson);
+    st.anonymous = true;
+    st.missing = 0;
     a->notice[0] = '\0'; /* an old failure is no longer true */
     a->notice_until = 0;
 }
@@ -151,7 +151,7 @@ static void lpf_signed(app *a, void *ctx)
 {
     (void)ctx;
     if (a->member_id && a->member_signed)
-        f.anonymous = false;
+        st.anonymous = false;
 }
 
 /* In the editor, between the text and the keyboard: the blame-free nudge. */
@@ -177,7 +177,7 @@ static void lpf_heading(ui_ctx *ui, const char *id, ui_rect *body, const char *t
 static void lpf_categories(app *a, ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
-    if (f.chips_failed) {
+    if (st.chips_failed) {
         ui_rect retry = ui_cut_right(&r, m.main_target * 3);
         ui_paragraph(ui, "learning_point.error", r,
                      _("The categories could not be read from the database. Try again; if it keeps failing, tell the team lead."),
@@ -186,14 +186,14 @@ static void lpf_categories(app *a, ui_ctx *ui, ui_rect r)
             lpf_load_chips(a);
         return;
     }
-    int cols = f.ncats <= 8 ? f.ncats : (f.ncats + 1) / 2;
-    int rows = f.ncats <= 8 ? 1 : 2;
-    for (int i = 0; i < f.ncats; i++) {
-        const lp_category *c = &f.cats[i];
+    int cols = st.ncats <= 8 ? st.ncats : (st.ncats + 1) / 2;
+    int rows = st.ncats <= 8 ? 1 : 2;
+    for (int i = 0; i < st.ncats; i++) {
+        const lp_category *c = &st.cats[i];
         ui_rect cell = ui_grid_cell(r, cols, rows, m.gap, i);
-        bool selected = f.category_id == c->id;
+        bool selected = st.category_id == c->id;
         if (learning_ui_category_chip(ui, ui_format(ui, "learning_point.category.%s", c->code), cell, c, selected, 0))
-            f.category_id = selected ? 0 : c->id;
+            st.category_id = selected ? 0 : c->id;
     }
 }
 
@@ -204,7 +204,7 @@ static int lpf_place_rows(ui_ctx *ui, int width)
     int cols = width / ui_mm(ui, 40);
     if (cols < 1)
         cols = 1;
-    return f.nplaces <= cols ? 1 : 2;
+    return st.nplaces <= cols ? 1 : 2;
 }
 
 static void lpf_places(ui_ctx *ui, ui_rect r, int rows)
@@ -216,24 +216,24 @@ static void lpf_places(ui_ctx *ui, ui_rect r, int rows)
     if (cols > 8)
         cols = 8;
     int slots = cols * rows;
-    bool paged = f.nplaces > slots;
+    bool paged = st.nplaces > slots;
     int per_page = paged ? slots - 1 : slots;
-    int pages = per_page > 0 ? (f.nplaces + per_page - 1) / per_page : 1;
-    if (f.place_page >= pages)
-        f.place_page = 0;
-    int first = f.place_page * per_page;
-    for (int i = 0; i < per_page && first + i < f.nplaces; i++) {
-        const lp_place *p = &f.places[first + i];
-        bool selected = f.place_id == p->id;
+    int pages = per_page > 0 ? (st.nplaces + per_page - 1) / per_page : 1;
+    if (st.place_page >= pages)
+        st.place_page = 0;
+    int first = st.place_page * per_page;
+    for (int i = 0; i < per_page && first + i < st.nplaces; i++) {
+        const lp_place *p = &st.places[first + i];
+        bool selected = st.place_id == p->id;
         if (ui_chip(ui, ui_format(ui, "learning_point.place.%lld", (long long)p->id),
                     ui_grid_cell(r, cols, rows, m.gap, i), NULL, p->name, selected))
-            f.place_id = selected ? 0 : p->id;
+            st.place_id = selected ? 0 : p->id;
     }
     if (paged) {
-        const char *more = ui_format(ui, _("More places (%d/%d) \xE2\x96\xB6"), f.place_page + 1, pages);
+        const char *more = ui_format(ui, _("More places (%d/%d) \xE2\x96\xB6"), st.place_page + 1, pages);
         if (ui_button(ui, "learning_point.places_more", ui_grid_cell(r, cols, rows, m.gap, slots - 1), more,
                       STYLE_SECONDARY, false))
-            f.place_page = (f.place_page + 1) % pages;
+            st.place_page = (st.place_page + 1) % pages;
     }
 }
 
@@ -248,8 +248,8 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
     int line = m.text_body * 5 / 4;
-    if (f.missing)
-        f.missing = lpf_missing() & f.missing; /* what has been filled in meanwhile is no longer missing */
+    if (st.missing)
+        st.missing = lpf_missing() & st.missing; /* what has been filled in meanwhile is no longer missing */
 
     /* bottom: anonymous switch and Save */
     ui_rect bottom = ui_cut_bottom(&body, m.main_target);
@@ -259,8 +259,8 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
 
     /* what is left: chips on top, the two texts below; spare height makes
      * the chips bigger first (gloves), then the texts */
-    int cat_rows = f.ncats <= 8 ? 1 : 2;
-    int place_rows = f.nplaces ? lpf_place_rows(ui, body.w) : 0;
+    int cat_rows = st.ncats <= 8 ? 1 : 2;
+    int place_rows = st.nplaces ? lpf_place_rows(ui, body.w) : 0;
     bool side_by_side = body.w >= ui_mm(ui, 200);
     int field_h = m.text_body * 3 / 2 + m.gap / 2 + m.text_large * 5 / 4 * 2 + 2 * (m.pad + m.border * 3);
     int fields_h = side_by_side ? field_h : 2 * field_h + m.gap;
@@ -297,25 +297,25 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
     if (side_by_side) {
         ui_rect left = ui_cut_left(&fields, (fields.w - m.gap) / 2);
         ui_cut_left(&fields, m.gap);
-        lpf_field(a, ui, "learning_point.what", left, what_label, &f.what, what_example);
-        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, lesson_example);
+        lpf_field(a, ui, "learning_point.what", left, what_label, &st.what, what_example);
+        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &st.lesson, lesson_example);
     } else {
         ui_rect top = ui_cut_top(&fields, (fields.h - m.gap) / 2);
         ui_cut_top(&fields, m.gap);
-        lpf_field(a, ui, "learning_point.what", top, what_label, &f.what, what_example);
-        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &f.lesson, lesson_example);
+        lpf_field(a, ui, "learning_point.what", top, what_label, &st.what, what_example);
+        lpf_field(a, ui, "learning_point.lesson", fields, lesson_label, &st.lesson, lesson_example);
     }
 
     /* the nudge, or why Save did not save */
-    if (f.failure[0]) {
+    if (st.failure[0]) {
         /* the notice at the bottom says it first; once it is gone, it
          * stays said here until the next try */
-        if (strcmp(a->notice, f.failure) != 0)
-            ui_paragraph(ui, "learning_point.problem", message, ui_format(ui, "\xE2\x9A\xA0 %s", f.failure),
+        if (strcmp(a->notice, st.failure) != 0)
+            ui_paragraph(ui, "learning_point.problem", message, ui_format(ui, "\xE2\x9A\xA0 %s", st.failure),
                          m.text_body, true, THEME_DANGER, UI_ALIGN_LEFT);
-    } else if (f.missing) {
+    } else if (st.missing) {
         ui_paragraph(ui, "learning_point.problem", message,
-                     ui_format(ui, "\xE2\x9A\xA0 %s", lpf_missing_text(f.missing)), m.text_body, true, THEME_DANGER,
+                     ui_format(ui, "\xE2\x9A\xA0 %s", lpf_missing_text(st.missing)), m.text_body, true, THEME_DANGER,
                      UI_ALIGN_LEFT);
     } else {
         ui_paragraph(ui, "learning_point.hint", message,
@@ -324,21 +324,21 @@ static void lpf_draw_form(app *a, ui_ctx *ui, ui_rect body)
     }
 
     /* a signature lasts only while its member is identified */
-    if (!f.anonymous && !(a->member_id && a->member_signed))
-        f.anonymous = true;
+    if (!st.anonymous && !(a->member_id && a->member_signed))
+        st.anonymous = true;
     int save_w = bottom.w * 2 / 5;
     if (save_w < m.main_target * 2)
         save_w = m.main_target * 2;
     ui_rect save = ui_cut_right(&bottom, save_w);
     ui_cut_right(&bottom, m.gap);
-    const char *toggle_label = f.anonymous ? _("Anonymous: your name is not stored")
+    const char *toggle_label = st.anonymous ? _("Anonymous: your name is not stored")
                                            : ui_format(ui, _("Signed by %s"), a->member_name);
-    bool on = f.anonymous;
+    bool on = st.anonymous;
     if (ui_toggle(ui, "learning_point.anonymous", bottom, toggle_label, &on)) {
         if (on)
-            f.anonymous = true;
+            st.anonymous = true;
         else if (a->member_id && a->member_signed)
-            f.anonymous = false;
+            st.anonymous = false;
         else
             app_identify(a, true, lpf_signed, NULL); /* comes back here, signed or not */
     }
@@ -385,21 +385,21 @@ static void lpf_draw_saved(app *a, ui_ctx *ui, ui_rect body)
              m.gap);
     lpf_line(ui, "learning_point.code_label", &in, _("Write down this code:"), m.text_large, true, THEME_TEXT,
              m.gap / 2);
-    int code_w = ui_text_width(ui, f.saved.receipt, code_px, true) + 4 * m.pad;
+    int code_w = ui_text_width(ui, st.saved.receipt, code_px, true) + 4 * m.pad;
     ui_rect code_row = ui_cut_top(&in, code_px * 5 / 4 + m.pad);
     ui_rect code_box = { code_row.x + (code_row.w - code_w) / 2, code_row.y, code_w, code_row.h };
     ui_draw_rect(ui, code_box, THEME_ACCENT, m.radius);
     ui_draw_border(ui, code_box, THEME_TEXT, m.border * 2, m.radius);
-    ui_label(ui, "learning_point.receipt", code_box, f.saved.receipt, code_px, true, THEME_TEXT, UI_ALIGN_CENTER);
+    ui_label(ui, "learning_point.receipt", code_box, st.saved.receipt, code_px, true, THEME_TEXT, UI_ALIGN_CENTER);
     ui_cut_top(&in, m.gap);
     lpf_line(ui, "learning_point.code_hint", &in,
              _("Enter it later on the home screen under \"Look up a code\" to see what became of it."),
              m.text_large, false, THEME_TEXT, m.gap / 2);
     lpf_line(ui, "learning_point.dagstart", &in,
-             ui_format(ui, _("It comes up at the daily start of %s."), learning_ui_day(ui, f.saved.dagstart_day)),
+             ui_format(ui, _("It comes up at the daily start of %s."), learning_ui_day(ui, st.saved.dagstart_day)),
              m.text_large, false, THEME_TEXT, m.gap / 2);
     lpf_line(ui, "learning_point.who", &in,
-             f.saved_by[0] ? ui_format(ui, _("Saved with your name: %s."), f.saved_by)
+             st.saved_by[0] ? ui_format(ui, _("Saved with your name: %s."), st.saved_by)
                            : _("Anonymous: no name and no time is stored with it, only the day."),
              m.text_body, false, THEME_TEXT_MUTED, 0);
 
@@ -413,9 +413,9 @@ static void lpf_draw_saved(app *a, ui_ctx *ui, ui_rect body)
 
 static void learning_point_draw(app *a, ui_ctx *ui, ui_rect body)
 {
-    if (!f.loaded)
+    if (!st.loaded)
         lpf_reset(a);
-    if (f.phase == LPF_SAVED)
+    if (st.phase == LPF_SAVED)
         lpf_draw_saved(a, ui, body);
     else
         lpf_draw_form(a, ui, body);
@@ -425,7 +425,7 @@ static void learning_point_enter(app *a)
 {
     /* Coming back from identification (to sign) keeps the draft; any other
      * way in starts a fresh form, so nobody finds someone else's text. */
-    if (f.loaded && f.phase == LPF_FORM && a->previous_screen == &screen_identify)
+    if (st.loaded && st.phase == LPF_FORM && a->previous_screen == &screen_identify)
         return;
     lpf_reset(a);
 }
@@ -433,8 +433,8 @@ static void learning_point_enter(app *a)
 static bool learning_point_has_draft(const app *a)
 {
     (void)a;
-    return f.loaded && f.phase == LPF_FORM &&
-           (f.category_id || f.place_id || text_edit_has_content(&f.what) || text_edit_has_content(&f.lesson));
+    return st.loaded && st.phase == LPF_FORM &&
+           (st.category_id || st.place_id || text_edit_has_content(&st.what) || text_edit_has_content(&st.lesson));
 }
 
 static void learning_point_discard(app *a)

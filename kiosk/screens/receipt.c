@@ -25,35 +25,35 @@ static struct {
     char looked_up[TEXTEDIT_MAX_BYTES]; /* the text the result is for */
     rc_state state;
     lp_receipt_view view;
-} r;
+} st;
 
 static void rc_reset(void)
 {
-    memset(&r, 0, sizeof r);
-    text_edit_init(&r.code, RC_CODE_MAX_CHARS, false);
+    memset(&st, 0, sizeof st);
+    text_edit_init(&st.code, RC_CODE_MAX_CHARS, false);
 }
 
 static void rc_look_up(app *a)
 {
-    snprintf(r.looked_up, sizeof r.looked_up, "%s", r.code.text);
-    if (!text_edit_has_content(&r.code)) {
-        r.state = RC_NONE;
+    snprintf(st.looked_up, sizeof st.looked_up, "%s", st.code.text);
+    if (!text_edit_has_content(&st.code)) {
+        st.state = RC_NONE;
         return;
     }
     vb_err err;
-    vb_code rc = a->db ? store_learning_by_receipt(a->db, r.code.text, &r.view, &err) : VB_ERR_IO;
+    vb_code rc = a->db ? store_learning_by_receipt(a->db, st.code.text, &st.view, &err) : VB_ERR_IO;
     switch (rc) {
     case VB_OK:
         /* show the code as it is written on the receipt */
-        text_edit_set(&r.code, r.view.receipt);
-        snprintf(r.looked_up, sizeof r.looked_up, "%s", r.code.text);
-        r.state = RC_FOUND;
+        text_edit_set(&st.code, st.view.receipt);
+        snprintf(st.looked_up, sizeof st.looked_up, "%s", st.code.text);
+        st.state = RC_FOUND;
         break;
-    case VB_ERR_NOTFOUND: r.state = RC_UNKNOWN; break;
-    case VB_ERR_INVALID: r.state = RC_INVALID; break;
+    case VB_ERR_NOTFOUND: st.state = RC_UNKNOWN; break;
+    case VB_ERR_INVALID: st.state = RC_INVALID; break;
     default:
         fprintf(stderr, "verbeterbord: receipt look-up: %s\n", a->db ? err.msg : "no database");
-        r.state = RC_FAILED;
+        st.state = RC_FAILED;
         break;
     }
 }
@@ -76,7 +76,7 @@ static void rc_editor_explain(app *a, ui_ctx *ui, ui_rect area, void *ctx)
 
 static void rc_open_editor(app *a)
 {
-    app_edit_open(a, &r.code, "receipt.code", _("Your code (for example KX7-4MP)"), rc_editor_explain, NULL);
+    app_edit_open(a, &st.code, "receipt.code", _("Your code (for example KX7-4MP)"), rc_editor_explain, NULL);
 }
 
 /* One heading + text block in the result card; returns nothing, moves *in. */
@@ -95,7 +95,7 @@ static void rc_block(ui_ctx *ui, ui_rect *in, const char *id, const char *headin
 static void rc_draw_found(ui_ctx *ui, ui_rect card)
 {
     theme_metrics m = theme_metrics_for(ui);
-    const lp_row *p = &r.view.point;
+    const lp_row *p = &st.view.point;
     ui_draw_rect(ui, card, THEME_SURFACE, m.radius);
     ui_draw_border(ui, card, THEME_BORDER, m.border, m.radius);
     ui_rect in = ui_inset(card, m.pad * 2);
@@ -132,7 +132,7 @@ static void rc_draw_found(ui_ctx *ui, ui_rect card)
                               learning_ui_day(ui, p->dagstart_day));
     rc_block(ui, &in, "receipt.discussed", NULL, discussed, THEME_TEXT);
 
-    if (r.view.action_count == 0) {
+    if (st.view.action_count == 0) {
         rc_block(ui, &in, "receipt.actions", NULL, _("No action has come from it (yet)."), THEME_TEXT);
     } else {
         ui_rect h = ui_cut_top(&in, m.text_body * 5 / 4);
@@ -141,8 +141,8 @@ static void rc_draw_found(ui_ctx *ui, ui_rect card)
                                            (unsigned long)p->actions),
                            p->actions),
                  m.text_body, true, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
-        for (int i = 0; i < r.view.action_count; i++) {
-            const lp_action *ac = &r.view.actions[i];
+        for (int i = 0; i < st.view.action_count; i++) {
+            const lp_action *ac = &st.view.actions[i];
             const char *line = ui_format(ui, _("\xE2\x9E\x9C %s \xE2\x80\x94 %s, due %s"), ac->description,
                                          learning_ui_action_status(ac->status), learning_ui_day(ui, ac->due_day));
             int used = ui_paragraph(ui, ui_format(ui, "receipt.action.%d", i), in, line, m.text_large, false,
@@ -165,25 +165,25 @@ static void receipt_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
     /* the editor just closed with new text: look it up */
-    if (strcmp(r.looked_up, r.code.text) != 0)
+    if (strcmp(st.looked_up, st.code.text) != 0)
         rc_look_up(a);
 
     ui_rect top = ui_cut_top(&body, m.text_body * 3 / 2 + m.gap / 2 + m.main_target);
     ui_cut_top(&body, m.gap);
     ui_rect button = ui_cut_right(&top, top.w / 3);
     ui_cut_right(&top, m.gap);
-    if (ui_text_field(ui, "receipt.code", top, _("Your code"), &r.code, _("for example KX7-4MP"), false))
+    if (ui_text_field(ui, "receipt.code", top, _("Your code"), &st.code, _("for example KX7-4MP"), false))
         rc_open_editor(a);
     button.y += button.h - m.main_target;
     button.h = m.main_target;
     if (ui_button(ui, "receipt.look_up", button, _("Look up"), STYLE_PRIMARY, false)) {
-        if (text_edit_has_content(&r.code))
+        if (text_edit_has_content(&st.code))
             rc_look_up(a);
         else
             rc_open_editor(a);
     }
 
-    switch (r.state) {
+    switch (st.state) {
     case RC_FOUND:
         rc_draw_found(ui, body);
         break;
@@ -192,7 +192,7 @@ static void receipt_draw(app *a, ui_ctx *ui, ui_rect body)
                      ui_format(ui,
                                _("\xE2\x9A\xA0 No learning point has the code %s. Check the letters and numbers and "
                                  "try again. (Codes never contain 0, O, 1, I or L.)"),
-                               r.view.receipt),
+                               st.view.receipt),
                      m.text_large, true, THEME_DANGER, UI_ALIGN_LEFT);
         break;
     case RC_INVALID:

@@ -65,51 +65,51 @@ static struct {
     vb_month export_month;
     char export_dir[EXPORT_PATH_SIZE];
     int export_rows;
-} R = { .export_step = -1 };
+} st = { .export_step = -1 };
 
 /* ---- data ------------------------------------------------------------------ */
 
 static void review_load(app *a)
 {
-    R.loaded = true;
-    R.failed = false;
-    R.today = vb_local_from_unix(app_wall_s(a)).day;
-    memset(&R.now, 0, sizeof R.now);
-    memset(&R.before, 0, sizeof R.before);
+    st.loaded = true;
+    st.failed = false;
+    st.today = vb_local_from_unix(app_wall_s(a)).day;
+    memset(&st.now, 0, sizeof st.now);
+    memset(&st.before, 0, sizeof st.before);
     if (!a->db) {
-        R.failed = true;
+        st.failed = true;
         return;
     }
     store_review_data d;
     vb_err err;
     vb_err_clear(&err);
-    vb_code rc = store_review_load(a->db, R.month, R.today, &d, &err);
+    vb_code rc = store_review_load(a->db, st.month, st.today, &d, &err);
     if (rc == VB_OK)
-        review_compute(&d.in, &R.now);
+        review_compute(&d.in, &st.now);
     store_review_free(&d);
     if (rc == VB_OK) {
-        rc = store_review_load(a->db, vb_month_add(R.month, -1), R.today, &d, &err);
+        rc = store_review_load(a->db, vb_month_add(st.month, -1), st.today, &d, &err);
         d.in.has_until = true;
-        d.in.until = review_previous_until(R.month, R.today);
+        d.in.until = review_previous_until(st.month, st.today);
         if (rc == VB_OK)
-            review_compute(&d.in, &R.before);
+            review_compute(&d.in, &st.before);
         store_review_free(&d);
     }
     if (rc != VB_OK) {
-        R.failed = true;
+        st.failed = true;
         fprintf(stderr, "verbeterbord: review: %s\n", err.msg);
     }
-    R.done_scroll.offset = 0;
-    R.top_scroll.offset = 0;
+    st.done_scroll.offset = 0;
+    st.top_scroll.offset = 0;
 }
 
 static void review_enter(app *a)
 {
-    R.loaded = false;
+    st.loaded = false;
     if (!a->lead_id)
         return; /* the draw sends the way to the lead sign-in first */
-    R.month = vb_month_of(vb_local_from_unix(app_wall_s(a)).day);
-    R.tab = TAB_CHARTS;
+    st.month = vb_month_of(vb_local_from_unix(app_wall_s(a)).day);
+    st.tab = TAB_CHARTS;
     review_load(a);
 }
 
@@ -155,7 +155,7 @@ static const char *days_value(ui_ctx *ui, double days)
 static const char *trend_text(ui_ctx *ui, review_figure f)
 {
     double delta = 0;
-    review_trend t = review_compare(&R.now, &R.before, f, &delta);
+    review_trend t = review_compare(&st.now, &st.before, f, &delta);
     int n = (int)lround(fabs(delta));
     if (f == REVIEW_FIG_MEDIAN_DAYS) {
         const char *v = days_value(ui, fabs(delta));
@@ -270,7 +270,7 @@ static void chart_categories(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.lp.total",
             ui_format(ui, i18n_plural("%d learning point shared", "%d learning points shared",
                                       (unsigned long)rv->lp_total), rv->lp_total),
@@ -296,7 +296,7 @@ static void chart_weeks(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.lp.weeks", _("Shared per week"), NULL);
     if (rv->week_count == 0) {
         ui_paragraph(ui, "review.lp.weeks.none", in, _("This month has not begun yet."), m.text_small, false,
@@ -341,7 +341,7 @@ static void chart_weeks(ui_ctx *ui, ui_rect r)
 static void chart_ideas(ui_ctx *ui, ui_rect r)
 {
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.ideas",
             ui_format(ui, i18n_plural("%d idea submitted", "%d ideas submitted", (unsigned long)rv->ideas_submitted),
                       rv->ideas_submitted),
@@ -363,7 +363,7 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
-    const review *now = &R.now, *before = &R.before;
+    const review *now = &st.now, *before = &st.before;
     heading(ui, &in, "review.feedback.title", _("Idea \xE2\x86\x92 first feedback"), NULL);
     if (now->has_median) {
         ui_label(ui, "review.feedback.median", ui_cut_top(&in, line_h(m.text_title)),
@@ -432,7 +432,7 @@ static void chart_feedback(ui_ctx *ui, ui_rect r)
 static void chart_actions(ui_ctx *ui, ui_rect r)
 {
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.actions", _("Improvement actions"), NULL);
     int values[3] = { rv->actions_open, rv->actions_overdue, rv->actions_done };
     const char *labels[3] = { _("Open"), _("\xE2\x9A\xA0 Overdue"), _("\xE2\x9C\x94 Completed") };
@@ -453,7 +453,7 @@ static void chart_dagstarts(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.dagstarts",
             ui_format(ui,
                       i18n_plural("Daily starts: %d of %d working day", "Daily starts: %d of %d working days",
@@ -491,7 +491,7 @@ static void chart_dagstarts(ui_ctx *ui, ui_rect r)
         ui_rect cell = { in.x + (slot % 7) * cell_w + 1, in.y + lh + (slot / 7) * cell_h + 1, cell_w - 2,
                          cell_h - 2 };
         bool counted = d < rv->period_days;
-        bool today = d + 1 == R.today.mday && vb_month_cmp(rv->month, vb_month_of(R.today)) == 0;
+        bool today = d + 1 == st.today.mday && vb_month_cmp(rv->month, vb_month_of(st.today)) == 0;
         const review_day *day = &rv->days[d];
         const char *text;
         ui_color fg = THEME_TEXT_MUTED;
@@ -520,16 +520,16 @@ static void list_top_ideas(ui_ctx *ui, ui_rect r)
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
     heading(ui, &in, "review.top", _("Top-voted open ideas"), _("votes now"));
-    if (R.now.top_count == 0) {
+    if (st.now.top_count == 0) {
         ui_paragraph(ui, "review.top.none", in, _("No open ideas."), m.text_body, false, THEME_TEXT_MUTED,
                      UI_ALIGN_LEFT);
         return;
     }
-    int max = R.now.top[0].votes;
+    int max = st.now.top[0].votes;
     int row_h = line_h(m.text_body) * 2;
     int vote_w = in.w / 4;
-    for (int i = 0; i < R.now.top_count && (i + 1) * row_h <= in.h + m.gap; i++) {
-        const review_idea *idea = &R.now.top[i];
+    for (int i = 0; i < st.now.top_count && (i + 1) * row_h <= in.h + m.gap; i++) {
+        const review_idea *idea = &st.now.top[i];
         ui_rect row = { in.x, in.y + i * row_h, in.w, row_h - m.gap / 2 };
         ui_rect votes = ui_cut_left(&row, vote_w);
         const char *n = ui_format(ui, i18n_plural("%d vote", "%d votes", (unsigned long)idea->votes), idea->votes);
@@ -550,7 +550,7 @@ static void list_done_actions(ui_ctx *ui, ui_rect r)
 {
     theme_metrics m = theme_metrics_for(ui);
     ui_rect in = card(ui, r);
-    const review *rv = &R.now;
+    const review *rv = &st.now;
     heading(ui, &in, "review.done",
             ui_format(ui, i18n_plural("%d action completed", "%d actions completed", (unsigned long)rv->actions_done),
                       rv->actions_done),
@@ -562,18 +562,18 @@ static void list_done_actions(ui_ctx *ui, ui_rect r)
     }
     int row_h = line_h(m.text_body) + line_h(m.text_small) + m.gap / 2;
     int extra = rv->actions_done > rv->done_count ? 1 : 0;
-    R.done_scroll.content_h = (rv->done_count + extra) * row_h;
+    st.done_scroll.content_h = (rv->done_count + extra) * row_h;
     ui_rect view = in;
-    if (R.done_scroll.content_h > view.h) {
+    if (st.done_scroll.content_h > view.h) {
         ui_rect pages = ui_cut_right(&view, m.target);
         ui_cut_right(&view, m.gap);
-        ui_scroll_page_buttons(ui, "review.done", pages, &R.done_scroll, view.h);
+        ui_scroll_page_buttons(ui, "review.done", pages, &st.done_scroll, view.h);
     }
-    ui_scroll_begin(ui, "review.done", view, &R.done_scroll);
+    ui_scroll_begin(ui, "review.done", view, &st.done_scroll);
     int first, last;
-    ui_scroll_visible_rows(&R.done_scroll, row_h, view.h, rv->done_count + extra, &first, &last);
+    ui_scroll_visible_rows(&st.done_scroll, row_h, view.h, rv->done_count + extra, &first, &last);
     for (int i = first; i <= last; i++) {
-        int y = view.y - R.done_scroll.offset + i * row_h;
+        int y = view.y - st.done_scroll.offset + i * row_h;
         if (i == rv->done_count) {
             ui_label(ui, "review.done.more", (ui_rect){ view.x, y, view.w, line_h(m.text_small) },
                      ui_format(ui, _("and %d more (see the export)"), rv->actions_done - rv->done_count),
@@ -588,7 +588,7 @@ static void list_done_actions(ui_ctx *ui, ui_rect r)
                  ui_format(ui, "%d %s \xC2\xB7 %s", d->closed.mday, month_name(vb_month_of(d->closed)), d->owner),
                  m.text_small, false, THEME_TEXT_MUTED, UI_ALIGN_LEFT);
     }
-    ui_scroll_end(ui, &R.done_scroll);
+    ui_scroll_end(ui, &st.done_scroll);
 }
 
 /* ---- export ------------------------------------------------------------------- */
@@ -605,7 +605,7 @@ static const char *export_failure_text(vb_code rc)
 
 static void export_fail(app *a, vb_code rc, const vb_err *err)
 {
-    R.export_step = -1;
+    st.export_step = -1;
     fprintf(stderr, "verbeterbord: export: %s\n", err->msg);
     /* the technical detail goes to the log; the lead reads what to do */
     if (rc == VB_ERR_NOTFOUND || rc == VB_ERR_READONLY || rc == VB_ERR_FULL)
@@ -617,7 +617,7 @@ static void export_fail(app *a, vb_code rc, const vb_err *err)
 
 static void export_start(app *a)
 {
-    if (R.export_step >= 0)
+    if (st.export_step >= 0)
         return; /* a second tap while exporting */
     vb_err err;
     vb_err_clear(&err);
@@ -630,16 +630,16 @@ static void export_start(app *a)
     }
     vb_code rc = export_check_dir(base, true, &err);
     if (rc == VB_OK)
-        rc = export_month_dir(base, R.month, R.export_dir, &err);
+        rc = export_month_dir(base, st.month, st.export_dir, &err);
     if (rc != VB_OK) {
         export_fail(a, rc, &err);
         return;
     }
-    R.export_month = R.month;
-    R.export_step = 0;
-    R.export_rows = 0;
-    R.export_after_frame = a->frames_drawn;
-    app_notice(a, NOTICE_INFO, ui_format(a->ui, _("Exporting %s to the USB stick\xE2\x80\xA6"), period_text(a->ui, &R.now)),
+    st.export_month = st.month;
+    st.export_step = 0;
+    st.export_rows = 0;
+    st.export_after_frame = a->frames_drawn;
+    app_notice(a, NOTICE_INFO, ui_format(a->ui, _("Exporting %s to the USB stick\xE2\x80\xA6"), period_text(a->ui, &st.now)),
                120);
     platform_inject_wake(a->plat); /* another loop turn once this frame is shown */
 }
@@ -647,36 +647,36 @@ static void export_start(app *a)
 /* One file per loop turn, after the frame that shows the progress. */
 static void review_tick(app *a)
 {
-    if (R.export_step < 0 || a->frames_drawn <= R.export_after_frame || !a->db)
+    if (st.export_step < 0 || a->frames_drawn <= st.export_after_frame || !a->db)
         return;
     vb_err err;
     vb_err_clear(&err);
     int rows = 0;
-    vb_code rc = export_month_file(a->db, R.export_month, vb_local_from_unix(app_wall_s(a)).day, R.export_step,
-                                   R.export_dir, &rows, &err);
+    vb_code rc = export_month_file(a->db, st.export_month, vb_local_from_unix(app_wall_s(a)).day, st.export_step,
+                                   st.export_dir, &rows, &err);
     if (rc != VB_OK) {
         export_fail(a, rc, &err);
         return;
     }
-    R.export_rows += rows;
-    R.export_step++;
-    R.export_after_frame = a->frames_drawn;
+    st.export_rows += rows;
+    st.export_step++;
+    st.export_after_frame = a->frames_drawn;
     char month[8];
-    vb_month_format(R.export_month, month);
-    if (R.export_step < EXPORT_FILES) {
+    vb_month_format(st.export_month, month);
+    if (st.export_step < EXPORT_FILES) {
         app_notice(a, NOTICE_INFO,
-                   ui_format(a->ui, _("Exporting to the USB stick\xE2\x80\xA6 %d of %d files written"), R.export_step,
+                   ui_format(a->ui, _("Exporting to the USB stick\xE2\x80\xA6 %d of %d files written"), st.export_step,
                              EXPORT_FILES),
                    120);
         platform_inject_wake(a->plat);
         return;
     }
-    R.export_step = -1;
+    st.export_step = -1;
     store_audit_add(a->db, a->lead_id, app_entry_time(a), "export", ui_format(a->ui, "month:%s", month),
-                    R.export_dir, NULL);
+                    st.export_dir, NULL);
     app_notice(a, NOTICE_OK,
                ui_format(a->ui, _("Exported: %d files for %s in %s on the USB stick."), EXPORT_FILES, month,
-                         strrchr(R.export_dir, '/') ? strrchr(R.export_dir, '/') + 1 : R.export_dir),
+                         strrchr(st.export_dir, '/') ? strrchr(st.export_dir, '/') + 1 : st.export_dir),
                30);
     platform_inject_wake(a->plat);
 }
@@ -697,7 +697,7 @@ static void header(app *a, ui_ctx *ui, ui_rect row)
     theme_metrics m = theme_metrics_for(ui);
     vb_month this_month = vb_month_of(vb_local_from_unix(app_wall_s(a)).day);
     const char *charts = _("Charts"), *lists = _("Ideas and actions");
-    const char *export_label = R.export_step >= 0 ? _("Exporting\xE2\x80\xA6") : _("\xE2\xAC\x87 Export to USB");
+    const char *export_label = st.export_step >= 0 ? _("Exporting\xE2\x80\xA6") : _("\xE2\xAC\x87 Export to USB");
     int nav_w = m.target * 3 / 2;
     ui_rect prev = ui_cut_left(&row, nav_w);
     ui_cut_left(&row, m.gap / 2);
@@ -713,29 +713,29 @@ static void header(app *a, ui_ctx *ui, ui_rect row)
     ui_rect next = ui_cut_right(&row, nav_w);
     ui_cut_right(&row, m.gap / 2);
 
-    vb_month pm = vb_month_add(R.month, -1), nm = vb_month_add(R.month, 1);
-    if (ui_button(ui, "review.prev", prev, "\xE2\x97\x80", STYLE_SECONDARY, R.export_step >= 0)) {
-        R.month = pm;
+    vb_month pm = vb_month_add(st.month, -1), nm = vb_month_add(st.month, 1);
+    if (ui_button(ui, "review.prev", prev, "\xE2\x97\x80", STYLE_SECONDARY, st.export_step >= 0)) {
+        st.month = pm;
         review_load(a);
     }
     if (ui_button(ui, "review.next", next, "\xE2\x96\xB6", STYLE_SECONDARY,
-                  vb_month_cmp(nm, this_month) > 0 || R.export_step >= 0)) {
-        R.month = nm;
+                  vb_month_cmp(nm, this_month) > 0 || st.export_step >= 0)) {
+        st.month = nm;
         review_load(a);
     }
-    const char *title = ui_format(ui, "%s %d", month_alone_name(R.month), R.month.year);
-    const char *sub = R.now.partial ? ui_format(ui, _("so far, compared with %s"), period_text(ui, &R.before))
-                                    : ui_format(ui, _("compared with %s"), period_text(ui, &R.before));
+    const char *title = ui_format(ui, "%s %d", month_alone_name(st.month), st.month.year);
+    const char *sub = st.now.partial ? ui_format(ui, _("so far, compared with %s"), period_text(ui, &st.before))
+                                    : ui_format(ui, _("compared with %s"), period_text(ui, &st.before));
     ui_rect t = row;
     ui_label(ui, "review.month", ui_cut_top(&t, row.h * 11 / 20), title, m.text_large, true, THEME_TEXT,
              UI_ALIGN_CENTER);
     ui_label(ui, "review.period", t, sub, m.text_small, false, THEME_TEXT_MUTED, UI_ALIGN_CENTER);
 
-    if (ui_chip(ui, "review.tab.charts", tab_charts, NULL, charts, R.tab == TAB_CHARTS))
-        R.tab = TAB_CHARTS;
-    if (ui_chip(ui, "review.tab.lists", tab_lists, NULL, lists, R.tab == TAB_LISTS))
-        R.tab = TAB_LISTS;
-    if (ui_button(ui, "review.export", export, export_label, STYLE_PRIMARY, R.export_step >= 0))
+    if (ui_chip(ui, "review.tab.charts", tab_charts, NULL, charts, st.tab == TAB_CHARTS))
+        st.tab = TAB_CHARTS;
+    if (ui_chip(ui, "review.tab.lists", tab_lists, NULL, lists, st.tab == TAB_LISTS))
+        st.tab = TAB_LISTS;
+    if (ui_button(ui, "review.export", export, export_label, STYLE_PRIMARY, st.export_step >= 0))
         export_start(a);
 }
 
@@ -745,21 +745,21 @@ static void review_draw(app *a, ui_ctx *ui, ui_rect body)
         app_require_lead(a, "review");
         return;
     }
-    if (!R.loaded)
+    if (!st.loaded)
         review_enter(a);
     theme_metrics m = theme_metrics_for(ui);
     header(a, ui, ui_cut_top(&body, m.target));
     ui_cut_top(&body, m.gap);
-    if (R.failed) {
+    if (st.failed) {
         screen_placeholder(ui, body, "review.failed",
                            _("The figures of this month could not be read from the database. Try again in a moment."));
         return;
     }
-    if (R.now.future) {
+    if (st.now.future) {
         screen_placeholder(ui, body, "review.future", _("This month has not begun yet."));
         return;
     }
-    if (R.tab == TAB_LISTS) {
+    if (st.tab == TAB_LISTS) {
         ui_rect left = ui_cut_left(&body, (body.w - m.gap) / 2);
         ui_cut_left(&body, m.gap);
         list_top_ideas(ui, left);

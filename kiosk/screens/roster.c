@@ -44,24 +44,24 @@ static struct {
     int n;
     bool loaded;
     vb_code list_rc;
-} rs;
+} st;
 
 static void clear_pins(void)
 {
-    memset(rs.pin1, 0, sizeof rs.pin1);
-    memset(rs.pin2, 0, sizeof rs.pin2);
-    rs.pin_step = 0;
-    rs.pin_msg[0] = '\0';
+    memset(st.pin1, 0, sizeof st.pin1);
+    memset(st.pin2, 0, sizeof st.pin2);
+    st.pin_step = 0;
+    st.pin_msg[0] = '\0';
 }
 
 static void roster_enter(app *a)
 {
     (void)a;
-    rs.loaded = false;
-    rs.view = RV_NONE;
-    rs.sel = 0;
-    rs.editing = RE_NONE;
-    rs.scroll = (ui_scroll){ 0 };
+    st.loaded = false;
+    st.view = RV_NONE;
+    st.sel = 0;
+    st.editing = RE_NONE;
+    st.scroll = (ui_scroll){ 0 };
     clear_pins();
 }
 
@@ -82,8 +82,8 @@ static void save_badge(app *a, const char *badge)
     char owner[244] = "";
     vb_err err;
     vb_err_clear(&err);
-    rs.loaded = false; /* the list is read again after a change */
-    vb_code rc = store_roster_set_badge(a->db, a->lead_id, app_entry_time(a), rs.sel, badge, owner, sizeof owner,
+    st.loaded = false; /* the list is read again after a change */
+    vb_code rc = store_roster_set_badge(a->db, a->lead_id, app_entry_time(a), st.sel, badge, owner, sizeof owner,
                                         &err);
     const char *refused = NULL;
     if (rc == VB_ERR_CONSTRAINT && owner[0])
@@ -91,13 +91,13 @@ static void save_badge(app *a, const char *badge)
     else if (rc == VB_ERR_INVALID)
         refused = _("a badge number has 3 to 64 letters or digits.");
     if (lead_ui_result(a, rc, &err, badge && *badge ? _("Badge saved.") : _("Badge removed."), refused))
-        rs.view = RV_DETAIL;
+        st.view = RV_DETAIL;
 }
 
 static void on_badge_scanned(app *a, const char *badge)
 {
     a->badge_capture = NULL;
-    if (rs.view == RV_BADGE && rs.sel)
+    if (st.view == RV_BADGE && st.sel)
         save_badge(a, badge);
 }
 
@@ -113,14 +113,14 @@ static void audit_pin(app *a, int64_t id, const char *what)
 
 static void apply_edit(app *a)
 {
-    if (rs.editing == RE_NONE || app_editing(a))
+    if (st.editing == RE_NONE || app_editing(a))
         return;
-    roster_edit e = rs.editing;
-    rs.editing = RE_NONE;
+    roster_edit e = st.editing;
+    st.editing = RE_NONE;
     char text[TEXTEDIT_MAX_BYTES];
-    text_edit_trimmed(&rs.te, text, sizeof text);
+    text_edit_trimmed(&st.te, text, sizeof text);
     if (e == RE_ADD_NAME)
-        lead_ui_copy(rs.add_name, sizeof rs.add_name, text);
+        lead_ui_copy(st.add_name, sizeof st.add_name, text);
     else if (e == RE_BADGE && text[0])
         save_badge(a, text);
 }
@@ -128,10 +128,10 @@ static void apply_edit(app *a)
 static void open_edit(app *a, roster_edit e, const char *initial, size_t max_chars, const char *id,
                       const char *label)
 {
-    text_edit_init(&rs.te, max_chars, false);
-    text_edit_set(&rs.te, initial ? initial : "");
-    rs.editing = e;
-    app_edit_open(a, &rs.te, id, label, NULL, NULL);
+    text_edit_init(&st.te, max_chars, false);
+    text_edit_set(&st.te, initial ? initial : "");
+    st.editing = e;
+    app_edit_open(a, &st.te, id, label, NULL, NULL);
 }
 
 /* ---- the list -------------------------------------------------------------------- */
@@ -142,11 +142,11 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
     ui_rect add = ui_cut_top(&body, m.target);
     ui_cut_top(&body, m.gap);
     if (ui_button(ui, "roster.add", add, _("+ Add a member"), STYLE_PRIMARY, false)) {
-        rs.view = RV_ADD;
-        rs.sel = 0;
-        rs.add_name[0] = '\0';
-        rs.add_role = "worker";
-        rs.add_lang = a->default_language[0] ? a->default_language : "nl";
+        st.view = RV_ADD;
+        st.sel = 0;
+        st.add_name[0] = '\0';
+        st.add_role = "worker";
+        st.add_lang = a->default_language[0] ? a->default_language : "nl";
         clear_pins();
     }
     int line1 = m.text_body * 5 / 4, line2 = m.text_small * 5 / 4;
@@ -154,25 +154,25 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
     if (row_h < m.target)
         row_h = m.target;
     int step = row_h + m.gap / 2;
-    rs.scroll.content_h = n * step;
+    st.scroll.content_h = n * step;
     ui_rect pages = ui_cut_right(&body, m.target);
     ui_cut_right(&body, m.gap / 2);
-    ui_scroll_page_buttons(ui, "roster.list", pages, &rs.scroll, body.h);
-    ui_scroll_begin(ui, "roster.list", body, &rs.scroll);
+    ui_scroll_page_buttons(ui, "roster.list", pages, &st.scroll, body.h);
+    ui_scroll_begin(ui, "roster.list", body, &st.scroll);
     int first, last;
-    ui_scroll_visible_rows(&rs.scroll, step, body.h, n, &first, &last);
+    ui_scroll_visible_rows(&st.scroll, step, body.h, n, &first, &last);
     int64_t now = app_wall_s(a);
     for (int i = first; i <= last; i++) {
         const store_roster_member *p = &mem[i];
-        ui_rect r = { body.x, body.y + i * step - rs.scroll.offset, body.w, row_h };
+        ui_rect r = { body.x, body.y + i * step - st.scroll.offset, body.w, row_h };
         if (!lead_ui_row_shown(r, body))
             continue;
         const char *id = ui_format(ui, "roster.member.%lld", (long long)p->id);
         bool pressed = false;
-        bool selected = rs.sel == p->id && rs.view != RV_ADD;
+        bool selected = st.sel == p->id && st.view != RV_ADD;
         if (ui_target(ui, id, r, false, &pressed)) {
-            rs.sel = p->id;
-            rs.view = RV_DETAIL;
+            st.sel = p->id;
+            st.view = RV_DETAIL;
             clear_pins();
         }
         ui_color bg = pressed ? THEME_BAR : selected ? THEME_PRIMARY : THEME_SURFACE;
@@ -197,7 +197,7 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         ui_element_add(ui, id, UI_EL_BUTTON, (pressed ? UI_STATE_PRESSED : 0) | (selected ? UI_STATE_SELECTED : 0),
                        p->name, r);
     }
-    ui_scroll_end(ui, &rs.scroll);
+    ui_scroll_end(ui, &st.scroll);
 }
 
 /* ---- the right side ---------------------------------------------------------------- */
@@ -241,36 +241,36 @@ static void draw_add(app *a, ui_ctx *ui, ui_rect body)
              THEME_TEXT, UI_ALIGN_LEFT);
     ui_rect row = caption_row(ui, &body, _("Name"));
     if (ui_button(ui, "roster.add.name", row,
-                  rs.add_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", rs.add_name) : ui_format(ui, "\xE2\x9C\x8E %s", _("Tap to type the name")),
+                  st.add_name[0] ? ui_format(ui, "\xE2\x9C\x8E %s", st.add_name) : ui_format(ui, "\xE2\x9C\x8E %s", _("Tap to type the name")),
                   STYLE_SECONDARY, false))
-        open_edit(a, RE_ADD_NAME, rs.add_name, ROSTER_NAME_MAX, "roster.edit.name", _("Name of the new member"));
+        open_edit(a, RE_ADD_NAME, st.add_name, ROSTER_NAME_MAX, "roster.edit.name", _("Name of the new member"));
     const char *chosen = NULL;
-    role_chips(ui, caption_row(ui, &body, _("Role")), "roster.add.role", rs.add_role, &chosen);
+    role_chips(ui, caption_row(ui, &body, _("Role")), "roster.add.role", st.add_role, &chosen);
     if (chosen)
-        rs.add_role = chosen;
+        st.add_role = chosen;
     chosen = NULL;
-    language_chips(ui, caption_row(ui, &body, _("Language")), "roster.add.language", rs.add_lang, &chosen);
+    language_chips(ui, caption_row(ui, &body, _("Language")), "roster.add.language", st.add_lang, &chosen);
     if (chosen)
-        rs.add_lang = chosen;
+        st.add_lang = chosen;
     ui_rect buttons = ui_cut_bottom(&body, m.main_target);
     if (ui_button(ui, "roster.add.cancel", ui_grid_cell(buttons, 2, 1, m.gap, 0), _("Cancel"), STYLE_SECONDARY,
                   false))
-        rs.view = RV_NONE;
+        st.view = RV_NONE;
     if (ui_button(ui, "roster.add.save", ui_grid_cell(buttons, 2, 1, m.gap, 1), _("Save"), STYLE_PRIMARY, false)) {
-        if (!rs.add_name[0]) {
+        if (!st.add_name[0]) {
             app_notice(a, NOTICE_ERROR, _("Not saved: type the name first."), 8);
             return;
         }
         vb_err err;
         vb_err_clear(&err);
         int64_t id = 0;
-        rs.loaded = false; /* the list is read again after a change */
-        vb_code rc = store_roster_add(a->db, a->lead_id, app_entry_time(a), rs.add_name, rs.add_role, rs.add_lang,
+        st.loaded = false; /* the list is read again after a change */
+        vb_code rc = store_roster_add(a->db, a->lead_id, app_entry_time(a), st.add_name, st.add_role, st.add_lang,
                                       NULL, &id, &err);
-        if (lead_ui_result(a, rc, &err, ui_format(ui, _("%s is on the team."), rs.add_name),
+        if (lead_ui_result(a, rc, &err, ui_format(ui, _("%s is on the team."), st.add_name),
                            _("there is already a member with this name."))) {
-            rs.sel = id;
-            rs.view = RV_DETAIL; /* next: badge or PIN */
+            st.sel = id;
+            st.view = RV_DETAIL; /* next: badge or PIN */
         }
     }
 }
@@ -292,7 +292,7 @@ static void draw_badge(app *a, ui_ctx *ui, ui_rect body, const store_roster_memb
     if (ui_button(ui, "roster.badge.cancel", ui_grid_cell(buttons, 2, 1, m.gap, 0), _("Cancel"), STYLE_SECONDARY,
                   false)) {
         a->badge_capture = NULL;
-        rs.view = RV_DETAIL;
+        st.view = RV_DETAIL;
     }
     if (ui_button(ui, "roster.badge.type", ui_grid_cell(buttons, 2, 1, m.gap, 1), _("Type the number"),
                   STYLE_PRIMARY, false))
@@ -308,43 +308,43 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body, const store_roster_member
     ui_rect cancel = ui_cut_bottom(&body, m.main_target);
     if (ui_button(ui, "roster.pin.cancel", cancel, _("Cancel"), STYLE_SECONDARY, false)) {
         clear_pins();
-        rs.view = RV_DETAIL;
+        st.view = RV_DETAIL;
         return;
     }
     int h = ui_paragraph(ui, "roster.pin.title", body,
-                         rs.pin_step == 0 ? ui_format(ui, _("New PIN for %s: 4 to 8 digits, then OK."), p->name)
+                         st.pin_step == 0 ? ui_format(ui, _("New PIN for %s: 4 to 8 digits, then OK."), p->name)
                                           : _("The same PIN again, then OK."),
                          m.text_body, true, THEME_TEXT, UI_ALIGN_LEFT);
     ui_cut_top(&body, h + m.gap);
-    if (rs.pin_msg[0])
-        ui_paragraph(ui, "roster.pin.message", body, rs.pin_msg, m.text_body, true, THEME_DANGER, UI_ALIGN_LEFT);
-    char *digits = rs.pin_step == 0 ? rs.pin1 : rs.pin2;
-    if (!ui_pin_pad(ui, rs.pin_step == 0 ? "roster.pin" : "roster.pin2", pad, digits, STORE_PIN_MAX_DIGITS))
+    if (st.pin_msg[0])
+        ui_paragraph(ui, "roster.pin.message", body, st.pin_msg, m.text_body, true, THEME_DANGER, UI_ALIGN_LEFT);
+    char *digits = st.pin_step == 0 ? st.pin1 : st.pin2;
+    if (!ui_pin_pad(ui, st.pin_step == 0 ? "roster.pin" : "roster.pin2", pad, digits, STORE_PIN_MAX_DIGITS))
         return;
-    if (rs.pin_step == 0) {
-        if (!store_pin_valid(rs.pin1)) {
-            memset(rs.pin1, 0, sizeof rs.pin1);
-            snprintf(rs.pin_msg, sizeof rs.pin_msg, "%s", _("A PIN has 4 to 8 digits. Try again."));
+    if (st.pin_step == 0) {
+        if (!store_pin_valid(st.pin1)) {
+            memset(st.pin1, 0, sizeof st.pin1);
+            snprintf(st.pin_msg, sizeof st.pin_msg, "%s", _("A PIN has 4 to 8 digits. Try again."));
             return;
         }
-        rs.pin_step = 1;
-        rs.pin_msg[0] = '\0';
+        st.pin_step = 1;
+        st.pin_msg[0] = '\0';
         return;
     }
-    if (strcmp(rs.pin1, rs.pin2) != 0) {
+    if (strcmp(st.pin1, st.pin2) != 0) {
         clear_pins();
-        snprintf(rs.pin_msg, sizeof rs.pin_msg, "%s", _("The two PINs differ. Start again."));
+        snprintf(st.pin_msg, sizeof st.pin_msg, "%s", _("The two PINs differ. Start again."));
         return;
     }
     vb_err err;
     vb_err_clear(&err);
-    rs.loaded = false; /* the list is read again after a change */
-    vb_code rc = store_member_set_pin(a->db, p->id, rs.pin1, &err);
+    st.loaded = false; /* the list is read again after a change */
+    vb_code rc = store_member_set_pin(a->db, p->id, st.pin1, &err);
     clear_pins();
     if (rc == VB_OK)
         audit_pin(a, p->id, ui_format(ui, "PIN set for '%s'", p->name));
     if (lead_ui_result(a, rc, &err, ui_format(ui, _("New PIN saved for %s."), p->name), NULL))
-        rs.view = RV_DETAIL;
+        st.view = RV_DETAIL;
 }
 
 static void draw_confirm(app *a, ui_ctx *ui, ui_rect body, const store_roster_member *p)
@@ -362,18 +362,18 @@ static void draw_confirm(app *a, ui_ctx *ui, ui_rect body, const store_roster_me
                  m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
     if (ui_button(ui, "roster.deactivate.cancel", ui_grid_cell(buttons, 2, 1, m.gap, 0), _("Cancel"),
                   STYLE_SECONDARY, false))
-        rs.view = RV_DETAIL;
+        st.view = RV_DETAIL;
     if (ui_button(ui, "roster.deactivate.confirm", ui_grid_cell(buttons, 2, 1, m.gap, 1), _("Deactivate"),
                   STYLE_DANGER, false)) {
         vb_err err;
         vb_err_clear(&err);
-        rs.loaded = false; /* the list is read again after a change */
+        st.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_deactivate(a->db, a->lead_id, app_entry_time(a), p->id, &err);
         const char *refused = p->id == a->lead_id ? _("you cannot deactivate yourself; another team lead can.")
                                                   : _("the team needs at least one team lead.");
         if (lead_ui_result(a, rc, &err, ui_format(ui, _("%s is deactivated."), p->name), refused)) {
-            rs.view = RV_NONE;
-            rs.sel = 0;
+            st.view = RV_NONE;
+            st.sel = 0;
         }
     }
 }
@@ -389,7 +389,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     const char *chosen = NULL;
     role_chips(ui, caption_row(ui, &body, _("Role")), "roster.role", p->role, &chosen);
     if (chosen && strcmp(chosen, p->role) != 0) {
-        rs.loaded = false; /* the list is read again after a change */
+        st.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_set_role(a->db, a->lead_id, at, p->id, chosen, &err);
         lead_ui_result(a, rc, &err, NULL,
                        p->id == a->lead_id ? _("you cannot change your own role; another team lead can.")
@@ -398,7 +398,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     chosen = NULL;
     language_chips(ui, caption_row(ui, &body, _("Language")), "roster.language", p->language, &chosen);
     if (chosen && strcmp(chosen, p->language) != 0) {
-        rs.loaded = false; /* the list is read again after a change */
+        st.loaded = false; /* the list is read again after a change */
         vb_code rc = store_roster_set_language(a->db, a->lead_id, at, p->id, chosen, &err);
         lead_ui_result(a, rc, &err, NULL, NULL);
     }
@@ -406,7 +406,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     ui_rect row = caption_row(ui, &body, p->badge[0] ? _("Badge: registered") : _("Badge: none"));
     if (ui_button(ui, "roster.badge.set", ui_grid_cell(row, 2, 1, m.gap, 0),
                   p->badge[0] ? _("New badge") : _("Set badge"), STYLE_SECONDARY, false)) {
-        rs.view = RV_BADGE;
+        st.view = RV_BADGE;
         return;
     }
     if (p->badge[0] && ui_button(ui, "roster.badge.remove", ui_grid_cell(row, 2, 1, m.gap, 1), _("Remove badge"),
@@ -420,12 +420,12 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     if (ui_button(ui, "roster.pin.set", ui_grid_cell(row, 2, 1, m.gap, 0), p->has_pin ? _("New PIN") : _("Set PIN"),
                   STYLE_SECONDARY, false)) {
         clear_pins();
-        rs.view = RV_PIN;
+        st.view = RV_PIN;
         return;
     }
     if (locked && ui_button(ui, "roster.pin.unlock", ui_grid_cell(row, 2, 1, m.gap, 1), _("Lift the lockout"),
                             STYLE_PRIMARY, false)) {
-        rs.loaded = false; /* the list is read again after a change */
+        st.loaded = false; /* the list is read again after a change */
         vb_code rc = store_member_lift_lockout(a->db, p->id, &err);
         if (rc == VB_OK)
             audit_pin(a, p->id, ui_format(ui, "lockout of '%s' lifted", p->name));
@@ -436,7 +436,7 @@ static void draw_detail(app *a, ui_ctx *ui, ui_rect body, const store_roster_mem
     if (deact.h >= m.target && p->id != a->lead_id &&
         ui_button(ui, "roster.deactivate", ui_grid_cell(deact, 2, 1, m.gap, 1), ui_format(ui, "%s\xE2\x80\xA6", _("Deactivate")),
                   STYLE_SECONDARY, false))
-        rs.view = RV_CONFIRM_DEACTIVATE;
+        st.view = RV_CONFIRM_DEACTIVATE;
 }
 
 static void roster_draw(app *a, ui_ctx *ui, ui_rect body)
@@ -445,20 +445,20 @@ static void roster_draw(app *a, ui_ctx *ui, ui_rect body)
         return;
     apply_edit(a);
     theme_metrics m = theme_metrics_for(ui);
-    if (!rs.loaded) {
+    if (!st.loaded) {
         vb_err err;
         vb_err_clear(&err);
-        rs.n = 0;
-        rs.list_rc = store_roster_list(a->db, false, rs.mem, MAX_MEMBERS, &rs.n, &err);
-        if (rs.list_rc != VB_OK)
+        st.n = 0;
+        st.list_rc = store_roster_list(a->db, false, st.mem, MAX_MEMBERS, &st.n, &err);
+        if (st.list_rc != VB_OK)
             fprintf(stderr, "verbeterbord: team list: %s\n", err.msg);
-        rs.loaded = true;
+        st.loaded = true;
     }
-    const store_roster_member *mem = rs.mem;
-    int n = rs.n;
-    if (rs.list_rc != VB_OK) {
+    const store_roster_member *mem = st.mem;
+    int n = st.n;
+    if (st.list_rc != VB_OK) {
         ui_paragraph(ui, "roster.error", body,
-                     ui_format(ui, _("The team list cannot be read: %s"), lead_ui_reason(rs.list_rc)), m.text_large,
+                     ui_format(ui, _("The team list cannot be read: %s"), lead_ui_reason(st.list_rc)), m.text_large,
                      true, THEME_DANGER, UI_ALIGN_LEFT);
         return;
     }
@@ -468,11 +468,11 @@ static void roster_draw(app *a, ui_ctx *ui, ui_rect body)
 
     const store_roster_member *p = NULL;
     for (int i = 0; i < n; i++)
-        if (mem[i].id == rs.sel)
+        if (mem[i].id == st.sel)
             p = &mem[i];
-    if (rs.view != RV_BADGE)
+    if (st.view != RV_BADGE)
         a->badge_capture = NULL;
-    if (rs.view == RV_ADD) {
+    if (st.view == RV_ADD) {
         draw_add(a, ui, body);
         return;
     }
@@ -484,7 +484,7 @@ static void roster_draw(app *a, ui_ctx *ui, ui_rect body)
                      m.text_body, false, THEME_TEXT, UI_ALIGN_LEFT);
         return;
     }
-    switch (rs.view) {
+    switch (st.view) {
     case RV_BADGE: draw_badge(a, ui, body, p); break;
     case RV_PIN: draw_pin(a, ui, body, p); break;
     case RV_CONFIRM_DEACTIVATE: draw_confirm(a, ui, body, p); break;

@@ -27,17 +27,17 @@ static struct {
     int shown_page;
     int64_t shown_minute;
     char error[300];
-} wall;
+} st;
 
 static void wall_reload(app *a)
 {
     vb_err err;
     vb_err_clear(&err);
-    if (store_wall_load(a->db, app_wall_s(a), &wall.data, &err) == VB_OK) {
-        wall.loaded = true;
-        wall.error[0] = '\0';
+    if (store_wall_load(a->db, app_wall_s(a), &st.data, &err) == VB_OK) {
+        st.loaded = true;
+        st.error[0] = '\0';
     } else {
-        snprintf(wall.error, sizeof wall.error, "%s", err.msg);
+        snprintf(st.error, sizeof st.error, "%s", err.msg);
     }
     a->dirty = true;
 }
@@ -60,9 +60,9 @@ static void wall_enter(app *a)
 {
     /* Pages, polls and the clock all change on whole seconds of wall time,
      * so they share wake-ups: at most one a second. */
-    wall.entered_ms = wall_time_ms(a) / 1000 * 1000;
-    wall.next_poll_ms = 0;
-    wall.loaded = false;
+    st.entered_ms = wall_time_ms(a) / 1000 * 1000;
+    st.next_poll_ms = 0;
+    st.loaded = false;
     if (a->db) /* show the pages from the first frame on (also in a screenshot) */
         wall_tick(a);
 }
@@ -73,24 +73,24 @@ static void wall_tick(app *a)
 {
     int64_t now = app_now_ms(a);
     /* a new page or a new minute (clock, burn-in shift) needs a new frame */
-    int page = wall_page_at(wall_time_ms(a) - wall.entered_ms, rotate_s(a));
+    int page = wall_page_at(wall_time_ms(a) - st.entered_ms, rotate_s(a));
     int64_t minute = app_wall_s(a) / 60;
-    if (page != wall.shown_page || minute != wall.shown_minute)
+    if (page != st.shown_page || minute != st.shown_minute)
         a->dirty = true;
     int64_t t = wall_time_ms(a);
-    if (!a->db || t < wall.next_poll_ms)
+    if (!a->db || t < st.next_poll_ms)
         return;
-    wall.next_poll_ms = (t / WALL_POLL_MS + 1) * WALL_POLL_MS; /* the next whole second */
+    st.next_poll_ms = (t / WALL_POLL_MS + 1) * WALL_POLL_MS; /* the next whole second */
     (void)now;
     int64_t version = 0;
     vb_err err;
     if (store_data_version(a->db, &version, &err) != VB_OK) {
-        snprintf(wall.error, sizeof wall.error, "%s", err.msg);
+        snprintf(st.error, sizeof st.error, "%s", err.msg);
         return;
     }
     /* data_version changes when another connection committed */
-    if (!wall.loaded || version != wall.data_version) {
-        wall.data_version = version;
+    if (!st.loaded || version != st.data_version) {
+        st.data_version = version;
         wall_reload(a);
     }
 }
@@ -98,13 +98,13 @@ static void wall_tick(app *a)
 static int rotate_s(const app *a)
 {
     (void)a;
-    return wall.loaded && wall.data.rotate_s >= 5 ? wall.data.rotate_s : 15;
+    return st.loaded && st.data.rotate_s >= 5 ? st.data.rotate_s : 15;
 }
 
 static int64_t wall_deadline(const app *a)
 {
-    int64_t page = mono_at(a, wall.entered_ms + wall_next_page_ms(wall_time_ms(a) - wall.entered_ms, rotate_s(a)));
-    int64_t poll = a->db ? (wall.next_poll_ms ? mono_at(a, wall.next_poll_ms) : app_now_ms(a)) : page;
+    int64_t page = mono_at(a, st.entered_ms + wall_next_page_ms(wall_time_ms(a) - st.entered_ms, rotate_s(a)));
+    int64_t poll = a->db ? (st.next_poll_ms ? mono_at(a, st.next_poll_ms) : app_now_ms(a)) : page;
     return page < poll ? page : poll;
 }
 
@@ -164,7 +164,7 @@ static int text_block(ui_ctx *ui, const char *id, ui_rect *r, const char *text, 
 
 static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
-    const wall_data *d = &wall.data;
+    const wall_data *d = &st.data;
     text_block(ui, "wall.title", &r, _("Idea box: vote at the kiosk"), m->title, true, m->text);
     r.y += m->pad;
     if (d->idea_count == 0) {
@@ -207,7 +207,7 @@ static void page_ideas(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 
 static void page_improved(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
-    const wall_data *d = &wall.data;
+    const wall_data *d = &st.data;
     text_block(ui, "wall.title", &r, _("What we improved"), m->title, true, m->text);
     r.y += m->pad;
     if (d->improved_count == 0) {
@@ -253,7 +253,7 @@ static const char *due_words(ui_ctx *ui, const wall_item *w, vb_day today)
 
 static void page_today(app *a, ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
-    const wall_data *d = &wall.data;
+    const wall_data *d = &st.data;
     vb_local now = vb_local_from_unix(app_wall_s(a));
     text_block(ui, "wall.title", &r, _("Today"), m->title, true, m->text);
     r.y += m->pad;
@@ -293,7 +293,7 @@ static void page_today(app *a, ui_ctx *ui, ui_rect r, const wall_metrics *m)
 
 static void page_learning(ui_ctx *ui, ui_rect r, const wall_metrics *m)
 {
-    const wall_data *d = &wall.data;
+    const wall_data *d = &st.data;
     text_block(ui, "wall.title", &r,
                ui_format(ui, i18n_plural("Shared this week: %d learning point", "Shared this week: %d learning points",
                                          (unsigned long)d->learning_total),
@@ -353,7 +353,7 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
 {
     wall_metrics m = metrics_for(ui);
     vb_local now = vb_local_from_unix(app_wall_s(a));
-    bool dimmed = wall.loaded && wall_outside_hours(&wall.data, now.day.wday == 0 ? 7 : now.day.wday,
+    bool dimmed = st.loaded && wall_outside_hours(&st.data, now.day.wday == 0 ? 7 : now.day.wday,
                                                      now.hour * 60 + now.minute);
     if (dimmed)
         dim(&m);
@@ -368,22 +368,22 @@ static void wall_draw(app *a, ui_ctx *ui, ui_rect body)
 
     /* footer: team name and clock, small but still 1/16 of the height */
     ui_rect foot = ui_cut_bottom(&r, m.line);
-    ui_label(ui, "wall.team", foot, wall.loaded ? wall.data.team_name : "", m.body, true, m.muted,
+    ui_label(ui, "wall.team", foot, st.loaded ? st.data.team_name : "", m.body, true, m.muted,
              UI_ALIGN_LEFT);
     ui_label(ui, "wall.time", foot, ui_format(ui, "%02d:%02d", now.hour, now.minute), m.body, true,
              m.muted, UI_ALIGN_RIGHT);
     ui_cut_bottom(&r, m.pad);
 
-    if (!a->db || !wall.loaded) {
+    if (!a->db || !st.loaded) {
         text_block(ui, "wall.title", &r, _("Verbeterbord"), m.title, true, m.text);
         r.y += m.pad;
         text_block(ui, "wall.waiting", &r, _("Waiting for the board's data. This screen tries again by itself."),
                    m.body, false, m.text);
         return;
     }
-    int page = wall_page_at(wall_time_ms(a) - wall.entered_ms, rotate_s(a));
-    wall.shown_page = page;
-    wall.shown_minute = app_wall_s(a) / 60;
+    int page = wall_page_at(wall_time_ms(a) - st.entered_ms, rotate_s(a));
+    st.shown_page = page;
+    st.shown_minute = app_wall_s(a) / 60;
     switch (page) {
     case WALL_PAGE_IDEAS: page_ideas(ui, r, &m); break;
     case WALL_PAGE_IMPROVED: page_improved(ui, r, &m); break;
