@@ -89,6 +89,11 @@ static void test_utf8_trim_copy(void)
     T_CHECK(utf8_trim_copy(NULL, out, sizeof out) && out[0] == '\0', "trim_copy: NULL is empty");
     T_CHECK(!utf8_trim_copy("ëëëëë", out, sizeof out) && strcmp(out, "ëëë") == 0,
             "trim_copy: too long is cut at a character boundary and reported");
+    T_CHECK(utf8_copy(" lamp ", out, sizeof out) && strcmp(out, " lamp ") == 0, "copy: kept as it is");
+    T_CHECK(utf8_copy(NULL, out, sizeof out) && out[0] == '\0', "copy: NULL is empty");
+    T_CHECK(!utf8_copy("a\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC", out, sizeof out) &&
+                strcmp(out, "a\xE2\x82\xAC\xE2\x82\xAC") == 0,
+            "copy: too long is cut at a character boundary (never half a euro sign) and reported");
 }
 
 static void test_utf8_steps(void)

@@ -127,6 +127,21 @@ bool utf8_trim_copy(const char *text, char *out, size_t size)
     return fits;
 }
 
+bool utf8_copy(const char *text, char *out, size_t size)
+{
+    if (size == 0)
+        return false;
+    if (!text)
+        text = "";
+    size_t len = strlen(text);
+    bool fits = len < size;
+    if (!fits)
+        len = utf8_prev(text, size); /* the last whole character that fits */
+    memcpy(out, text, len);
+    out[len] = '\0';
+    return fits;
+}
+
 /* Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin
  * Extended-A), lower case; '.' where the character has no plain base. */
 static const char latin_base[] =

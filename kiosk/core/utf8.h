@@ -25,6 +25,9 @@ size_t utf8_next(const char *s, size_t len, size_t pos);
  * tab, CR, LF) into out, always NUL-terminated; when it does not fit it is
  * cut at a character boundary and false is returned. */
 bool utf8_trim_copy(const char *text, char *out, size_t size);
+/* Copies text (NULL = "") into out as it is, always NUL-terminated; when it
+ * does not fit it is cut at a character boundary and false is returned. */
+bool utf8_copy(const char *text, char *out, size_t size);
 /* Lower-cases and strips accents (ë→e, ł→l, ß→ss, ...) into out, for search
  * matching; always NUL-terminates; returns the bytes written. Invalid bytes
  * are skipped. */

@@ -16,12 +16,6 @@
 
 /* ---- small helpers ---------------------------------------------------------- */
 
-static void col_text(sqlite3_stmt *st, int col, char *buf, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(buf, size, "%s", t ? (const char *)t : "");
-}
-
 static vb_day col_day(sqlite3_stmt *st, int col)
 {
     vb_day d;
@@ -79,12 +73,12 @@ static vb_code read_dagstart(store *s, const char *day, store_dagstart *out, vb_
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         out->id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, out->day, sizeof out->day);
+        store_col_text(st, 1, out->day, sizeof out->day);
         out->started_at = sqlite3_column_int64(st, 2);
         out->ended_at = sqlite3_column_int64(st, 3);
         out->lead_id = sqlite3_column_int64(st, 4);
         out->section = sqlite3_column_int(st, 5);
-        col_text(st, 6, out->notes, sizeof out->notes);
+        store_col_text(st, 6, out->notes, sizeof out->notes);
         rc = SQLITE_DONE;
     }
     sqlite3_reset(st);
@@ -166,7 +160,7 @@ static vb_code load_members(store *s, agenda_input *in, int64_t dagstart_id, vb_
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
         }
         m->id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, m->name, sizeof m->name);
+        store_col_text(st, 1, m->name, sizeof m->name);
         m->lead = sqlite3_column_int(st, 2) != 0;
         m->presence = sqlite3_column_int(st, 3);
     }
@@ -189,7 +183,7 @@ static vb_code load_announcements(store *s, agenda_input *in, const char *today,
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
         }
         a->id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, a->text, sizeof a->text);
+        store_col_text(st, 1, a->text, sizeof a->text);
         a->from = col_day(st, 2);
         a->to = col_day(st, 3);
     }
@@ -229,16 +223,16 @@ static vb_code load_lps(store *s, agenda_input *in, const char *from, const char
             sqlite3_reset(st);
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
         }
-        col_text(st, 0, p->id, sizeof p->id);
-        col_text(st, 1, p->receipt, sizeof p->receipt);
+        store_col_text(st, 0, p->id, sizeof p->id);
+        store_col_text(st, 1, p->receipt, sizeof p->receipt);
         p->day = col_day(st, 2);
         p->dagstart_day = col_day(st, 3);
-        col_text(st, 4, p->category, sizeof p->category);
-        col_text(st, 5, p->category_label, sizeof p->category_label);
-        col_text(st, 6, p->place, sizeof p->place);
-        col_text(st, 7, p->what, sizeof p->what);
-        col_text(st, 8, p->lesson, sizeof p->lesson);
-        col_text(st, 9, p->feedback, sizeof p->feedback);
+        store_col_text(st, 4, p->category, sizeof p->category);
+        store_col_text(st, 5, p->category_label, sizeof p->category_label);
+        store_col_text(st, 6, p->place, sizeof p->place);
+        store_col_text(st, 7, p->what, sizeof p->what);
+        store_col_text(st, 8, p->lesson, sizeof p->lesson);
+        store_col_text(st, 9, p->feedback, sizeof p->feedback);
         p->anonymous = sqlite3_column_int(st, 10) != 0;
         p->metoo = sqlite3_column_int(st, 11);
         p->actions = sqlite3_column_int(st, 12);
@@ -263,12 +257,12 @@ static vb_code load_ideas(store *s, agenda_input *in, int64_t since_s, vb_err *e
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
         }
         i->id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, i->title, sizeof i->title);
-        col_text(st, 2, i->status, sizeof i->status);
+        store_col_text(st, 1, i->title, sizeof i->title);
+        store_col_text(st, 2, i->status, sizeof i->status);
         i->created_at = sqlite3_column_int64(st, 3);
         i->status_changed_at = sqlite3_column_int64(st, 4);
         i->feedback_at = sqlite3_column_int64(st, 5);
-        col_text(st, 6, i->feedback, sizeof i->feedback);
+        store_col_text(st, 6, i->feedback, sizeof i->feedback);
         i->votes = sqlite3_column_int(st, 7);
     }
     sqlite3_reset(st);
@@ -293,13 +287,13 @@ static vb_code load_actions(store *s, agenda_input *in, const char *today, int64
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
         }
         a->id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, a->description, sizeof a->description);
+        store_col_text(st, 1, a->description, sizeof a->description);
         a->owner_id = sqlite3_column_int64(st, 2);
-        col_text(st, 3, a->owner, sizeof a->owner);
+        store_col_text(st, 3, a->owner, sizeof a->owner);
         a->due = col_day(st, 4);
-        col_text(st, 5, a->status, sizeof a->status);
+        store_col_text(st, 5, a->status, sizeof a->status);
         a->closed_at = sqlite3_column_int64(st, 6);
-        col_text(st, 7, a->note, sizeof a->note);
+        store_col_text(st, 7, a->note, sizeof a->note);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "read actions");
@@ -319,7 +313,7 @@ static vb_code load_topics(store *s, agenda_input *in, const char *today, vb_err
         }
         t->id = sqlite3_column_int64(st, 0);
         t->section = sqlite3_column_int(st, 1);
-        col_text(st, 2, t->text, sizeof t->text);
+        store_col_text(st, 2, t->text, sizeof t->text);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "read agenda items");
@@ -333,7 +327,7 @@ static vb_code load_discussed(store *s, agenda_input *in, int64_t dagstart_id, v
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char key[AGENDA_KEY_SIZE];
-        col_text(st, 0, key, sizeof key);
+        store_col_text(st, 0, key, sizeof key);
         if (!agenda_input_add_discussed(in, key)) {
             sqlite3_reset(st);
             return vb_fail(err, VB_ERR_NOMEM, "out of memory");
@@ -639,7 +633,7 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     int section = src == SQLITE_ROW ? sqlite3_column_int(rd, 1) : 0;
     char day[11] = "";
     if (src == SQLITE_ROW)
-        col_text(rd, 2, day, sizeof day);
+        store_col_text(rd, 2, day, sizeof day);
     sqlite3_reset(rd);
     if (src != SQLITE_ROW)
         return store_fail(s, err, src, "read the daily start");

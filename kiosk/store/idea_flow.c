@@ -37,12 +37,6 @@ static vb_code no_stmt(vb_err *err)
     return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
 }
 
-static void col_copy(sqlite3_stmt *st, int col, char *out, size_t size)
-{
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, size, "%s", t ? t : "");
-}
-
 static void bind_lead(sqlite3_stmt *st, int idx, int64_t lead_id)
 {
     if (lead_id > 0)
@@ -392,12 +386,12 @@ vb_code store_ideas_hidden(store *s, idea_row *out, int max, int *n, vb_err *err
         idea_row *r = &out[(*n)++];
         memset(r, 0, sizeof *r);
         r->id = sqlite3_column_int64(st, 0);
-        col_copy(st, 1, r->title, sizeof r->title);
+        store_col_text(st, 1, r->title, sizeof r->title);
         idea_status_parse((const char *)sqlite3_column_text(st, 2), &r->status);
         r->vote_count = sqlite3_column_int(st, 3);
         r->created_at = sqlite3_column_int64(st, 4);
         r->category_id = sqlite3_column_int64(st, 5);
-        col_copy(st, 6, r->feedback, sizeof r->feedback);
+        store_col_text(st, 6, r->feedback, sizeof r->feedback);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -435,12 +429,12 @@ vb_code store_lps_hidden_count(store *s, int *out, vb_err *err)
 static void read_lp(sqlite3_stmt *st, lp_moderation *out)
 {
     memset(out, 0, sizeof *out);
-    col_copy(st, 0, out->id, sizeof out->id);
-    col_copy(st, 1, out->day, sizeof out->day);
-    col_copy(st, 2, out->category_code, sizeof out->category_code);
-    col_copy(st, 3, out->category_label, sizeof out->category_label);
-    col_copy(st, 4, out->what_happened, sizeof out->what_happened);
-    col_copy(st, 5, out->lesson, sizeof out->lesson);
+    store_col_text(st, 0, out->id, sizeof out->id);
+    store_col_text(st, 1, out->day, sizeof out->day);
+    store_col_text(st, 2, out->category_code, sizeof out->category_code);
+    store_col_text(st, 3, out->category_label, sizeof out->category_label);
+    store_col_text(st, 4, out->what_happened, sizeof out->what_happened);
+    store_col_text(st, 5, out->lesson, sizeof out->lesson);
     out->anonymous = sqlite3_column_int(st, 6) != 0;
     out->hidden = sqlite3_column_int(st, 7) != 0;
     out->wall_approved = sqlite3_column_int(st, 8) != 0;
@@ -648,7 +642,7 @@ static vb_code redact_search_row(store *s, int64_t idea_id, const char *part, vb
     sqlite3_bind_int64(st, 1, idea_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        col_copy(st, 0, old, sizeof old);
+        store_col_text(st, 0, old, sizeof old);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return VB_OK; /* not indexed: nothing to change */
@@ -706,7 +700,7 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
     int col = (c->field == REDACT_IDEA_DESCRIPTION || c->field == REDACT_LP_LESSON) ? 1 : 0;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        col_copy(st, col, text, sizeof text);
+        store_col_text(st, col, text, sizeof text);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return idea ? vb_fail(err, VB_ERR_NOTFOUND, "no idea %lld", (long long)c->idea_id)
@@ -823,8 +817,8 @@ static vb_code delete_idea_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_int64(st, 1, c->idea_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        col_copy(st, 0, title, sizeof title);
-        col_copy(st, 1, desc, sizeof desc);
+        store_col_text(st, 0, title, sizeof title);
+        store_col_text(st, 1, desc, sizeof desc);
         votes = sqlite3_column_int(st, 2);
         steps = sqlite3_column_int(st, 3);
     }
@@ -878,8 +872,8 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 1, c->lp_id, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        col_copy(st, 0, what, sizeof what);
-        col_copy(st, 1, lesson, sizeof lesson);
+        store_col_text(st, 0, what, sizeof what);
+        store_col_text(st, 1, lesson, sizeof lesson);
         metoo = sqlite3_column_int(st, 2);
     }
     sqlite3_reset(st);

@@ -32,12 +32,6 @@ static vb_code stmt_fail(vb_err *err)
     return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
 /* ---- when: day, shift, next daily start --------------------------------- */
 
 static int minutes_of(const char *hhmm)
@@ -295,19 +289,19 @@ vb_code store_learning_save(store *s, const lp_new *in, int64_t now_s, lp_saved 
 static void read_row(sqlite3_stmt *st, lp_row *r)
 {
     memset(r, 0, sizeof *r);
-    copy_col(st, 0, r->id, sizeof r->id);
-    copy_col(st, 1, r->day, sizeof r->day);
-    copy_col(st, 2, r->shift_name, sizeof r->shift_name);
-    copy_col(st, 3, r->dagstart_day, sizeof r->dagstart_day);
+    store_col_text(st, 0, r->id, sizeof r->id);
+    store_col_text(st, 1, r->day, sizeof r->day);
+    store_col_text(st, 2, r->shift_name, sizeof r->shift_name);
+    store_col_text(st, 3, r->dagstart_day, sizeof r->dagstart_day);
     r->category.id = sqlite3_column_int64(st, 4);
-    copy_col(st, 5, r->category.code, sizeof r->category.code);
-    copy_col(st, 6, r->category.label, sizeof r->category.label);
-    copy_col(st, 7, r->category.icon, sizeof r->category.icon);
-    copy_col(st, 8, r->place, sizeof r->place);
-    copy_col(st, 9, r->what_happened, sizeof r->what_happened);
-    copy_col(st, 10, r->lesson, sizeof r->lesson);
-    copy_col(st, 11, r->discussed_day, sizeof r->discussed_day);
-    copy_col(st, 12, r->feedback, sizeof r->feedback);
+    store_col_text(st, 5, r->category.code, sizeof r->category.code);
+    store_col_text(st, 6, r->category.label, sizeof r->category.label);
+    store_col_text(st, 7, r->category.icon, sizeof r->category.icon);
+    store_col_text(st, 8, r->place, sizeof r->place);
+    store_col_text(st, 9, r->what_happened, sizeof r->what_happened);
+    store_col_text(st, 10, r->lesson, sizeof r->lesson);
+    store_col_text(st, 11, r->discussed_day, sizeof r->discussed_day);
+    store_col_text(st, 12, r->feedback, sizeof r->feedback);
     r->hidden = sqlite3_column_int(st, 13) != 0;
     r->actions = sqlite3_column_int(st, 14);
     r->metoo = sqlite3_column_int(st, 15);
@@ -543,7 +537,7 @@ vb_code store_learning_by_receipt(store *s, const char *typed, lp_receipt_view *
     int rc = sqlite3_step(st);
     char id[LP_ID_SIZE] = "";
     if (rc == SQLITE_ROW)
-        copy_col(st, 0, id, sizeof id);
+        store_col_text(st, 0, id, sizeof id);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return vb_fail(err, VB_ERR_NOTFOUND, "no learning point with code %s", out->receipt);
@@ -560,9 +554,9 @@ vb_code store_learning_by_receipt(store *s, const char *typed, lp_receipt_view *
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->action_count < LP_MAX_ACTIONS) {
         lp_action *ac = &out->actions[out->action_count++];
         ac->id = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, ac->description, sizeof ac->description);
-        copy_col(st, 2, ac->status, sizeof ac->status);
-        copy_col(st, 3, ac->due_day, sizeof ac->due_day);
+        store_col_text(st, 1, ac->description, sizeof ac->description);
+        store_col_text(st, 2, ac->status, sizeof ac->status);
+        store_col_text(st, 3, ac->due_day, sizeof ac->due_day);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -584,9 +578,9 @@ vb_code store_learning_categories(store *s, lp_category *out, int max, int *n, v
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
         lp_category *c = &out[(*n)++];
         c->id = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, c->code, sizeof c->code);
-        copy_col(st, 2, c->label, sizeof c->label);
-        copy_col(st, 3, c->icon, sizeof c->icon);
+        store_col_text(st, 1, c->code, sizeof c->code);
+        store_col_text(st, 2, c->label, sizeof c->label);
+        store_col_text(st, 3, c->icon, sizeof c->icon);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -605,7 +599,7 @@ vb_code store_learning_places(store *s, lp_place *out, int max, int *n, vb_err *
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
         lp_place *p = &out[(*n)++];
         p->id = sqlite3_column_int64(st, 0);
-        copy_col(st, 1, p->name, sizeof p->name);
+        store_col_text(st, 1, p->name, sizeof p->name);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

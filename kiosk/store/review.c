@@ -42,11 +42,6 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
-static void copy_text(char *dst, size_t size, sqlite3_stmt *st, int i)
-{
-    snprintf(dst, size, "%s", col_text(st, i));
-}
-
 /* Grows *arr (of elem bytes) so that index n fits. */
 static bool grow(void **arr, int *cap, int n, size_t elem)
 {
@@ -98,9 +93,9 @@ static void category_row(sqlite3_stmt *st, void *slot)
 {
     review_category *c = slot;
     c->id = sqlite3_column_int64(st, 0);
-    copy_text(c->code, sizeof c->code, st, 1);
-    copy_text(c->label, sizeof c->label, st, 2);
-    copy_text(c->icon, sizeof c->icon, st, 3);
+    store_col_text(st, 1, c->code, sizeof c->code);
+    store_col_text(st, 2, c->label, sizeof c->label);
+    store_col_text(st, 3, c->icon, sizeof c->icon);
 }
 
 static void lp_count_row(sqlite3_stmt *st, void *slot)
@@ -132,7 +127,7 @@ static void idea_row(sqlite3_stmt *st, void *slot)
     i->state = idea_state(col_text(st, 3));
     i->hidden = sqlite3_column_int(st, 4) != 0;
     i->votes = sqlite3_column_int(st, 5);
-    copy_text(i->title, sizeof i->title, st, 6);
+    store_col_text(st, 6, i->title, sizeof i->title);
 }
 
 static void decision_row(sqlite3_stmt *st, void *slot)
@@ -151,8 +146,8 @@ static void action_row(sqlite3_stmt *st, void *slot)
     a->created_at = sqlite3_column_int64(st, 2);
     a->closed_at = sqlite3_column_int64(st, 3);
     a->done = sqlite3_column_int(st, 4) != 0;
-    copy_text(a->description, sizeof a->description, st, 5);
-    copy_text(a->owner, sizeof a->owner, st, 6);
+    store_col_text(st, 5, a->description, sizeof a->description);
+    store_col_text(st, 6, a->owner, sizeof a->owner);
 }
 
 static void dagstart_row(sqlite3_stmt *st, void *slot)

@@ -105,6 +105,11 @@ bool store_name_ok(const char *text, size_t max_chars)
     return chars >= 1 && chars <= max_chars && text[0] != ' ' && text[len - 1] != ' ';
 }
 
+void store_col_text(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+    (void)utf8_copy((const char *)sqlite3_column_text(st, col), out, size);
+}
+
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text)
 {
     return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);

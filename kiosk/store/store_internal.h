@@ -47,6 +47,9 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err);
 /* Runs fn inside BEGIN IMMEDIATE ... COMMIT; rolls back when fn fails. */
 typedef vb_code (*store_write_fn)(store *s, void *ctx, vb_err *err);
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err);
+/* Copies a text column (NULL = "") into out, cut at a character boundary
+ * when it does not fit: the one way the store reads text into a buffer. */
+void store_col_text(sqlite3_stmt *st, int col, char *out, size_t size);
 /* Executes one prepared statement to completion (no rows expected). */
 vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what);
 /* A one-line name (member, place, shift, ...): valid UTF-8 without control

@@ -7,12 +7,6 @@
 #include "../core/date.h"
 #include "store_internal.h"
 
-static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int col)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 static int parse_hhmm(const char *t)
 {
     int h = 0, m = 0;
@@ -65,10 +59,10 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->idea_count < WALL_MAX_IDEAS) {
         wall_idea *w = &d->ideas[d->idea_count++];
         w->id = sqlite3_column_int64(st, 0);
-        copy_col(w->title, sizeof w->title, st, 1);
-        copy_col(w->status, sizeof w->status, st, 2);
+        store_col_text(st, 1, w->title, sizeof w->title);
+        store_col_text(st, 2, w->status, sizeof w->status);
         w->votes = sqlite3_column_int(st, 3);
-        copy_col(w->feedback, sizeof w->feedback, st, 4);
+        store_col_text(st, 4, w->feedback, sizeof w->feedback);
         if (w->votes > d->max_votes)
             d->max_votes = w->votes;
     }
@@ -81,10 +75,10 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->improved_count < WALL_MAX_IMPROVED) {
         wall_idea *w = &d->improved[d->improved_count++];
         w->id = sqlite3_column_int64(st, 0);
-        copy_col(w->title, sizeof w->title, st, 1);
-        copy_col(w->status, sizeof w->status, st, 2);
+        store_col_text(st, 1, w->title, sizeof w->title);
+        store_col_text(st, 2, w->status, sizeof w->status);
         w->votes = sqlite3_column_int(st, 3);
-        copy_col(w->feedback, sizeof w->feedback, st, 4);
+        store_col_text(st, 4, w->feedback, sizeof w->feedback);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -94,7 +88,7 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
         return err ? err->code : VB_ERR_INTERNAL;
     sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->announcement_count < WALL_MAX_ITEMS)
-        copy_col(d->announcements[d->announcement_count++].text, sizeof d->announcements[0].text, st, 0);
+        store_col_text(st, 0, d->announcements[d->announcement_count++].text, sizeof d->announcements[0].text);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_fail(s, err, rc, "wall announcements");
@@ -103,9 +97,9 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
         return err ? err->code : VB_ERR_INTERNAL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->action_count < WALL_MAX_ITEMS) {
         wall_item *w = &d->actions[d->action_count++];
-        copy_col(w->text, sizeof w->text, st, 0);
-        copy_col(w->owner, sizeof w->owner, st, 1);
-        copy_col(w->due_day, sizeof w->due_day, st, 2);
+        store_col_text(st, 0, w->text, sizeof w->text);
+        store_col_text(st, 1, w->owner, sizeof w->owner);
+        store_col_text(st, 2, w->due_day, sizeof w->due_day);
         vb_day due;
         if (vb_day_parse(w->due_day, &due)) {
             int late = vb_day_diff(due, now.day);
@@ -122,8 +116,8 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
     sqlite3_bind_text(st, 2, week_end, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->category_count < WALL_MAX_CATEGORIES) {
         wall_category_count *c = &d->categories[d->category_count++];
-        copy_col(c->code, sizeof c->code, st, 0);
-        copy_col(c->label, sizeof c->label, st, 1);
+        store_col_text(st, 0, c->code, sizeof c->code);
+        store_col_text(st, 1, c->label, sizeof c->label);
         c->count = sqlite3_column_int(st, 2);
         d->learning_total += c->count;
     }
@@ -137,8 +131,8 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
     sqlite3_bind_text(st, 2, week_end, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->text_count < WALL_MAX_TEXTS) {
         char what[200 * 4 + 1], lesson[200 * 4 + 1];
-        copy_col(what, sizeof what, st, 0);
-        copy_col(lesson, sizeof lesson, st, 1);
+        store_col_text(st, 0, what, sizeof what);
+        store_col_text(st, 1, lesson, sizeof lesson);
         snprintf(d->texts[d->text_count++], sizeof d->texts[0], "%s%s%s", what, what[0] && lesson[0] ? " \xE2\x86\x92 " : "",
                  lesson);
     }
