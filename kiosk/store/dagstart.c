@@ -9,10 +9,6 @@
 #include "store_internal.h"
 #include "store_anon.h"
 
-#define STMT_OR_FAIL(st, sql, err)                          \
-    sqlite3_stmt *st = store_stmt(s, sql, err);             \
-    if (!st)                                                \
-        return (err) && (err)->code ? (err)->code : VB_ERR_INTERNAL
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -68,7 +64,7 @@ static vb_code read_dagstart(store *s, const char *day, store_dagstart *out, vb_
     static const char sections_sql[] = "SELECT section, elapsed_s FROM dagstart_section WHERE dagstart_id = ?";
     memset(out, 0, sizeof *out);
     snprintf(out->day, sizeof out->day, "%s", day);
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -86,7 +82,7 @@ static vb_code read_dagstart(store *s, const char *day, store_dagstart *out, vb_
         return store_fail(s, err, rc, "read daily start");
     if (!out->id)
         return VB_OK;
-    STMT_OR_FAIL(sec, sections_sql, err);
+    STORE_STMT_OR_RETURN(sec, s, sections_sql, err);
     sqlite3_bind_int64(sec, 1, out->id);
     while ((rc = sqlite3_step(sec)) == SQLITE_ROW) {
         int i = sqlite3_column_int(sec, 0);
@@ -111,7 +107,7 @@ static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
         snprintf(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
     int64_t minutes = store_setting_int(s, "dagstart_minutes", AGENDA_DEFAULT_MINUTES);
     in->total_minutes = minutes < 1 || minutes > 120 ? AGENDA_DEFAULT_MINUTES : (int)minutes;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         vb_day *d = agenda_input_add_holiday(in);
@@ -128,7 +124,7 @@ static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
 static vb_code load_held(store *s, agenda_input *in, const char *from, const char *today, vb_err *err)
 {
     static const char sql[] = "SELECT day, started_at FROM dagstart WHERE day >= ? AND day < ? ORDER BY day";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
     int rc;
@@ -150,7 +146,7 @@ static vb_code load_members(store *s, agenda_input *in, int64_t dagstart_id, vb_
     static const char sql[] = "SELECT m.id, m.name, m.role = 'lead', coalesce(p.present, -1) FROM member m"
                               " LEFT JOIN dagstart_presence p ON p.member_id = m.id AND p.dagstart_id = ?"
                               " WHERE m.active = 1 ORDER BY m.name, m.id";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, dagstart_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -172,7 +168,7 @@ static vb_code load_announcements(store *s, agenda_input *in, const char *today,
 {
     static const char sql[] = "SELECT id, text, from_day, to_day FROM announcement"
                               " WHERE to_day >= ? AND from_day <= ? ORDER BY from_day DESC, id DESC";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
     int rc;
@@ -213,7 +209,7 @@ static vb_code load_lps(store *s, agenda_input *in, const char *from, const char
     static const char sql[] = AGENDA_LPS_FROM(LP_SIGNED_ROWS) " UNION ALL " AGENDA_LPS_FROM(LP_ANON_ROWS)
                               " ORDER BY 4, 3, 1";
 #undef AGENDA_LPS_FROM
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, today, -1, SQLITE_TRANSIENT);
     int rc;
@@ -247,7 +243,7 @@ static vb_code load_ideas(store *s, agenda_input *in, int64_t since_s, vb_err *e
         "SELECT id, title, status, created_at, status_changed_at, coalesce(feedback_at, 0), coalesce(feedback, ''),"
         " vote_count FROM idea WHERE hidden = 0 AND (created_at >= ?1 OR status_changed_at >= ?1"
         " OR feedback_at >= ?1) ORDER BY id";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, since_s);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -276,7 +272,7 @@ static vb_code load_actions(store *s, agenda_input *in, const char *today, int64
         " coalesce(a.note, '') FROM action a JOIN member m ON m.id = a.owner_id"
         " WHERE (a.status = 'open' AND a.due_day <= ?) OR (a.status = 'done' AND a.closed_at >= ?)"
         " ORDER BY a.due_day, a.id";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, since_s);
     int rc;
@@ -302,7 +298,7 @@ static vb_code load_actions(store *s, agenda_input *in, const char *today, int64
 static vb_code load_topics(store *s, agenda_input *in, const char *today, vb_err *err)
 {
     static const char sql[] = "SELECT id, section, text FROM dagstart_topic WHERE day = ? ORDER BY id";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -322,7 +318,7 @@ static vb_code load_topics(store *s, agenda_input *in, const char *today, vb_err
 static vb_code load_discussed(store *s, agenda_input *in, int64_t dagstart_id, vb_err *err)
 {
     static const char sql[] = "SELECT item_key FROM dagstart_item WHERE dagstart_id = ? AND discussed = 1";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, dagstart_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -403,13 +399,13 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
         "INSERT OR IGNORE INTO dagstart_presence (dagstart_id, member_id, present)"
         " SELECT ?, id, 1 FROM member WHERE active = 1";
     open_ctx *c = ctx;
-    STMT_OR_FAIL(stale, stale_sql, err);
+    STORE_STMT_OR_RETURN(stale, s, stale_sql, err);
     sqlite3_bind_text(stale, 1, c->day, -1, SQLITE_TRANSIENT);
     vb_code rc = store_step_done(s, stale, err, "close an earlier daily start");
     if (rc != VB_OK)
         return rc;
 
-    STMT_OR_FAIL(find, find_sql, err);
+    STORE_STMT_OR_RETURN(find, s, find_sql, err);
     sqlite3_bind_text(find, 1, c->day, -1, SQLITE_TRANSIENT);
     int64_t id = 0;
     bool closed = false;
@@ -427,7 +423,7 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
     if (id && !closed)
         return VB_OK; /* resume */
     if (id) {
-        STMT_OR_FAIL(re, reopen_sql, err);
+        STORE_STMT_OR_RETURN(re, s, reopen_sql, err);
         sqlite3_bind_int64(re, 1, id);
         rc = store_step_done(s, re, err, "reopen the daily start");
         snprintf(subject, sizeof subject, "dagstart:%lld", (long long)id);
@@ -435,7 +431,7 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
             rc = store_dagstart_audit(s, c->lead_id, c->now_s, "dagstart_reopen", subject, c->day, err);
         return rc;
     }
-    STMT_OR_FAIL(ins, insert_sql, err);
+    STORE_STMT_OR_RETURN(ins, s, insert_sql, err);
     sqlite3_bind_text(ins, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(ins, 2, c->now_s);
     if (c->lead_id > 0)
@@ -446,7 +442,7 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     id = sqlite3_last_insert_rowid(s->db);
-    STMT_OR_FAIL(pr, presence_sql, err);
+    STORE_STMT_OR_RETURN(pr, s, presence_sql, err);
     sqlite3_bind_int64(pr, 1, id);
     rc = store_step_done(s, pr, err, "record presence");
     snprintf(subject, sizeof subject, "dagstart:%lld", (long long)id);
@@ -470,7 +466,7 @@ vb_code store_dagstart_open(store *s, const char *day, int64_t lead_id, int64_t 
 static vb_code require_open(store *s, int64_t dagstart_id, vb_err *err)
 {
     static const char sql[] = "SELECT ended_at IS NULL FROM dagstart WHERE id = ?";
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, dagstart_id);
     int rc = sqlite3_step(st);
     int open = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
@@ -499,7 +495,7 @@ static vb_code mark_write(store *s, void *ctx, vb_err *err)
     vb_code rc = require_open(s, c->id, err);
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_text(st, 2, c->key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 3, c->on ? 1 : 0);
@@ -522,7 +518,7 @@ static vb_code presence_write(store *s, void *ctx, vb_err *err)
     vb_code rc = require_open(s, c->id, err);
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int64(st, 2, c->member_id);
     sqlite3_bind_int(st, 3, c->on ? 1 : 0);
@@ -549,12 +545,12 @@ static vb_code write_times(store *s, const time_ctx *c, vb_err *err)
     static const char elapsed_sql[] =
         "INSERT INTO dagstart_section (dagstart_id, section, elapsed_s) VALUES (?, ?, ?)"
         " ON CONFLICT (dagstart_id, section) DO UPDATE SET elapsed_s = excluded.elapsed_s";
-    STMT_OR_FAIL(st, section_sql, err);
+    STORE_STMT_OR_RETURN(st, s, section_sql, err);
     sqlite3_bind_int(st, 1, c->section);
     sqlite3_bind_int64(st, 2, c->id);
     vb_code rc = store_step_done(s, st, err, "save the current section");
     for (int i = 0; i < AGENDA_SECTIONS && rc == VB_OK; i++) {
-        STMT_OR_FAIL(el, elapsed_sql, err);
+        STORE_STMT_OR_RETURN(el, s, elapsed_sql, err);
         sqlite3_bind_int64(el, 1, c->id);
         sqlite3_bind_int(el, 2, i);
         sqlite3_bind_int(el, 3, c->elapsed_s[i] > 0 ? c->elapsed_s[i] : 0);
@@ -586,7 +582,7 @@ static vb_code notes_write(store *s, void *ctx, vb_err *err)
     vb_code rc = require_open(s, c->id, err);
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, c->notes, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, c->id);
     return store_step_done(s, st, err, "save the notes");
@@ -626,7 +622,7 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     vb_code rc = require_open(s, c->id, err);
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(rd, read_sql, err);
+    STORE_STMT_OR_RETURN(rd, s, read_sql, err);
     sqlite3_bind_int64(rd, 1, c->id);
     int src = sqlite3_step(rd);
     int64_t started = src == SQLITE_ROW ? sqlite3_column_int64(rd, 0) : 0;
@@ -644,24 +640,24 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     }
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(end, end_sql, err);
+    STORE_STMT_OR_RETURN(end, s, end_sql, err);
     sqlite3_bind_int64(end, 1, c->now_s);
     sqlite3_bind_int64(end, 2, c->id);
     rc = store_step_done(s, end, err, "close the daily start");
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(pr, presence_sql, err);
+    STORE_STMT_OR_RETURN(pr, s, presence_sql, err);
     sqlite3_bind_int64(pr, 1, c->id);
     rc = store_step_done(s, pr, err, "record presence");
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(lp, lp_sql, err);
+    STORE_STMT_OR_RETURN(lp, s, lp_sql, err);
     sqlite3_bind_text(lp, 1, day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(lp, 2, c->id);
     rc = store_step_done(s, lp, err, "mark learning points discussed");
     if (rc != VB_OK)
         return rc;
-    STMT_OR_FAIL(cnt, count_sql, err);
+    STORE_STMT_OR_RETURN(cnt, s, count_sql, err);
     sqlite3_bind_int64(cnt, 1, c->id);
     src = sqlite3_step(cnt);
     int present = src == SQLITE_ROW ? sqlite3_column_int(cnt, 0) : 0;
@@ -692,7 +688,7 @@ vb_code store_dagstart_summary_get(store *s, int64_t dagstart_id, store_dagstart
         " (SELECT count(*) FROM dagstart_item WHERE dagstart_id = ?1 AND discussed = 1),"
         " coalesce((SELECT ended_at - started_at FROM dagstart WHERE id = ?1), 0)";
     memset(out, 0, sizeof *out);
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, dagstart_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -719,7 +715,7 @@ static vb_code announcement_write(store *s, void *ctx, vb_err *err)
     static const char sql[] =
         "INSERT INTO announcement (text, from_day, to_day, lead_id, created_at) VALUES (?, ?, ?, ?, ?)";
     lead_ctx *c = ctx;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, c->text, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, c->from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, c->to, -1, SQLITE_TRANSIENT);
@@ -762,7 +758,7 @@ static vb_code delete_write(store *s, void *ctx, vb_err *err)
     static const char topic_sql[] = "DELETE FROM dagstart_topic WHERE id = ?";
     lead_ctx *c = ctx;
     bool topic = c->section == 1;
-    STMT_OR_FAIL(st, topic ? topic_sql : ann_sql, err);
+    STORE_STMT_OR_RETURN(st, s, topic ? topic_sql : ann_sql, err);
     sqlite3_bind_int64(st, 1, c->id);
     vb_code rc = store_step_done(s, st, err, "delete");
     if (rc != VB_OK)
@@ -792,7 +788,7 @@ static vb_code topic_write(store *s, void *ctx, vb_err *err)
 {
     static const char sql[] = "INSERT INTO dagstart_topic (day, section, text, lead_id) VALUES (?, ?, ?, ?)";
     lead_ctx *c = ctx;
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, c->section);
     sqlite3_bind_text(st, 3, c->text, -1, SQLITE_TRANSIENT);
@@ -834,7 +830,7 @@ static vb_code feedback_write(store *s, void *ctx, vb_err *err)
     lead_ctx *c = ctx;
     /* learning_point is a view (store_anon.h): sqlite3_changes() does not
      * count its rows, so the point is looked up first. */
-    STMT_OR_FAIL(ex, exists_sql, err);
+    STORE_STMT_OR_RETURN(ex, s, exists_sql, err);
     sqlite3_bind_text(ex, 1, c->lp_id, -1, SQLITE_TRANSIENT);
     int found = sqlite3_step(ex);
     sqlite3_reset(ex);
@@ -842,7 +838,7 @@ static vb_code feedback_write(store *s, void *ctx, vb_err *err)
         return vb_fail(err, VB_ERR_NOTFOUND, "learning point %s does not exist", c->lp_id);
     if (found != SQLITE_ROW)
         return store_fail(s, err, found, "look up the learning point");
-    STMT_OR_FAIL(st, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     store_bind_text(st, 1, c->text);
     sqlite3_bind_text(st, 2, c->lp_id, -1, SQLITE_TRANSIENT);
     vb_code rc = store_step_done(s, st, err, "save the feedback");

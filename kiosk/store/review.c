@@ -82,10 +82,6 @@ static vb_code collect(store *s, sqlite3_stmt *st, void **arr, int *count, size_
     return VB_OK;
 }
 
-#define STMT_OR_FAIL(st, s, sql, err)                                                                          \
-    sqlite3_stmt *st = store_stmt((s), (sql), (err));                                                        \
-    if (!st)                                                                                                   \
-        return (err) ? (err)->code : VB_ERR_INTERNAL
 
 /* ---- the review ------------------------------------------------------------ */
 
@@ -171,7 +167,7 @@ vb_code store_review_calendar(store *s, vb_day first, vb_day last, store_review_
     store_setting_get(s, "working_days", cal->working_days, sizeof cal->working_days, NULL);
     free(out->holidays);
     out->holidays = NULL;
-    STMT_OR_FAIL(st, s, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     char a[11], b[11];
     vb_day_format(first, a);
     vb_day_format(last, b);
@@ -338,7 +334,7 @@ vb_code store_review_export_lps(store *s, vb_month month, store_export_lp_fn fn,
         " WHERE lp.day BETWEEN ?3 AND ?4"
         " ORDER BY lp.day, c.sort, c.id, lp.what_happened, lp.lesson, coalesce(p.name, ''),"
         " coalesce(sh.name, ''), lp.hidden, (lp.member_id IS NULL), coalesce(m.name, '')";
-    STMT_OR_FAIL(st, s, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     month_range r = range_of(month);
     bind_range(st, &r);
     struct lp_ctx c = { fn, ctx };
@@ -383,7 +379,7 @@ vb_code store_review_export_ideas(store *s, vb_month month, store_export_idea_fn
         " WHERE ((i.created_at >= ?1 AND i.created_at < ?2)"
         "  OR EXISTS (SELECT 1 FROM idea_history h WHERE h.idea_id = i.id AND h.at >= ?1 AND h.at < ?2))"
         " ORDER BY i.created_at, i.id";
-    STMT_OR_FAIL(st, s, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     month_range r = range_of(month);
     bind_range(st, &r);
     struct idea_ctx c = { fn, ctx };
@@ -422,7 +418,7 @@ vb_code store_review_export_actions(store *s, vb_month month, store_export_actio
         " FROM action a LEFT JOIN member m ON m.id = a.owner_id"
         " WHERE a.created_at < ?2 AND (a.closed_at IS NULL OR a.closed_at >= ?1)"
         " ORDER BY a.created_at, a.id";
-    STMT_OR_FAIL(st, s, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     month_range r = range_of(month);
     bind_range(st, &r);
     struct action_ctx c = { fn, ctx };
@@ -464,7 +460,7 @@ vb_code store_review_export_dagstarts(store *s, vb_month month, store_export_dag
         " (SELECT count(*) FROM dagstart_item i WHERE i.dagstart_id = d.id AND i.discussed = 1), d.notes"
         " FROM dagstart d LEFT JOIN member l ON l.id = d.lead_id"
         " WHERE d.day BETWEEN ?3 AND ?4 ORDER BY d.day";
-    STMT_OR_FAIL(st, s, sql, err);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
     month_range r = range_of(month);
     bind_range(st, &r);
     struct dagstart_ctx c = { fn, ctx };

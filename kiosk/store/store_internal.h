@@ -44,6 +44,12 @@ struct store {
 vb_code store_fail(store *s, vb_err *err, int rc, const char *what);
 /* A reset, cleared prepared statement for a static SQL string, or NULL with err. */
 sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err);
+/* Declares `sqlite3_stmt *var` for a static SQL string, or returns from the
+ * calling function with err's code when it cannot be prepared. */
+#define STORE_STMT_OR_RETURN(var, s, sql, err)                                                               \
+    sqlite3_stmt *var = store_stmt((s), (sql), (err));                                                       \
+    if (!var)                                                                                                \
+    return (err) && (err)->code ? (err)->code : VB_ERR_INTERNAL
 /* Runs fn inside BEGIN IMMEDIATE ... COMMIT; rolls back when fn fails. */
 typedef vb_code (*store_write_fn)(store *s, void *ctx, vb_err *err);
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err);
