@@ -207,6 +207,11 @@ static void test_date(void)
 
     T_EQ_INT(vb_day_iso_week(day(2026, 11, 26)), 48, "date: ISO week of 2026-11-26 is 48");
     T_EQ_INT(vb_day_iso_week(day(2021, 1, 1)), 53, "date: 2021-01-01 is in week 53 of 2020");
+    T_EQ_INT(vb_hhmm_minutes("06:00"), 360, "hhmm: 06:00 is 360 minutes");
+    T_EQ_INT(vb_hhmm_minutes("23:59"), 1439, "hhmm: 23:59 is the last minute");
+    T_CHECK(vb_hhmm_minutes("24:00") < 0 && vb_hhmm_minutes("7:00") < 0 && vb_hhmm_minutes("07:60") < 0 &&
+                vb_hhmm_minutes("07:00x") < 0 && vb_hhmm_minutes(NULL) < 0 && vb_hhmm_minutes("0a:00") < 0,
+            "hhmm: anything but HH:MM in 00:00..23:59 is refused");
     T_EQ_INT(vb_day_iso_week(day(2024, 12, 30)), 1, "date: 2024-12-30 is in week 1 of 2025");
     T_EQ_INT(vb_day_iso_week(day(2026, 1, 1)), 1, "date: 2026-01-01 is in week 1");
     T_EQ_INT(vb_day_iso_week(day(2020, 12, 31)), 53, "date: 2020 has a week 53");

@@ -104,3 +104,14 @@ int vb_day_iso_week(vb_day d)
     vb_day jan1 = { thursday.year, 1, 1, 0 };
     return vb_day_diff(jan1, thursday) / 7 + 1;
 }
+
+int vb_hhmm_minutes(const char *text)
+{
+    if (!text || strlen(text) != 5 || text[2] != ':')
+        return -1;
+    for (int i = 0; i < 5; i++)
+        if (i != 2 && (text[i] < '0' || text[i] > '9'))
+            return -1;
+    int h = (text[0] - '0') * 10 + (text[1] - '0'), m = (text[3] - '0') * 10 + (text[4] - '0');
+    return h <= 23 && m <= 59 ? h * 60 + m : -1;
+}

@@ -26,6 +26,10 @@ vb_day vb_day_add(vb_day d, int n);
 int vb_day_diff(vb_day a, vb_day b);
 /* Unix seconds of local midnight starting day d. */
 int64_t vb_day_start_unix(vb_day d);
+/* Minutes after midnight of a clock time "HH:MM" (00:00..23:59, exactly
+ * five characters), or -1 when text is not one: the one reading of the
+ * shift and daily-start times the settings store. */
+int vb_hhmm_minutes(const char *text);
 /* ISO-8601 week number (1..53). */
 int vb_day_iso_week(vb_day d);
 

@@ -80,9 +80,8 @@ static void settings_enter(app *a)
 
 static int hhmm_minutes(const char *t)
 {
-    if (!store_settings_time_ok(t))
-        return 0;
-    return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
+    int minutes = vb_hhmm_minutes(t);
+    return minutes < 0 ? 0 : minutes;
 }
 
 static void minutes_hhmm(int minutes, char out[6])

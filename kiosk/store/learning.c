@@ -34,14 +34,6 @@ static vb_code stmt_fail(vb_err *err)
 
 /* ---- when: day, shift, next daily start --------------------------------- */
 
-static int minutes_of(const char *hhmm)
-{
-    int h = 0, m = 0;
-    if (!hhmm || sscanf(hhmm, "%d:%d", &h, &m) != 2)
-        return -1;
-    return h * 60 + m;
-}
-
 /* The working-day calendar for the year after day: the working_days
  * setting and the holidays in that year. The rule itself is the agenda's
  * (core/agenda.h), so a learning point lands on the daily start that will
@@ -90,8 +82,8 @@ vb_code store_learning_when(store *s, int64_t now_s, char day_out[LP_DAY_SIZE], 
         return stmt_fail(err);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int starts = minutes_of((const char *)sqlite3_column_text(st, 1));
-        int ends = minutes_of((const char *)sqlite3_column_text(st, 2));
+        int starts = vb_hhmm_minutes((const char *)sqlite3_column_text(st, 1));
+        int ends = vb_hhmm_minutes((const char *)sqlite3_column_text(st, 2));
         if (starts < 0 || ends < 0)
             continue;
         bool inside;

@@ -16,13 +16,7 @@
 
 bool store_settings_time_ok(const char *t)
 {
-    if (!t || strlen(t) != 5 || t[2] != ':')
-        return false;
-    for (int i = 0; i < 5; i++)
-        if (i != 2 && (t[i] < '0' || t[i] > '9'))
-            return false;
-    int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
-    return h <= 23 && m <= 59;
+    return vb_hhmm_minutes(t) >= 0;
 }
 
 static bool int_in(const char *v, long lo, long hi)

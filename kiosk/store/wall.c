@@ -7,14 +7,6 @@
 #include "../core/date.h"
 #include "store_internal.h"
 
-static int parse_hhmm(const char *t)
-{
-    int h = 0, m = 0;
-    if (sscanf(t, "%d:%d", &h, &m) != 2)
-        return 0;
-    return h * 60 + m;
-}
-
 vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
 {
     static const char q_ideas[] =
@@ -143,9 +135,12 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
     if (!(st = store_stmt(s, q_shifts, err)))
         return err ? err->code : VB_ERR_INTERNAL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->shift_count < WALL_MAX_SHIFTS) {
-        const char *a = (const char *)sqlite3_column_text(st, 0), *b = (const char *)sqlite3_column_text(st, 1);
-        d->shifts[d->shift_count].start_min = parse_hhmm(a ? a : "");
-        d->shifts[d->shift_count].end_min = parse_hhmm(b ? b : "");
+        int starts = vb_hhmm_minutes((const char *)sqlite3_column_text(st, 0));
+        int ends = vb_hhmm_minutes((const char *)sqlite3_column_text(st, 1));
+        if (starts < 0 || ends < 0)
+            continue; /* not a clock time (the schema's CHECK makes this rare): no shift */
+        d->shifts[d->shift_count].start_min = starts;
+        d->shifts[d->shift_count].end_min = ends;
         d->shift_count++;
     }
     sqlite3_reset(st);
