@@ -17,8 +17,11 @@
 --
 -- The anon schema is attached and created before this migration runs.
 
--- Anonymous points move, in key order (random), so their order here tells nothing.
-INSERT INTO anon.learning_point_anon (id, receipt, day, shift_id, dagstart_day, category_id, place_id,
+-- Anonymous points move, in key order (random), so their order here tells
+-- nothing. The store has already copied and committed them into the anon file
+-- on their own (store_anon_before_migrations: two WAL files do not commit
+-- together atomically); this only makes sure.
+INSERT OR IGNORE INTO anon.learning_point_anon (id, receipt, day, shift_id, dagstart_day, category_id, place_id,
                                       what_happened, lesson)
   SELECT id, receipt, day, shift_id, dagstart_day, category_id, place_id, what_happened, lesson
   FROM main.learning_point WHERE member_id IS NULL ORDER BY id;
@@ -91,10 +94,22 @@ CREATE INDEX action_open ON action (status, due_day);
 CREATE INDEX action_owner ON action (owner_id, status);
 CREATE INDEX action_lp ON action (learning_point_id);
 
+-- A privacy deletion or redaction is finished only when no file holds the
+-- old text any more; until then this flag keeps the kiosk clearing the logs,
+-- across restarts (store_privacy_pending): '1' the main file's, '2' both
+-- files'. It never holds the text. An upgraded database starts at '2': the
+-- -wal of version 1 may still hold anonymous points next to votes (a reader
+-- kept the old checkpoint from emptying it).
+INSERT INTO setting (key, value)
+  SELECT 'privacy_flush_pending', CASE WHEN EXISTS (SELECT 1 FROM main.learning_point) THEN '2' ELSE '0' END;
+
 -- secure_delete is on: the freed pages of the old table are zeroed.
 DROP TABLE learning_point;
 
--- A privacy deletion or redaction is finished only when no file holds the
--- old text any more; until then this flag keeps the kiosk clearing the logs,
--- across restarts (store_privacy_pending). It never holds the text.
-INSERT INTO setting (key, value) VALUES ('privacy_flush_pending', '0');
+-- An anonymous point deleted for a privacy request, until its row is gone
+-- from the anon file too (the two files do not commit together): the key
+-- only, never the text (store_privacy_flush finishes it).
+CREATE TABLE privacy_pending_anon (
+  id TEXT PRIMARY KEY CHECK (length(id) = 16)
+) STRICT, WITHOUT ROWID;
+

@@ -16,6 +16,7 @@
 
 #include "../kiosk/store/store.h"
 #include "../kiosk/store/store_internal.h"
+#include "../kiosk/store/store_idea_flow.h"
 #include "testdb.h"
 #include "testlib.h"
 #include "vfs/faultvfs.h"
@@ -1108,6 +1109,119 @@ static void test_still_here(void)
     store_close(s);
 }
 
+/* The file of anonymous entries (kiosk/store/store_anon.h): the upgrade
+ * from version 1 moves every anonymous point out of the main file first; an
+ * empty or foreign -anon is refused; a deletion the anon file did not commit
+ * is finished by the privacy clean-up. */
+static void test_anon_file(void)
+{
+    extern const char *const store_migrations[];
+    const char *path = new_db_path("anon-upgrade");
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    store_test_set_migrations(store_migrations, 1);
+    T_CHECK(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "anon: a version-1 database");
+    store_close(s);
+    T_EQ_INT(raw_exec_path(path,
+                           "INSERT INTO member (id, name, created_at) VALUES (1, 'Anna', 1);"
+                           "INSERT INTO learning_point (id, receipt, day, dagstart_day, category_id, what_happened,"
+                           " member_id, hidden, feedback) VALUES"
+                           " ('00000000000000a1', 'AAA-AA1', '2026-11-20', '2026-11-23', 1, 'Zqanonwoord een', NULL, 1,"
+                           " 'Opgelost'),"
+                           " ('00000000000000a2', 'AAA-AA2', '2026-11-21', '2026-11-23', 1, 'Zqanonwoord twee', NULL, 0,"
+                           " NULL),"
+                           " ('00000000000000b1', 'AAA-BB1', '2026-11-21', '2026-11-23', 1, 'Getekend punt', 1, 0, NULL);"
+                           "INSERT INTO learning_point_metoo VALUES ('00000000000000a2', 1);"),
+             SQLITE_OK, "anon: version 1 with two anonymous points and a signed one");
+    store_test_set_migrations(NULL, 0);
+    vb_err_clear(&err);
+    T_CHECK(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "anon: the upgrade opens");
+    bool cleared = false;
+    if (s) {
+        T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM anon.learning_point_anon"), 2,
+                 "anon: both anonymous points are in the anon file");
+        T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM learning_point_signed"), 1, "anon: the signed one in main");
+        T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM learning_point WHERE id = '00000000000000a1' AND hidden = 1"
+                                " AND feedback = 'Opgelost'"),
+                 1, "anon: the lead's marks on an anonymous point kept");
+        T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM learning_point_metoo"), 1, "anon: 'me too' kept");
+        T_CHECK(store_privacy_pending(s), "anon: the upgrade asks for the old logs to be cleared");
+        T_EQ_INT(store_privacy_flush(s, &cleared, &err), VB_OK, "anon: and they are");
+        T_CHECK(cleared, "anon: nothing reads, so at once");
+        store_close(s);
+    }
+    size_t len = 0;
+    char *bytes = t_read_file(path, &len);
+    bool leaked = false;
+    for (size_t i = 0; bytes && i + 11 <= len; i++)
+        leaked = leaked || memcmp(bytes + i, "Zqanonwoord", 11) == 0;
+    free(bytes);
+    T_CHECK(!leaked, "anon: the main file no longer holds the anonymous texts");
+
+    /* an empty -anon next to the database: refused, never a fresh start */
+    char anon[4300];
+    snprintf(anon, sizeof anon, "%s-anon", path);
+    char *keep = t_read_file(anon, &len);
+    FILE *f = fopen(anon, "wb");
+    if (f)
+        fclose(f);
+    vb_err_clear(&err);
+    T_EQ_INT(store_open(&s, path, STORE_READWRITE, NOW_S, &err), VB_ERR_SCHEMA, "anon: an empty -anon is refused");
+    T_CHECK(strstr(err.msg, "empty") != NULL, "anon: and the message says so");
+    if (s)
+        store_close(s);
+    /* one of another database: refused too */
+    const char *other = new_db_path("anon-other");
+    if (store_open(&s, other, STORE_READWRITE, NOW_S, &err) == VB_OK)
+        store_close(s);
+    char other_anon[4300];
+    snprintf(other_anon, sizeof other_anon, "%s-anon", other);
+    size_t olen = 0;
+    char *obytes = t_read_file(other_anon, &olen);
+    f = fopen(anon, "wb");
+    if (f && obytes)
+        fwrite(obytes, 1, olen, f);
+    if (f)
+        fclose(f);
+    free(obytes);
+    vb_err_clear(&err);
+    T_EQ_INT(store_open(&s, path, STORE_READWRITE, NOW_S, &err), VB_ERR_SCHEMA,
+             "anon: the -anon of another database is refused");
+    T_CHECK(strstr(err.msg, "another database") != NULL, "anon: and the message says so");
+    if (s)
+        store_close(s);
+    f = fopen(anon, "wb");
+    if (f && keep)
+        fwrite(keep, 1, len, f);
+    if (f)
+        fclose(f);
+    free(keep);
+    char anon_wal[4400];
+    snprintf(anon_wal, sizeof anon_wal, "%s-wal", anon);
+    unlink(anon_wal);
+
+    /* a deletion whose anon half did not commit: finished by the clean-up */
+    vb_err_clear(&err);
+    if (!t_report(store_open(&s, path, STORE_READWRITE, NOW_S, &err) == VB_OK, "anon: its own -anon back", "%s",
+                  err.msg))
+        return;
+    sqlite3_exec(s->db,
+                 "INSERT INTO privacy_pending_anon (id) VALUES ('00000000000000a2');"
+                 "INSERT INTO learning_point_state (id, hidden) VALUES ('00000000000000a2', 1)"
+                 " ON CONFLICT (id) DO UPDATE SET hidden = 1;"
+                 "UPDATE setting SET value = '1' WHERE key = 'privacy_flush_pending';",
+                 NULL, NULL, NULL);
+    T_EQ_INT(store_privacy_flush(s, &cleared, &err), VB_OK, "anon: the clean-up runs");
+    T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM anon.learning_point_anon WHERE id = '00000000000000a2'"), 0,
+             "anon: it deletes the anonymous row that was left");
+    T_EQ_INT(raw_int(s->db, "SELECT count(*) FROM privacy_pending_anon") +
+                 raw_int(s->db, "SELECT count(*) FROM learning_point_state WHERE id = '00000000000000a2'"),
+             0, "anon: and forgets it in main");
+    T_CHECK(cleared && !store_privacy_pending(s), "anon: the job ends");
+    store_close(s);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC0", 1);
@@ -1119,6 +1233,7 @@ int main(void)
     test_newer();
     test_schema_guard();
     test_still_here();
+    test_anon_file();
     test_not_a_database();
     test_missing_folder();
     test_readonly();

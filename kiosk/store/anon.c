@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "../core/date.h"
+#include "../core/receipt.h"
 
 /* The anon file's whole schema. It holds no time finer than a day and
  * shift, no sequence (WITHOUT ROWID, random keys), no member, and nothing
@@ -39,7 +40,8 @@
     " CHECK (length(what_happened) + length(lesson) > 0)"                                                     \
     ") STRICT, WITHOUT ROWID;"                                                                                \
     "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_day ON learning_point_anon (day, category_id);"      \
-    "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"
+    "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"    \
+    "CREATE TABLE IF NOT EXISTS " P "anon_pair (token TEXT NOT NULL CHECK (length(token) = 32)) STRICT;"
 static const char anon_schema_sql[] = ANON_SCHEMA("anon.") "PRAGMA anon.user_version = 1;";
 /* The anon file's migrations, as the schema check (store_schema_compare) runs them. */
 static const char *const anon_migrations[] = { ANON_SCHEMA("") };
@@ -102,7 +104,12 @@ static const char triggers_sql[] =
     "CREATE TEMP TRIGGER learning_point_delete INSTEAD OF DELETE ON learning_point BEGIN"
     " DELETE FROM learning_point_anon WHERE id = OLD.id;"
     " DELETE FROM learning_point_signed WHERE id = OLD.id;"
-    " DELETE FROM learning_point_state WHERE id = OLD.id;"
+    " DELETE FROM learning_point_state WHERE id = OLD.id AND OLD.member_id IS NOT NULL;"
+    /* main commits before anon: if the anon file's commit fails, the point
+     * stays hidden and listed for store_privacy_flush to finish */
+    " INSERT INTO learning_point_state (id, hidden) SELECT OLD.id, 1 WHERE OLD.member_id IS NULL"
+    "  ON CONFLICT (id) DO UPDATE SET hidden = 1;"
+    " INSERT OR IGNORE INTO privacy_pending_anon (id) SELECT OLD.id WHERE OLD.member_id IS NULL;"
     " DELETE FROM learning_point_metoo WHERE learning_point_id = OLD.id;"
     " UPDATE action SET learning_point_id = NULL WHERE learning_point_id = OLD.id;"
     "END;"
@@ -122,10 +129,10 @@ static const char triggers_sql[] =
     " UPDATE learning_point_anon SET place_id = NULL WHERE place_id = OLD.id;"
     "END;"
     "CREATE TEMP TRIGGER anon_changed AFTER UPDATE ON anon.learning_point_anon BEGIN"
-    " UPDATE setting SET value = '1' WHERE key = 'privacy_flush_pending';"
+    " UPDATE setting SET value = '2' WHERE key = 'privacy_flush_pending';"
     "END;"
     "CREATE TEMP TRIGGER anon_removed AFTER DELETE ON anon.learning_point_anon BEGIN"
-    " UPDATE setting SET value = '1' WHERE key = 'privacy_flush_pending';"
+    " UPDATE setting SET value = '2' WHERE key = 'privacy_flush_pending';"
     "END;";
 
 void store_anon_path(const char *db_path, char *out, size_t size)
@@ -248,6 +255,108 @@ vb_code store_anon_attach(store *s, vb_err *err)
     return code;
 }
 
+/* Runs sql returning one text column into out ("" when no row). */
+static vb_code query_text(store *s, const char *sql, char *out, size_t size, vb_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    out[0] = '\0';
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_col_text(st, 0, out, size);
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "read the pairing of the two files");
+}
+
+static vb_code copy_anonymous_write(store *s, void *ctx, vb_err *err)
+{
+    (void)ctx;
+    static const char sql[] =
+        "INSERT OR IGNORE INTO anon.learning_point_anon (" LP_CONTENT ")"
+        " SELECT " LP_CONTENT " FROM main.learning_point WHERE member_id IS NULL ORDER BY id";
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, "copy the anonymous points to their own file");
+}
+
+vb_code store_anon_before_migrations(store *s, vb_err *err)
+{
+    if (!s->anon_attached || s->mode != STORE_READWRITE)
+        return VB_OK;
+    /* Version 1 kept anonymous points in main.learning_point. Commits to two
+     * WAL files are not atomic together, so they are copied (and committed)
+     * into the anon file first, on their own; the migration of the main file
+     * then only drops what is safely over, and a run that was cut off
+     * starts again from here. */
+    char probe[8];
+    vb_code code = query_text(s, "SELECT 'v1' FROM main.pragma_table_info('learning_point') WHERE name = 'member_id'",
+                              probe, sizeof probe, err);
+    if (code != VB_OK || strcmp(probe, "v1") != 0)
+        return code;
+    code = store_write(s, copy_anonymous_write, NULL, err);
+    if (code != VB_OK)
+        return code;
+    char missing[24];
+    code = query_text(s,
+                      "SELECT count(*) FROM main.learning_point m WHERE m.member_id IS NULL AND NOT EXISTS"
+                      " (SELECT 1 FROM anon.learning_point_anon a WHERE a.id = m.id AND a.what_happened ="
+                      " m.what_happened AND a.lesson = m.lesson)",
+                      missing, sizeof missing, err);
+    if (code == VB_OK && strcmp(missing, "0") != 0)
+        code = vb_fail(err, VB_ERR_IO, "%s anonymous points did not reach %s-anon; nothing was changed", missing,
+                       s->path);
+    return code;
+}
+
+static vb_code pair_write(store *s, void *ctx, vb_err *err)
+{
+    const char *const *step = ctx; /* { sql, token } */
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, step[0], -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, step[1], -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "pair the two files");
+}
+
+vb_code store_anon_pair(store *s, vb_err *err)
+{
+    if (!s->anon_attached)
+        return VB_OK;
+    /* A token in both files says they belong together: an empty, foreign or
+     * older -anon next to this database would lose its points without a
+     * word. The anon file gets it first; the main file's copy is the proof. */
+    char in_main[40], in_anon[40];
+    vb_code code = query_text(s, "SELECT value FROM main.setting WHERE key = 'anon_pair'", in_main, sizeof in_main,
+                              err);
+    if (code == VB_OK)
+        code = query_text(s, "SELECT token FROM anon.anon_pair", in_anon, sizeof in_anon, err);
+    if (code != VB_OK)
+        return code;
+    if (in_main[0] && strcmp(in_main, in_anon) != 0)
+        return vb_fail(err, VB_ERR_SCHEMA,
+                       "the file of anonymous learning points %s-anon %s; restore both files from the same backup",
+                       s->path, in_anon[0] ? "belongs to another database" : "is empty");
+    if (in_main[0] || s->mode != STORE_READWRITE)
+        return VB_OK;
+    if (!in_anon[0]) {
+        unsigned char bytes[16];
+        if (!vb_random_bytes(bytes, sizeof bytes))
+            return vb_fail(err, VB_ERR_INTERNAL, "no random numbers from the kernel");
+        for (int i = 0; i < 16; i++)
+            snprintf(in_anon + 2 * i, 3, "%02x", bytes[i]);
+        const char *const step[] = { "INSERT INTO anon.anon_pair (token) VALUES (?)", in_anon };
+        code = store_write(s, pair_write, (void *)step, err);
+        if (code != VB_OK)
+            return code;
+    }
+    const char *const step[] = { "INSERT OR REPLACE INTO main.setting (key, value) VALUES ('anon_pair', ?)",
+                                 in_anon };
+    return store_write(s, pair_write, (void *)step, err);
+}
+
 vb_code store_anon_views(store *s, vb_err *err)
 {
     return store_anon_views_db(s->db, s->anon_attached, s->mode == STORE_READWRITE, err);
@@ -308,20 +417,40 @@ bool store_privacy_pending(store *s)
     return store_setting_int(s, "privacy_flush_pending", 0) != 0;
 }
 
-static vb_code set_pending_write(store *s, void *ctx, vb_err *err)
+/* The flag: '0' nothing to clear, '1' the main file's log, '2' both. */
+static vb_code set_pending(store *s, const char *level, vb_err *err)
 {
-    static const char sql[] = "UPDATE setting SET value = ? WHERE key = 'privacy_flush_pending'";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
-    sqlite3_bind_text(st, 1, *(const bool *)ctx ? "1" : "0", -1, SQLITE_STATIC);
+    static const char sql[] = "UPDATE setting SET value = CASE WHEN ?1 = '1' AND value = '2' THEN '2' ELSE ?1 END"
+                              " WHERE key = 'privacy_flush_pending'";
+    STORE_STMT_OR_RETURN(st, s, sql, err);
+    sqlite3_bind_text(st, 1, level, -1, SQLITE_STATIC);
     return store_step_done(s, st, err, "mark the privacy clean-up");
 }
 
 vb_code store_privacy_mark(store *s, vb_err *err)
 {
-    bool on = true;
-    return set_pending_write(s, &on, err);
+    return set_pending(s, "1", err);
+}
+
+static vb_code clear_pending_write(store *s, void *ctx, vb_err *err)
+{
+    (void)ctx;
+    static const char sql[] =
+        "DELETE FROM learning_point_state WHERE id IN (SELECT id FROM privacy_pending_anon);"
+        "DELETE FROM privacy_pending_anon;";
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "finish the privacy deletions");
+    return set_pending(s, "0", err);
+}
+
+static vb_code finish_deletions_write(store *s, void *ctx, vb_err *err)
+{
+    (void)ctx;
+    /* the anonymous rows whose deletion the anon file had not committed */
+    static const char sql[] = "DELETE FROM anon.learning_point_anon WHERE id IN (SELECT id FROM main.privacy_pending_anon)";
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, "delete the anonymous points again");
 }
 
 /* One checkpoint that never waits: a reader keeps old pages, so it is tried
@@ -341,17 +470,30 @@ vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err)
         *cleared = false;
     if (s->mode == STORE_READONLY)
         return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
+    char level[8];
+    vb_code code = store_setting_get(s, "privacy_flush_pending", level, sizeof level, NULL);
+    if (code != VB_OK)
+        snprintf(level, sizeof level, "0");
+    if (s->anon_attached) {
+        /* an anonymous deletion the anon file did not commit: done again first */
+        code = store_write(s, finish_deletions_write, NULL, err);
+        if (code != VB_OK)
+            return code;
+    }
+    /* The anon file's log is emptied only when the anon file changed: each
+     * emptying is a moment the audit log times, after which every point in
+     * the new log was saved. */
+    bool both = strcmp(level, "2") == 0 && s->anon_attached;
     const char *const schemas[] = { "main", "anon" };
-    for (int i = 0; i < (s->anon_attached ? 2 : 1); i++) {
+    for (int i = 0; i < (both ? 2 : 1); i++) {
         int rc = checkpoint_now(s, schemas[i]);
         if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
             return VB_OK; /* another connection reads: the job stays, tried again later */
         if (rc != SQLITE_OK)
             return store_fail(s, err, rc, "checkpoint the write-ahead log");
     }
-    if (store_privacy_pending(s)) {
-        bool off = false;
-        vb_code code = store_write(s, set_pending_write, &off, err);
+    if (strcmp(level, "0") != 0) {
+        code = store_write(s, clear_pending_write, NULL, err);
         if (code != VB_OK)
             return code;
         /* Clearing the flag wrote a page of settings to the log; it holds

@@ -500,6 +500,19 @@ static vb_code ensure_secure_delete(store *s, vb_err *err)
 }
 
 
+/* The change is committed: a clean-up that cannot finish now (a reader, a
+ * busy or failing disk) leaves the job to the app's loop (app_privacy_job)
+ * and *wal_cleared false; it never turns the committed change into a
+ * failure. */
+static vb_code flush_after(store *s, bool *wal_cleared)
+{
+    vb_err ignored;
+    vb_err_clear(&ignored);
+    if (store_privacy_flush(s, wal_cleared, &ignored) != VB_OK && wal_cleared)
+        *wal_cleared = false;
+    return VB_OK;
+}
+
 /* Replaces part (flow_redact) in a text column of rows that were copied
  * from the entry: actions that came from it (their description starts as
  * its title or lesson), and audit rows about it or about such an action
@@ -769,7 +782,7 @@ static vb_code redact_run(store *s, struct redact_ctx *c, int *replaced, bool *w
         return rc;
     if (replaced)
         *replaced = c->replaced;
-    return store_privacy_flush(s, wal_cleared, err);
+    return flush_after(s, wal_cleared);
 }
 
 vb_code store_idea_redact(store *s, int64_t idea_id, redact_field field, const char *part, int64_t lead_id,
@@ -913,7 +926,7 @@ static vb_code delete_run(store *s, store_write_fn fn, struct delete_ctx *c, boo
         rc = store_write(s, fn, c, err);
     if (rc != VB_OK)
         return rc;
-    return store_privacy_flush(s, wal_cleared, err);
+    return flush_after(s, wal_cleared);
 }
 
 vb_code store_idea_delete(store *s, int64_t idea_id, int64_t lead_id, int64_t now_s, bool *wal_cleared,

@@ -371,7 +371,11 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     code = store_anon_attach(s, err);
     if (code != VB_OK)
         goto fail;
-    code = migrate(s, now_s, err);
+    code = store_anon_before_migrations(s, err);
+    if (code == VB_OK)
+        code = migrate(s, now_s, err);
+    if (code == VB_OK)
+        code = store_anon_pair(s, err);
     if (code == VB_OK)
         code = store_anon_views(s, err);
     if (code != VB_OK)

@@ -43,6 +43,12 @@ void store_anon_path(const char *db_path, char *out, size_t size);
 /* Attaches the anon file (creating it and its schema when writable). A
  * read-only store whose anon file does not exist yet attaches nothing. */
 vb_code store_anon_attach(store *s, vb_err *err);
+/* Before the migrations: a version-1 database's anonymous points copied
+ * into the anon file and committed there on their own (see anon.c). */
+vb_code store_anon_before_migrations(store *s, vb_err *err);
+/* After the migrations: the two files carry the same random token, or the
+ * open is refused (an empty or foreign -anon would lose points silently). */
+vb_code store_anon_pair(store *s, vb_err *err);
 /* Creates the TEMP view learning_point (and, when writable, its triggers);
  * after the migrations. */
 vb_code store_anon_views(store *s, vb_err *err);

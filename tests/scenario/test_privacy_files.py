@@ -202,7 +202,7 @@ try:
     still = sum(hits(app.db, w) for w in WORDS)
     t.check(still > 0 and "ander programma" in done,
             "purge: with a reader, the files still hold the words, and the kiosk says so", "%d %r" % (still, done))
-    t.equal(app.scalar("SELECT value FROM setting WHERE key = 'privacy_flush_pending'"), "1",
+    t.check(app.scalar("SELECT value FROM setting WHERE key = 'privacy_flush_pending'") == "2",
             "purge: the clean-up is kept as a job in the database")
     t.equal(hits(app.db, "privacy_flush") and sum(hits(app.db, w, MAIN) for w in WORDS), 0,
             "purge: the job itself holds no word of the text")
@@ -238,7 +238,7 @@ try:
     t.equal(k.quit(), 0, "restart: the kiosk stops before it could clear them")
 finally:
     k.kill()
-t.equal(app.scalar("SELECT value FROM setting WHERE key = 'privacy_flush_pending'"), "1",
+t.check(app.scalar("SELECT value FROM setting WHERE key = 'privacy_flush_pending'") == "2",
         "restart: the job is still open after the stop")
 k = Kiosk(app)
 try:
