@@ -638,6 +638,10 @@ struct redact_ctx {
     const char *part;
     int64_t lead_id, now_s;
     int replaced;
+    /* An anonymous point's text lives in the other file, and two files do
+     * not commit together: its text is redacted in a commit of its own
+     * (REDACT_TEXT), then the copies and the audit (REDACT_REST). */
+    enum { REDACT_ALL, REDACT_TEXT, REDACT_REST } phase;
 };
 
 /* The search index row of an idea with the same part redacted in its
@@ -702,6 +706,8 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
     static const char lesson_sql[] = "UPDATE learning_point SET lesson = ?2 WHERE id = ?1";
     struct redact_ctx *c = ctx;
     bool idea = c->lp_id == NULL;
+    if (c->phase == REDACT_REST)
+        goto copies;
     char text[TEXT_BUF];
     sqlite3_stmt *st = store_stmt(s, idea ? idea_sql : lp_sql, err);
     if (!st)
@@ -747,22 +753,44 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
     vb_code code = store_step_done(s, st, err, "write the redacted text");
     if (code == VB_OK && idea)
         code = redact_search_row(s, c->idea_id, c->part, err);
-    int copies = 0;
-    if (code == VB_OK)
-        code = scrub_copies(s, c->idea_id, c->lp_id, c->part, &copies, err);
-    if (code != VB_OK)
-        return code;
     c->replaced = n;
+    if (code != VB_OK || c->phase == REDACT_TEXT)
+        return code;
+copies:;
+    /* (reached with the text written, or straight for REDACT_REST) */
+    int copies = 0;
+    vb_code rest = scrub_copies(s, c->idea_id, c->lp_id, c->part, &copies, err);
+    if (rest != VB_OK)
+        return rest;
+    int n_replaced = c->replaced;
     char detail[160];
-    snprintf(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n, n == 1 ? "part" : "parts",
+    snprintf(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
+             n_replaced == 1 ? "part" : "parts",
              FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
-    code = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
+    rest = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
                 : audit_lp(s, c->lead_id, c->now_s, "lp_redact", c->lp_id, detail, err);
-    if (code == VB_OK)
-        code = store_privacy_mark(s, err);
-    if (code == VB_OK && idea)
-        code = search_index_merge(s, err);
-    return code;
+    if (rest == VB_OK)
+        rest = store_privacy_mark(s, err);
+    if (rest == VB_OK && idea)
+        rest = search_index_merge(s, err);
+    return rest;
+}
+
+/* Whether the learning point lp_id is anonymous (its text in the anon file). */
+static vb_code lp_is_anonymous(store *s, const char *lp_id, bool *out, vb_err *err)
+{
+    static const char sql[] = "SELECT 1 FROM anon.learning_point_anon WHERE id = ?";
+    *out = false;
+    if (!s->anon_attached)
+        return VB_OK;
+    STORE_STMT_OR_RETURN(st, s, sql, err);
+    sqlite3_bind_text(st, 1, lp_id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "look up the learning point");
+    *out = rc == SQLITE_ROW;
+    return VB_OK;
 }
 
 static vb_code redact_run(store *s, struct redact_ctx *c, int *replaced, bool *wal_cleared, vb_err *err)
@@ -776,8 +804,20 @@ static vb_code redact_run(store *s, struct redact_ctx *c, int *replaced, bool *w
     if (!utf8_valid(c->part, strlen(c->part), true))
         return vb_fail(err, VB_ERR_INVALID, "the part to redact is not valid text");
     vb_code rc = ensure_secure_delete(s, err);
-    if (rc == VB_OK)
+    bool anonymous = false;
+    if (rc == VB_OK && c->lp_id)
+        rc = lp_is_anonymous(s, c->lp_id, &anonymous, err);
+    if (rc == VB_OK && anonymous) {
+        /* the text first: if this commit fails, nothing says it was redacted */
+        c->phase = REDACT_TEXT;
         rc = store_write(s, redact_write, c, err);
+        if (rc == VB_OK) {
+            c->phase = REDACT_REST;
+            rc = store_write(s, redact_write, c, err);
+        }
+    } else if (rc == VB_OK) {
+        rc = store_write(s, redact_write, c, err);
+    }
     if (rc != VB_OK)
         return rc;
     if (replaced)
@@ -790,7 +830,7 @@ vb_code store_idea_redact(store *s, int64_t idea_id, redact_field field, const c
 {
     if (field != REDACT_IDEA_TITLE && field != REDACT_IDEA_DESCRIPTION)
         return vb_fail(err, VB_ERR_INVALID, "an idea has a title and a description");
-    struct redact_ctx c = { idea_id, NULL, field, part, lead_id, now_s, 0 };
+    struct redact_ctx c = { idea_id, NULL, field, part, lead_id, now_s, 0, REDACT_ALL };
     return redact_run(s, &c, replaced, wal_cleared, err);
 }
 
@@ -801,7 +841,7 @@ vb_code store_lp_redact(store *s, const char *lp_id, redact_field field, const c
         return vb_fail(err, VB_ERR_INVALID, "a learning point has 'what happened' and a lesson");
     if (!lp_id_ok(lp_id))
         return vb_fail(err, VB_ERR_NOTFOUND, "no learning point %s", lp_id ? lp_id : "(none)");
-    struct redact_ctx c = { 0, lp_id, field, part, lead_id, now_s, 0 };
+    struct redact_ctx c = { 0, lp_id, field, part, lead_id, now_s, 0, REDACT_ALL };
     return redact_run(s, &c, replaced, wal_cleared, err);
 }
 
