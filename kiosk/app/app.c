@@ -261,17 +261,11 @@ static void database_gone(app *a, const vb_err *gone)
     if (!a->opt.wall) {
         vb_err rescue;
         vb_err_clear(&rescue);
-        if (store_rescue(a->db, "main", app_wall_s(a), a->db_rescue, sizeof a->db_rescue, &rescue) == VB_OK)
+        /* (the anonymous entries go along as <copy>-anon: store.h) */
+        vb_code rc = store_rescue(a->db, "main", app_wall_s(a), a->db_rescue, sizeof a->db_rescue, &rescue);
+        if (a->db_rescue[0])
             fprintf(stderr, "verbeterbord: database: the latest entries are saved in %s\n", a->db_rescue);
-        else
-            fprintf(stderr, "verbeterbord: database: %s\n", rescue.msg);
-        /* and the anonymous entries, beside it as <copy>-anon (store_anon.h) */
-        char anon_copy[1300];
-        vb_err_clear(&rescue);
-        if (a->db_rescue[0] &&
-            store_rescue(a->db, "anon", app_wall_s(a), anon_copy, sizeof anon_copy, &rescue) == VB_OK)
-            fprintf(stderr, "verbeterbord: database: the anonymous entries are saved in %s\n", anon_copy);
-        else if (a->db_rescue[0])
+        if (rc != VB_OK)
             fprintf(stderr, "verbeterbord: database: %s\n", rescue.msg);
     }
     store_close(a->db);

@@ -305,28 +305,10 @@ static void folder_of(const char *path, char *out, size_t size)
         snprintf(out, size, ".");
 }
 
-vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, size_t size, vb_err *err)
+/* One schema of the open connection copied to dest (backup API), as one
+ * plain file; dest is removed again when the copy fails. */
+static vb_code rescue_into(store *s, const char *schema, const char *dest, vb_err *err)
 {
-    if (size)
-        out[0] = '\0';
-    const char *path = sqlite3_db_filename(s->db, schema);
-    if (!path || !*path)
-        return vb_fail(err, VB_ERR_INVALID, "no file behind schema %s", schema);
-    char dir[1100], stamp[32], dest[1200];
-    folder_of(path, dir, sizeof dir);
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return vb_fail(err, VB_ERR_NOTFOUND, "no rescue copy: the folder %s is gone", dir);
-    stamp_of(now_s, stamp, sizeof stamp);
-    /* An attached file's copy goes beside the main file's, named as
-     * verbeterbord-restore expects the pair: <copy> and <copy>-anon. */
-    bool attached = strcmp(schema, "main") != 0;
-    const char *base = attached ? s->path : path;
-    const char *suffix = attached ? "-" : "";
-    const char *tail = attached ? schema : "";
-    snprintf(dest, sizeof dest, "%s.rescue-%s%s%s", base, stamp, suffix, tail);
-    for (int n = 2; !attached && access(dest, F_OK) == 0 && n < 100; n++)
-        snprintf(dest, sizeof dest, "%s.rescue-%s-%d", path, stamp, n);
     sqlite3 *to = NULL;
     int rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc == SQLITE_OK) {
@@ -347,12 +329,39 @@ vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, siz
         code = vb_fail(err, rc == SQLITE_FULL ? VB_ERR_FULL : VB_ERR_IO, "no rescue copy %s: %s", dest,
                        to ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
     sqlite3_close(to);
-    if (code != VB_OK) {
+    if (code != VB_OK)
         unlink(dest);
+    return code;
+}
+
+vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, size_t size, vb_err *err)
+{
+    if (size)
+        out[0] = '\0';
+    const char *path = sqlite3_db_filename(s->db, schema);
+    if (!path || !*path)
+        return vb_fail(err, VB_ERR_INVALID, "no file behind schema %s", schema);
+    char dir[1100], stamp[32], dest[1200];
+    folder_of(path, dir, sizeof dir);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return vb_fail(err, VB_ERR_NOTFOUND, "no rescue copy: the folder %s is gone", dir);
+    stamp_of(now_s, stamp, sizeof stamp);
+    snprintf(dest, sizeof dest, "%s.rescue-%s", path, stamp);
+    for (int n = 2; access(dest, F_OK) == 0 && n < 100; n++)
+        snprintf(dest, sizeof dest, "%s.rescue-%s-%d", path, stamp, n);
+    vb_code code = rescue_into(s, schema, dest, err);
+    if (code != VB_OK)
         return code;
-    }
     snprintf(out, size, "%s", dest);
-    return VB_OK;
+    /* The anonymous entries go along, beside it as <copy>-anon: the pair
+     * that verbeterbord-restore takes (store_anon.h). */
+    if (strcmp(schema, "main") == 0 && s->anon_attached) {
+        char anon_dest[1300];
+        snprintf(anon_dest, sizeof anon_dest, "%s-anon", dest);
+        code = rescue_into(s, "anon", anon_dest, err);
+    }
+    return code;
 }
 
 /* ---- a missing database: first start, or lost? ---------------------------------- */

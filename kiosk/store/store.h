@@ -64,7 +64,9 @@ vb_code store_watch_file(store *s, const char *schema, vb_err *err);
 vb_code store_still_here(store *s, vb_err *err);
 /* Copies schema through the open connection (after a deletion the only copy
  * left) with SQLite's backup API to "<its path>.rescue-<YYYYmmdd-HHMMSS>";
- * out gets that path. VB_ERR_NOTFOUND when the folder is gone too. */
+ * out gets that path. For "main", the file of anonymous entries goes along
+ * as "<that path>-anon" (an error then still leaves out set: the main copy
+ * was made). VB_ERR_NOTFOUND when the folder is gone too. */
 vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, size_t size, vb_err *err);
 /* The newest backup of the database at db_path by time (rescue copies,
  * copies before a migration, verbeterbord-backup's copies; in its folder,
