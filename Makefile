@@ -26,6 +26,12 @@ WARNINGS  = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wvl
 CFLAGS_ALL = -std=c11 $(WARNINGS) -D_GNU_SOURCE -g $(OPT) $(PKG_CFLAGS) \
              -DVB_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+# One-way layers (docs/HACKING.md): platform/platform.h refuses inclusion
+# unless VB_PLATFORM_ALLOWED is set, and only platform/, app/, main.c and the
+# test programs get it; screens/, ui/, store/ and core/ cannot reach SDL's
+# layer. `make print-cflags F=file.c` shows a file's flags (tests/layers).
+PLATFORM_OK  = -DVB_PLATFORM_ALLOWED
+layer_cflags = $(if $(filter kiosk/platform/% kiosk/app/% kiosk/main.c tests/%,$(1)),$(PLATFORM_OK))
 ifeq ($(SAN),1)
   CFLAGS_ALL += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
   LDFLAGS    += -fsanitize=address,undefined
@@ -44,7 +50,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BIN      := $(BUILD)/verbeterbord
 
-.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz soak pot
+.PHONY: all deps run test test-only bench update-refs clean check-deps fuzz soak pot print-cflags
 all: $(BIN) $(MO_FILES)
 
 # Installs only what is missing; with everything present it does nothing.
@@ -63,7 +69,7 @@ deps:
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	@$(CC) $(CFLAGS_ALL) $(call layer_cflags,$<) -MMD -MP -c $< -o $@
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) kiosk/store/embed-sql.sh
 	@mkdir -p $(dir $@)
@@ -94,12 +100,12 @@ TEST_VFS := $(BUILD)/obj/tests/vfs/faultvfs.o
 $(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a $(TEST_VFS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 # Fuzz targets: replayed over their seed corpora by `make test`, fuzzed by `make fuzz`.
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
@@ -110,7 +116,7 @@ FUZZ_SECONDS ?= 60
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 tests-bin: all $(TEST_BIN) $(TOOL_BIN) $(FUZZ_REPLAY)
 
@@ -121,7 +127,7 @@ fuzz: deps
 	  CFLAGS="-fsanitize=fuzzer-no-link -Wno-error" $(BUILD)/fuzz/libkiosk.a
 	@for t in $(FUZZ_NAMES); do \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  clang $(CFLAGS_ALL) -Wno-error -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/fuzz_$$t \
+	  clang $(CFLAGS_ALL) $(PLATFORM_OK) -Wno-error -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/fuzz_$$t \
 	    tests/fuzz/fuzz_$$t.c $(BUILD)/fuzz/libkiosk.a $(LDLIBS_ALL) || exit 1; \
 	  mkdir -p $(BUILD)/fuzz/corpus-$$t; \
 	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
@@ -173,6 +179,10 @@ bench: deps
 
 clean:
 	rm -rf build
+
+# The compile flags of one source file F (its layer's included).
+print-cflags:
+	@echo $(CFLAGS_ALL) $(call layer_cflags,$(F))
 
 # Installation and the Debian package live in deploy/install.mk.
 -include deploy/install.mk

@@ -12,12 +12,11 @@
 #include <unistd.h>
 
 #include "app/admin.h"
-#include "app/app.h"
 #include "app/export.h"
+#include "app/loop.h"
 #include "core/clock.h"
 #include "core/devconf.h"
 #include "core/i18n.h"
-#include "platform/platform.h"
 #include "screens/screens.h"
 
 #ifndef VB_LOCALEDIR
@@ -277,7 +276,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "verbeterbord: unexpected argument '%s'; see --help\n", argv[optind]);
         return APP_EXIT_ERROR;
     }
-    if (opt.start_screen && !screen_find(opt.start_screen)) {
+    opt.screens = &screen_registry; /* the app knows the screens only through this */
+    if (opt.start_screen && !app_screens_find(opt.screens, opt.start_screen)) {
         fprintf(stderr, "verbeterbord: no screen named '%s'; see --help\n", opt.start_screen);
         return APP_EXIT_ERROR;
     }

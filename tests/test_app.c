@@ -3,14 +3,19 @@
  * input goes in through app_handle_event like real input. Covers the time the
  * loop may sleep (next minute on home, idle deadline elsewhere), idle reset,
  * lock-down, the database failure screen and its retry, time sanity, press
- * feedback, and glove-sized targets on the home screen. */
+ * feedback, and glove-sized targets on the home screen; a screen's due
+ * deadline turns the loop at once with a fixed clock, and a daily start
+ * opened in the database holds off idle reset on any screen. */
 #include <sqlite3.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "../kiosk/app/app.h"
+#include "../kiosk/app/loop.h"
 #include "../kiosk/core/deadline.h"
 #include "../kiosk/core/i18n.h"
 #include "../kiosk/screens/screens.h"
+#include "../kiosk/store/store_dagstart.h"
+#include "../kiosk/ui/theme.h"
 #include "testlib.h"
 
 #define START_S 1795676130 /* 2026-11-26 06:55:30 UTC */
@@ -48,6 +53,7 @@ static bool start_app(app *a, platform *p, const char *db_path, bool desk, int64
 {
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = db_path;
     opt.desk = desk;
     opt.now_set = true;
@@ -412,6 +418,7 @@ static void check_sleeps(platform *p, const char *what, bool wall, const char *d
 {
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = db;
     opt.now_set = true;
     opt.now_s = 1795676100; /* Thursday 06:55 */
@@ -450,6 +457,112 @@ static void test_every_mode_sleeps(platform *p)
     check_sleeps(p, "sleeps: wall mode sleeps until its next deadline", true, db);
 }
 
+/* ---- a screen's turns: deadlines with a fixed clock ----------------------------- */
+
+/* A screen that works in STEPS steps, one per loop turn, asking for each
+ * turn with a due deadline (as the review's export does); then it stops
+ * the app. */
+#define STEPS 3
+static int steps_done;
+
+static void steps_draw(app *a, ui_ctx *ui, ui_rect body)
+{
+    (void)a;
+    ui_label(ui, "steps.done", body, ui_format(ui, "%d", steps_done), 20, false, THEME_TEXT, UI_ALIGN_LEFT);
+}
+
+static int64_t steps_deadline(const app *a)
+{
+    return steps_done < STEPS ? app_now_ms(a) : VB_NO_DEADLINE;
+}
+
+static void steps_tick(app *a)
+{
+    if (steps_done >= STEPS)
+        return;
+    if (++steps_done == STEPS)
+        a->quit = true;
+    a->dirty = true;
+}
+
+static const screen_def screen_steps = {
+    .name = "steps", .title = "Steps", .draw = steps_draw, .deadline = steps_deadline, .tick = steps_tick,
+};
+
+static void test_screen_turns(platform *p)
+{
+    static const screen_def *const all[] = { &screen_steps, &screen_home, &screen_dbfail, &screen_wall,
+                                             &screen_identify, &screen_lead, NULL };
+    app_screens reg = screen_registry;
+    reg.all = all;
+    app_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.screens = &reg;
+    opt.db_path = new_db_path();
+    opt.now_set = true;
+    opt.now_s = START_S;
+    opt.clock_fixed = true;
+    opt.panel_mm = 344;
+    opt.start_screen = "steps";
+    app *a = calloc(1, sizeof *a);
+    vb_err err;
+    vb_err_clear(&err);
+    if (!a || app_init(a, &opt, p, &err) != VB_OK) {
+        t_report(false, "turns: app_init with a registry of its own", "%s", err.msg);
+        free(a);
+        return;
+    }
+    T_EQ_STR(screen_name(a), "steps", "turns: the app finds a screen of its registry by name");
+    app_draw(a);
+    app_tick(a); /* the quick check after the first frame */
+    T_EQ_INT(app_wait_ms(a), 0, "turns: a due screen deadline makes the wait 0 ms with a fixed clock");
+    /* The loop itself: no input ever comes; a loop that waited for input
+     * would hang here (the alarm ends the test then). */
+    alarm(60);
+    int code = app_run(a);
+    alarm(0);
+    T_EQ_INT(steps_done, STEPS, "turns: the loop comes round for every step without input");
+    T_EQ_INT(code, APP_EXIT_OK, "turns: ... and stops when the screen says so");
+    T_EQ_INT(app_wait_ms(a), -1, "turns: with nothing due and a fixed clock the loop waits for input");
+    app_shutdown(a);
+    free(a);
+}
+
+/* ---- a daily start holds off idle reset on every screen ------------------------- */
+
+static void test_meeting_open(platform *p)
+{
+    app *a = calloc(1, sizeof *a);
+    if (!a || !start_app(a, p, new_db_path(), false, START_S)) {
+        free(a);
+        return;
+    }
+    app_draw(a);
+    app_tick(a);
+    T_CHECK(!a->meeting_open, "meeting: no daily start, no meeting");
+    if (!T_CHECK(tap(a, "home.ideas"), "meeting: tap the idea box tile"))
+        goto done;
+    /* opened after the app started and not through its screen */
+    store_dagstart ds;
+    vb_err err;
+    vb_err_clear(&err);
+    if (!t_report(store_dagstart_open(a->db, "2026-11-26", 0, app_wall_s(a), &ds, &err) == VB_OK,
+                  "meeting: open a daily start in the database", "%s", err.msg))
+        goto done;
+    app_tick(a);
+    T_CHECK(a->meeting_open, "meeting: the app sees the daily start that the database holds open");
+    advance(a, 200000);
+    app_tick(a);
+    T_EQ_STR(screen_name(a), "ideas", "meeting: idle reset waits on another screen while it is open");
+    advance(a, 40 * 60000); /* 10 minutes planned + 30 past */
+    app_tick(a);
+    T_CHECK(!a->meeting_open, "meeting: 30 minutes past its planned end it no longer holds");
+    T_EQ_STR(screen_name(a), "home", "meeting: then idle reset goes home");
+done:
+    app_shutdown(a);
+    free(a);
+}
+
 /* --wall-display: one process, two windows: the kiosk on the first, the wall
  * pages on the second (needs SDL video; the dummy driver has windows). */
 static void test_second_screen(void)
@@ -468,6 +581,7 @@ static void test_second_screen(void)
     const char *db = new_db_path();
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = db;
     opt.demo = true;
     opt.now_set = true;
@@ -580,6 +694,8 @@ int main(void)
     test_dbfail_retry(p);
     test_time_sanity(p);
     test_every_mode_sleeps(p);
+    test_screen_turns(p);
+    test_meeting_open(p);
     platform_close(p);
     test_home_sizes(1024, 600);
     test_home_sizes(1280, 800);

@@ -7,7 +7,8 @@
  * offscreen platform with the demo team: a burst identifies its member. */
 #include "testlib.h"
 
-#include "../kiosk/app/app.h"
+#include "../kiosk/app/loop.h"
+#include "../kiosk/screens/screens.h"
 #include "../kiosk/core/badge.h"
 #include "../kiosk/core/i18n.h"
 
@@ -259,6 +260,7 @@ static void test_app(void)
     }
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = t_path("badge-app.db");
     opt.demo = true;
     opt.now_set = true;

@@ -69,9 +69,8 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#include "../kiosk/app/app.h"
+#include "../kiosk/app/loop.h"
 #include "../kiosk/core/i18n.h"
-#include "../kiosk/platform/platform.h"
 #include "../kiosk/screens/screens.h"
 #include "../kiosk/store/store.h"
 #include "../kiosk/store/store_members.h"
@@ -968,6 +967,7 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
 
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = db;
     opt.demo = true;
     opt.now_set = true;

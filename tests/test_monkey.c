@@ -17,9 +17,8 @@
 #include <sqlite3.h>
 #include <time.h>
 
-#include "../kiosk/app/app.h"
+#include "../kiosk/app/loop.h"
 #include "../kiosk/core/i18n.h"
-#include "../kiosk/platform/platform.h"
 #include "../kiosk/screens/screens.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -204,6 +203,7 @@ int main(void)
         return t_done();
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = t_path("monkey.db");
     opt.demo = true;
     opt.now_set = true;

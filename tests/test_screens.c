@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 #include <time.h>
 
-#include "../kiosk/app/app.h"
+#include "../kiosk/app/loop.h"
 #include "../kiosk/screens/screens.h"
 #include "testlib.h"
 
@@ -121,6 +121,7 @@ static void check_size(int w, int h, const char *db_path)
     app *a = calloc(1, sizeof *a);
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = db_path;
     opt.demo = true;
     opt.now_set = true;

@@ -1,20 +1,21 @@
 /* app.c: the application state, router, idle reset, lock-down, database
- * failure handling and the main loop (see app.h). */
-#include "app.h"
+ * failure handling and the main loop (see app.h and loop.h). It knows the
+ * screens only through the registry in app_options (screen.h). */
+#include "loop.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../core/agenda.h"
 #include "../core/date.h"
 #include "../core/deadline.h"
 #include "../core/i18n.h"
-#include "../screens/dagstart.h"
-#include "../screens/screens.h"
+#include "../store/store_dagstart.h"
+#include "../store/store_idea_flow.h"
 #include "../ui/widgets.h"
 #include "dump.h"
 #include "script.h"
-#include "../store/store_idea_flow.h"
 
 #define DB_RETRY_MS 5000
 #define IDLE_WARNING_MS 15000
@@ -104,15 +105,31 @@ static void enter_screen(app *a, const screen_def *s)
     a->dirty = true;
 }
 
+const screen_def *app_screens_find(const app_screens *reg, const char *name)
+{
+    if (!reg || !name)
+        return NULL;
+    for (int i = 0; reg->all[i]; i++)
+        if (strcmp(reg->all[i]->name, name) == 0)
+            return reg->all[i];
+    return NULL;
+}
+
+const screen_def *app_find_screen(const app *a, const char *name)
+{
+    return app_screens_find(a->opt.screens, name);
+}
+
 void app_go(app *a, const char *name)
 {
-    const screen_def *s = screen_find(name);
+    const app_screens *reg = a->opt.screens;
+    const screen_def *s = app_find_screen(a, name);
     if (!s)
-        s = &screen_home;
+        s = reg->home;
     if (a->opt.wall)
-        s = &screen_wall; /* the wall shows its own calm message without a database */
-    else if (!a->db && s != &screen_dbfail)
-        s = &screen_dbfail;
+        s = reg->wall; /* the wall shows its own calm message without a database */
+    else if (!a->db && s != reg->failure)
+        s = reg->failure;
     enter_screen(a, s);
 }
 
@@ -181,6 +198,9 @@ static bool open_database(app *a)
 vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
 {
     memset(a, 0, sizeof *a);
+    const app_screens *reg = opt->screens;
+    if (!reg || !reg->all || !reg->home || !reg->wall || !reg->failure || !reg->identify || !reg->lead)
+        return vb_fail(err, VB_ERR_INVALID, "app_init: the screen registry lacks a screen for a role");
     a->opt = *opt;
     if (a->opt.panel_mm <= 0)
         a->opt.panel_mm = 344.0;
@@ -221,13 +241,13 @@ vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
     app_reload_settings(a);
     bool opened = open_database(a);
     i18n_set_language(a->default_language);
+    const screen_def *first = app_find_screen(a, opt->start_screen);
     if (a->opt.wall)
-        enter_screen(a, &screen_wall);
+        enter_screen(a, reg->wall);
     else if (!opened)
-        enter_screen(a, &screen_dbfail);
+        enter_screen(a, reg->failure);
     else
-        enter_screen(a, opt->start_screen && screen_find(opt->start_screen) ? screen_find(opt->start_screen)
-                                                                            : &screen_home);
+        enter_screen(a, first ? first : reg->home);
     a->last_input_ms = app_now_ms(a);
     badge_init(&a->badge);
     return VB_OK;
@@ -303,14 +323,14 @@ static bool idle_reset_applies(const app *a)
         return false;
     if (a->meeting_open) /* also when the lead steps to another screen mid-meeting */
         return false;
-    return a->screen != &screen_home || a->member_id != 0 || a->lead_id != 0 ||
+    return a->screen != a->opt.screens->home || a->member_id != 0 || a->lead_id != 0 ||
            strcmp(i18n_language(), a->default_language) != 0;
 }
 
 /* Between meetings the idle kiosk can show the wall pages (team setting). */
 static bool wall_fallback_applies(const app *a)
 {
-    return a->wall_idle && !a->opt.wall && a->db && a->screen == &screen_home && a->member_id == 0 &&
+    return a->wall_idle && !a->opt.wall && a->db && a->screen == a->opt.screens->home && a->member_id == 0 &&
            a->lead_id == 0 && !a->meeting_open;
 }
 
@@ -401,11 +421,39 @@ int app_deadlines(const app *a, int64_t *out, int max)
         int64_t wait = badge_deadline(&a->badge) - a->real_ms;
         out[n++] = now + (wait > 0 ? wait : 0);
     }
+    const screen_def *wall = a->opt.screens->wall;
     if (n < max && a->screen->deadline)
         out[n++] = a->screen->deadline(a);
-    if (n < max && a->wall_ui && a->screen != &screen_wall)
-        out[n++] = screen_wall.deadline(a);
+    if (n < max && a->wall_ui && a->screen != wall && wall->deadline)
+        out[n++] = wall->deadline(a);
     return n;
+}
+
+int app_wait_ms(const app *a)
+{
+    int64_t deadlines[8];
+    int n = app_deadlines(a, deadlines, 8);
+    int wait = vb_wait_ms(deadlines, n, app_now_ms(a));
+    /* a fixed clock never reaches a later deadline: only a due one counts */
+    return a->clock.fixed && wait != 0 ? -1 : wait;
+}
+
+/* A daily start is open (core/agenda.h: agenda_holds_idle): idle reset, the
+ * lead's time-out and the wall fallback wait, on every screen. One indexed
+ * read per turn; on a read error the last answer stands. */
+static void update_meeting_open(app *a)
+{
+    if (a->opt.wall || !a->db) {
+        a->meeting_open = false;
+        return;
+    }
+    int64_t started = 0;
+    int minutes = 0;
+    vb_err err;
+    vb_err_clear(&err);
+    int64_t now_s = app_wall_s(a);
+    if (store_dagstart_running(a->db, vb_local_from_unix(now_s).day, &started, &minutes, &err) == VB_OK)
+        a->meeting_open = agenda_holds_idle(started, minutes, now_s);
 }
 
 static void idle_reset(app *a)
@@ -442,7 +490,7 @@ static void privacy_retry(app *a, int64_t now)
 void app_tick(app *a)
 {
     int64_t now = app_now_ms(a);
-    a->meeting_open = !a->opt.wall && dagstart_holds_idle_now(a);
+    update_meeting_open(a);
     if (badge_pending(&a->badge) && (!a->plat || platform_queue_empty(a->plat))) {
         /* nothing more queued and the gap has passed: it was typing */
         badge_out out;
@@ -474,8 +522,8 @@ void app_tick(app *a)
         privacy_retry(a, now);
     if (a->screen->tick)
         a->screen->tick(a);
-    if (a->wall_ui && a->screen != &screen_wall)
-        screen_wall.tick(a);
+    if (a->wall_ui && a->screen != a->opt.screens->wall && a->opt.screens->wall->tick)
+        a->opt.screens->wall->tick(a);
     if (a->db && a->quick_check_pending && a->first_frame_done && !a->opt.wall && now >= a->quick_check_at) {
         /* After the first frame, never in front of it. Only real damage
          * gets the banner; a read that failed for now is tried again. */
@@ -644,7 +692,7 @@ static void draw_top_bar(app *a, ui_ctx *ui, ui_rect bar)
         }
         ui_cut_left(&inner, m.gap);
     }
-    const char *title = a->screen == &screen_home ? a->team_name : _(a->screen->title);
+    const char *title = a->screen == a->opt.screens->home ? a->team_name : _(a->screen->title);
     ui_label(ui, "bar.title", inner, title, m.text_large, true, THEME_ON_DARK, UI_ALIGN_LEFT);
 }
 
@@ -751,7 +799,7 @@ void app_update(app *a, bool render)
     }
     if (a->wall_ui) {
         ui_begin(a->wall_ui);
-        screen_wall.draw(a, a->wall_ui, (ui_rect){ 0, 0, a->wall_ui->width, a->wall_ui->height });
+        a->opt.screens->wall->draw(a, a->wall_ui, (ui_rect){ 0, 0, a->wall_ui->width, a->wall_ui->height });
         ui_end(a->wall_ui);
         if (render) {
             platform_render_second(a->plat, a->wall_ui->cmds, a->wall_ui->cmd_count, THEME_BG);
@@ -801,6 +849,10 @@ int app_run(app *a)
             } else if (badge_pending(&a->badge)) {
                 /* let held keys turn into typing before the next action */
                 timeout = badge_wait_ms(a, -1);
+            } else if (app_wait_ms(a) == 0) {
+                /* a due deadline (e.g. a screen working in steps) takes its
+                 * turn before the next action, as it would without a script */
+                timeout = 0;
             } else {
                 script_result r = script_step(a->script, a);
                 if (r == SCRIPT_DONE) {
@@ -815,11 +867,8 @@ int app_run(app *a)
                 continue;
             }
         } else {
-            int64_t deadlines[8];
-            int n = app_deadlines(a, deadlines, 8);
-            timeout = a->clock.fixed ? -1 : vb_wait_ms(deadlines, n, app_now_ms(a));
             /* the badge gap runs in real time, even with a fixed clock */
-            timeout = badge_wait_ms(a, timeout);
+            timeout = badge_wait_ms(a, app_wait_ms(a));
         }
         platform_event ev;
         if (platform_next_event(a->plat, timeout, &ev)) {

@@ -1,7 +1,8 @@
-/* app.h: the kiosk application: the state every screen shares (database,
- * clock, team settings, who is identified, language), the screen router,
- * idle reset, lock-down, failure handling and the main loop that sleeps until
- * the next deadline and draws only when something changed. */
+/* app.h: the kiosk application as the screens see it: the state every screen
+ * shares (database, clock, team settings, who is identified, language), the
+ * screen router, notices and the shared flows. The main loop, platform events
+ * and start-up are in loop.h, for main.c and the tests only: a screen cannot
+ * reach the platform (docs/HACKING.md). */
 #ifndef VB_APP_H
 #define VB_APP_H
 
@@ -12,12 +13,12 @@
 #include "../core/badge.h"
 #include "../core/clock.h"
 #include "../core/vb_err.h"
-#include "../platform/platform.h"
 #include "../store/store.h"
 #include "../ui/textfield.h"
 #include "../ui/ui.h"
+#include "screen.h"
 
-typedef struct screen_def screen_def;
+typedef struct platform platform; /* opaque here: only loop.h includes platform.h */
 typedef struct script script;
 typedef struct app app;
 struct text_edit;
@@ -30,6 +31,7 @@ typedef void (*app_then_fn)(app *a, void *ctx);
 #define APP_EXIT_MAINTENANCE 75 /* "stop for maintenance": the service unit does not restart on it */
 
 typedef struct app_options {
+    const app_screens *screens; /* every screen and their roles (main.c: screen_registry) */
     const char *db_path;
     bool desk;               /* no kiosk lock-down */
     bool demo;               /* fill an empty database with demo data */
@@ -135,17 +137,6 @@ struct app {
     int64_t minute_shown;     /* wall minute the clock on screen shows */
 };
 
-vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err);
-void app_shutdown(app *a);
-/* Runs until quit; returns the exit code. */
-int app_run(app *a);
-
-/* Builds and renders one frame now (also for --screenshot and benches). */
-void app_draw(app *a);
-/* Builds the frame; rasterises it only when render (the monkey test draws
- * one frame in a hundred). */
-void app_update(app *a, bool render);
-
 /* Clock, as the domain sees it. */
 int64_t app_now_ms(const app *a);   /* monotonic */
 int64_t app_wall_s(const app *a);
@@ -158,6 +149,8 @@ void app_go(app *a, const char *screen_name);
  * is not called, so its draft stays); home when s is NULL. */
 void app_return_to(app *a, const screen_def *s);
 void app_go_home(app *a);
+/* The screen of that name (app_screens_find on the app's registry), or NULL. */
+const screen_def *app_find_screen(const app *a, const char *name);
 void app_notice(app *a, notice_kind kind, const char *text, int seconds);
 /* Forgets the identified member and returns to the team language. */
 void app_end_session(app *a);
@@ -191,17 +184,6 @@ void app_badge_scanned(app *a, const char *badge);
 /* Lead mode: opens the lead sign-in (name, then PIN) unless a lead is signed
  * in, then goes to return_screen. */
 void app_require_lead(app *a, const char *return_screen);
-
-/* Next deadline computation, exposed for tests: fills up to max deadlines
- * (monotonic ms) and returns how many. */
-int app_deadlines(const app *a, int64_t *out, int max);
-/* Feeds one platform event into the app (also used by tests). */
-void app_handle_event(app *a, const platform_event *ev);
-/* True while the next frame can take another input event whole; when false,
- * draw a frame before feeding more events (nothing is ever dropped). */
-bool app_input_room(const app *a);
-/* Runs deadlines that have passed. */
-void app_tick(app *a);
 
 /* After a privacy deletion or redaction: keeps clearing the database's
  * logs from the loop, on every screen and after a restart, until no file

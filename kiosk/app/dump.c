@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../screens/screens.h"
 #include "app.h"
 
 static const char *kind_name(ui_el_kind k)

@@ -5,7 +5,6 @@
 
 #include "../core/i18n.h"
 #include "../core/textedit.h"
-#include "../screens/screens.h"
 #include "../store/store_members.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
@@ -98,9 +97,10 @@ void app_identify(app *a, bool need_signature, app_then_fn then, void *ctx)
     a->identify_need_signature = need_signature;
     a->identify_then = then;
     a->identify_ctx = ctx;
-    if (a->screen != &screen_identify)
+    const screen_def *identify = a->opt.screens->identify;
+    if (a->screen != identify)
         a->identify_return = a->screen;
-    app_go(a, "identify");
+    app_go(a, identify->name);
 }
 
 void app_identified(app *a, int64_t member_id, const char *name, const char *language, bool signed_in)
@@ -117,14 +117,15 @@ void app_identified(app *a, int64_t member_id, const char *name, const char *lan
     app_notice(a, NOTICE_OK, hello, 5);
 
     /* complete the identification the identify screen is waiting for */
-    if (a->screen == &screen_identify && (!a->identify_need_signature || a->member_signed)) {
+    const screen_def *identify = a->opt.screens->identify;
+    if (a->screen == identify && (!a->identify_need_signature || a->member_signed)) {
         app_then_fn then = a->identify_then;
         void *ctx = a->identify_ctx;
         const screen_def *back = a->identify_return;
         a->identify_then = NULL;
         a->identify_ctx = NULL;
         a->identify_return = NULL;
-        app_return_to(a, back && back != &screen_identify ? back : NULL);
+        app_return_to(a, back && back != identify ? back : NULL);
         if (then)
             then(a, ctx);
     }
@@ -164,7 +165,7 @@ void app_require_lead(app *a, const char *return_screen)
     /* The sign-in screen forgets an old return when it opens (a direct tap
      * on "Team lead" leads to the lead menu), so the return is set after:
      * once the lead has signed in, lead.c goes to a->lead_return. */
-    app_go(a, "lead");
-    if (a->screen == &screen_lead)
+    app_go(a, a->opt.screens->lead->name);
+    if (a->screen == a->opt.screens->lead)
         snprintf(a->lead_return, sizeof a->lead_return, "%s", target);
 }

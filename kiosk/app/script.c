@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../platform/platform.h"
-#include "../screens/screens.h"
-#include "app.h"
+#include "loop.h"
 
 #define DRAG_STEPS 6
 

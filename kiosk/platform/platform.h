@@ -7,6 +7,13 @@
 #ifndef VB_PLATFORM_H
 #define VB_PLATFORM_H
 
+/* Only platform/, app/, main.c and the tests may include this: the Makefile
+ * defines VB_PLATFORM_ALLOWED for those compile units alone. A screen draws
+ * through ui/ and asks for a loop turn with a deadline (app/screen.h). */
+#ifndef VB_PLATFORM_ALLOWED
+#error "platform.h is not for this layer: only platform/, app/ and main.c may include it (docs/HACKING.md)"
+#endif
+
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -57,8 +57,6 @@ static struct {
     text_edit te;
     int64_t owner_id;
     int due_preset, range_preset;
-    bool presence_cache_valid;       /* dagstart_holds_idle_now */
-    vb_day presence_cache_day;
 } st;
 
 static const char *const section_names[AGENDA_SECTIONS] = {
@@ -292,20 +290,6 @@ static int64_t dagstart_deadline(const app *a)
 static bool dagstart_holds_idle(const app *a)
 {
     return running() && agenda_holds_idle(st.ds.started_at, st.in.total_minutes, app_wall_s(a));
-}
-
-bool dagstart_holds_idle_now(app *a)
-{
-    if (!a->db)
-        return false;
-    vb_day today = today_of(a);
-    if (!st.loaded || vb_day_diff(st.day, today) != 0) {
-        if (running())
-            return dagstart_holds_idle(a); /* a meeting across midnight */
-        load(a);
-        a->dirty = true; /* what the screen shows may have changed */
-    }
-    return dagstart_holds_idle(a);
 }
 
 static bool dagstart_has_draft(const app *a)

@@ -1,6 +1,6 @@
 /* dagstart.h: what the daily-start screen (dagstart.c) and the actions
- * screen (actions.c) share, and what the app may ask about a running daily
- * start: whether it holds off idle reset and the wall fallback. */
+ * screen (actions.c) share. (Whether a running daily start holds off idle
+ * reset the app asks the store itself: store_dagstart_running.) */
 #ifndef VB_SCREENS_DAGSTART_H
 #define VB_SCREENS_DAGSTART_H
 
@@ -8,12 +8,6 @@
 
 #include "../core/date.h"
 #include "screens.h"
-
-/* True while today's daily start is open and not more than 30 minutes past
- * its planned end (core/agenda.h: agenda_holds_idle), on any screen: idle
- * reset and the wall fallback should wait. Reads the database the first time
- * and after each change of day; cheap afterwards. */
-bool dagstart_holds_idle_now(app *a);
 
 /* An action's due day in words, relative to today, in the frame arena:
  * "⚠ 3 days overdue", "Due today", "Due tomorrow", "Due in 5 days". */

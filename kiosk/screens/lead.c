@@ -103,7 +103,7 @@ static void draw_no_lead(app *a, ui_ctx *ui, ui_rect body)
 static void draw_pick(app *a, ui_ctx *ui, ui_rect body, const store_roster_member *leads, int n)
 {
     theme_metrics m = theme_metrics_for(ui);
-    const screen_def *ret = a->lead_return[0] ? screen_find(a->lead_return) : NULL;
+    const screen_def *ret = a->lead_return[0] ? app_find_screen(a, a->lead_return) : NULL;
     ui_rect head = ui_cut_top(&body, m.text_large * 3 / 2);
     ui_label(ui, "lead.pick.title", head,
              ret && ret != &screen_lead ? ui_format(ui, _("Team lead: who are you? (to open %s)"), _(ret->title))

@@ -20,6 +20,7 @@
 #include "../app/export.h"
 #include "../core/category.h"
 #include "../core/date.h"
+#include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/review.h"
 #include "../store/store_audit.h"
@@ -641,13 +642,24 @@ static void export_start(app *a)
     st.export_after_frame = a->frames_drawn;
     app_notice(a, NOTICE_INFO, ui_format(a->ui, _("Exporting %s to the USB stick\xE2\x80\xA6"), period_text(a->ui, &st.now)),
                120);
-    platform_inject_wake(a->plat); /* another loop turn once this frame is shown */
+}
+
+/* An export file is due once the frame that shows the progress so far is
+ * drawn: the loop comes round at once (also with a fixed clock). */
+static bool export_due(const app *a)
+{
+    return st.export_step >= 0 && a->frames_drawn > st.export_after_frame && a->db;
+}
+
+static int64_t review_deadline(const app *a)
+{
+    return export_due(a) ? app_now_ms(a) : VB_NO_DEADLINE;
 }
 
 /* One file per loop turn, after the frame that shows the progress. */
 static void review_tick(app *a)
 {
-    if (st.export_step < 0 || a->frames_drawn <= st.export_after_frame || !a->db)
+    if (!export_due(a))
         return;
     vb_err err;
     vb_err_clear(&err);
@@ -668,7 +680,6 @@ static void review_tick(app *a)
                    ui_format(a->ui, _("Exporting to the USB stick\xE2\x80\xA6 %d of %d files written"), st.export_step,
                              EXPORT_FILES),
                    120);
-        platform_inject_wake(a->plat);
         return;
     }
     st.export_step = -1;
@@ -678,7 +689,6 @@ static void review_tick(app *a)
                ui_format(a->ui, _("Exported: %d files for %s in %s on the USB stick."), EXPORT_FILES, month,
                          strrchr(st.export_dir, '/') ? strrchr(st.export_dir, '/') + 1 : st.export_dir),
                30);
-    platform_inject_wake(a->plat);
 }
 
 /* ---- the screen ------------------------------------------------------------------ */
@@ -793,6 +803,7 @@ const screen_def screen_review = {
     .draw = review_draw,
     .enter = review_enter,
     .holds_idle = review_holds_idle,
+    .deadline = review_deadline,
     .tick = review_tick,
     .show_home_button = true,
 };

@@ -1,7 +1,5 @@
-/* screens.c: the list of screens, looked up by name. */
+/* screens.c: the list of screens and their roles (screens.h). */
 #include "screens.h"
-
-#include <string.h>
 
 const screen_def *const screen_all[] = {
     &screen_home,
@@ -25,12 +23,11 @@ const screen_def *const screen_all[] = {
     NULL,
 };
 
-const screen_def *screen_find(const char *name)
-{
-    if (!name)
-        return NULL;
-    for (int i = 0; screen_all[i]; i++)
-        if (strcmp(screen_all[i]->name, name) == 0)
-            return screen_all[i];
-    return NULL;
-}
+const app_screens screen_registry = {
+    .all = screen_all,
+    .home = &screen_home,
+    .wall = &screen_wall,
+    .failure = &screen_dbfail,
+    .identify = &screen_identify,
+    .lead = &screen_lead,
+};

@@ -99,14 +99,44 @@ vb_code store_dagstart_get(store *s, const char *day, store_dagstart *out, vb_er
     return rc == VB_OK ? read_dagstart(s, day, out, err) : rc;
 }
 
+/* The planned length of a daily start (setting dagstart_minutes, 1..120). */
+static int planned_minutes(store *s)
+{
+    int64_t minutes = store_setting_int(s, "dagstart_minutes", AGENDA_DEFAULT_MINUTES);
+    return minutes < 1 || minutes > 120 ? AGENDA_DEFAULT_MINUTES : (int)minutes;
+}
+
+vb_code store_dagstart_running(store *s, vb_day today, int64_t *started_at, int *minutes, vb_err *err)
+{
+    /* the UNIQUE index on day: at most two rows are read */
+    static const char sql[] =
+        "SELECT started_at FROM dagstart WHERE day >= ? AND ended_at IS NULL ORDER BY day DESC LIMIT 1";
+    *started_at = 0;
+    *minutes = AGENDA_DEFAULT_MINUTES;
+    char yesterday[11];
+    vb_day_format(vb_day_add(today, -1), yesterday);
+    STORE_STMT_OR_RETURN(st, s, sql, err);
+    sqlite3_bind_text(st, 1, yesterday, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *started_at = sqlite3_column_int64(st, 0);
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "read the running daily start");
+    if (*started_at)
+        *minutes = planned_minutes(s);
+    return VB_OK;
+}
+
 static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
 {
     static const char sql[] = "SELECT day FROM holiday ORDER BY day";
     char wd[16];
     if (store_setting_get(s, "working_days", wd, sizeof wd, NULL) == VB_OK)
         snprintf(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
-    int64_t minutes = store_setting_int(s, "dagstart_minutes", AGENDA_DEFAULT_MINUTES);
-    in->total_minutes = minutes < 1 || minutes > 120 ? AGENDA_DEFAULT_MINUTES : (int)minutes;
+    in->total_minutes = planned_minutes(s);
     STORE_STMT_OR_RETURN(st, s, sql, err);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -44,6 +44,13 @@ typedef struct store_dagstart {
 vb_code store_agenda_load(store *s, vb_day today, int64_t now_s, agenda_input *in, store_dagstart *ds,
                           vb_err *err);
 
+/* The daily start still open from today or yesterday (a meeting across
+ * midnight): when it started (0: none) and its planned length in minutes
+ * (setting dagstart_minutes). One indexed read, cheap enough for every turn
+ * of the main loop; the app decides with agenda_holds_idle whether it holds
+ * off idle reset. */
+vb_code store_dagstart_running(store *s, vb_day today, int64_t *started_at, int *minutes, vb_err *err);
+
 /* The daily start of day ('YYYY-MM-DD'); out->id is 0 when there is none. */
 vb_code store_dagstart_get(store *s, const char *day, store_dagstart *out, vb_err *err);
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../kiosk/app/app.h"
+#include "../../kiosk/app/loop.h"
 #include "../../kiosk/screens/screens.h"
 
 static double now_ms(void)
@@ -72,6 +72,7 @@ int main(int argc, char **argv)
     }
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = argv[1];
     opt.demo = true;
     opt.clock_fixed = true;

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../kiosk/app/app.h"
+#include "../../kiosk/app/loop.h"
 #include "../../kiosk/screens/screens.h"
 
 #define WHAT_TEXT "Olie op de vloer bij de zaag"
@@ -198,6 +198,7 @@ int main(int argc, char **argv)
     }
     app_options opt;
     memset(&opt, 0, sizeof opt);
+    opt.screens = &screen_registry;
     opt.db_path = argv[1];
     opt.demo = true;
     opt.clock_fixed = true;
