@@ -849,10 +849,6 @@ int app_run(app *a)
             } else if (badge_pending(&a->badge)) {
                 /* let held keys turn into typing before the next action */
                 timeout = badge_wait_ms(a, -1);
-            } else if (app_wait_ms(a) == 0) {
-                /* a due deadline (e.g. a screen working in steps) takes its
-                 * turn before the next action, as it would without a script */
-                timeout = 0;
             } else {
                 script_result r = script_step(a->script, a);
                 if (r == SCRIPT_DONE) {

@@ -11,9 +11,8 @@
   - idle reset waits while the review is open, up to an hour without a touch;
   - "Export to USB" says what is wrong without an export folder or without a
     stick, and with a stick (a tmpfs mounted at export_dir, when this machine
-    lets the test mount one) writes the four files with the clock fixed and
-    one wait after the tap (the export runs to the end on its deadlines),
-    reports where, audits the export, and says so when the stick is
+    lets the test mount one) writes the four files with the clock fixed (the
+    export runs to the end on its deadlines), reports where, audits the export, and says so when the stick is
     read-only or full;
   - screenshots at 1024x600 and 1920x1080 match tests/ref/review-*.png
     (shots.txt cannot sign a lead in); UPDATE_REFS=1 rewrites them.
@@ -166,11 +165,10 @@ if os.geteuid() != 0 or not shutil.which("mount") or not try_mount("size=4m"):
         t.skip("export to USB with " + what, "cannot mount a tmpfs here (needs root)")
 else:
     try:
-        # The clock is fixed (--now, --clock fixed) and nothing is tapped
-        # after "Export": the screen asks for each file's turn with a due
-        # deadline, and the loop takes those turns before the script's next
-        # action (no injected wake-ups).
-        r = app.run(script=OPEN + [{"tap": "review.export"}, {"wait": "settled"}],
+        # The clock is fixed (--now, --clock fixed): the screen asks for each
+        # file's turn with a due deadline (no injected wake-ups).
+        r = app.run(script=OPEN + [{"tap": "review.export"}, {"wait": "settled"}, {"wait": "settled"},
+                                   {"wait": "settled"}, {"wait": "settled"}, {"wait": "settled"}],
                     extra=conf_with(plain), env=env)
         folder = os.path.join(plain, "verbeterbord-2026-11")
         files = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
