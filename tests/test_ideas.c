@@ -650,7 +650,6 @@ static void test_many(void)
     double page_s = seconds_since(&t0);
     T_CHECK(count == 10000 && n == 40, "10,000 ideas: count and the last page");
     t_note("10,000 ideas: count + last page of 40 in %.1f ms", page_s * 1000);
-    T_CHECK(page_s < 0.5, "10,000 ideas: a page loads well within a frame budget of the list");
     bool sorted = true;
     store_ideas_page(s, IDEA_MASK_LISTED, 3, 0, 40, rows, &n, &err);
     for (int i = 1; i < n; i++)
@@ -660,7 +659,8 @@ static void test_many(void)
     store_ideas_similar(s, "veiligheidsbril", 3, rows, IDEA_SIMILAR_MAX, &n, &err);
     double sim_s = seconds_since(&t0);
     t_note("10,000 ideas: similar search in %.1f ms", sim_s * 1000);
-    T_CHECK(n == 3 && sim_s < 0.5, "10,000 ideas: similar search answers while typing");
+    /* timings are noted, not asserted: make bench measures them */
+    T_CHECK(n == 3, "10,000 ideas: similar search finds its three");
     free(rows);
     store_close(s);
 }
