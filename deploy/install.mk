@@ -116,7 +116,7 @@ uninstall:
 # DEBIAN/. Depends are computed by dpkg-shlibdeps from the binary's linked
 # libraries when dpkg-dev is there (else the list below), plus what the units
 # and scripts run. --root-owner-group: every file root-owned, no fakeroot.
-VB_DEB_LIB_FALLBACK := libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libsqlite3-0, libsodium23, libcjson1
+VB_DEB_LIB_FALLBACK := libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsqlite3-0, libsodium23, libcjson1, zlib1g
 # cage needs xwayland (0.1.4 refuses to start without it) and Mesa's EGL and
 # DRI drivers (the GPU, or llvmpipe); the PAM stack needs pam_systemd;
 # sqlite3 is the backup and restore tool; util-linux has setpriv (the scripts

@@ -46,6 +46,7 @@ typedef struct app_options {
     bool windowed;           /* --windowed: the second screen is a window too */
     bool wall_screen;        /* --wall-display given: wall pages on a second screen */
     int wall_display;        /* ... on this display */
+    struct app_early *early; /* the database being opened already (app_open_early), or NULL */
 } app_options;
 
 typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;
@@ -135,6 +136,15 @@ struct app {
     int64_t minute_shown;     /* wall minute the clock on screen shows */
 };
 
+/* Starts opening the database (store_open, the schema check, migrations,
+ * the demo data) on a thread of its own, so that it overlaps with opening
+ * the window: neither needs the other, and together they are most of the
+ * time to the first frame. Put the result in opt->early; app_init takes it
+ * over (and opens the database itself when there is none). */
+typedef struct app_early app_early;
+vb_code app_open_early(app_early **out, const app_options *opt, vb_err *err);
+/* Waits for the thread and closes what it opened (when app_init is not run). */
+void app_early_discard(app_early *e);
 vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err);
 void app_shutdown(app *a);
 /* Runs until quit; returns the exit code. */
