@@ -195,8 +195,8 @@ vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_d
      * was still waiting at its end), or still waiting now. */
     static const char ideas_sql[] =
         "SELECT id, created_at, coalesce(first_feedback_at, 0), status, hidden, vote_count, '' FROM idea"
-        " WHERE created_at < ?2 AND (created_at >= ?1 OR first_feedback_at >= ?1"
-        "  OR (first_feedback_at IS NULL AND status IN ('new', 'review', 'trial')))";
+        " WHERE +created_at < ?2 AND (created_at >= ?1 OR first_feedback_at >= ?1"
+        "  OR (first_feedback_at IS NULL AND status IN ('new', 'review', 'trial')))"; /* 3 indexes, db/0003 */
     static const char decisions_sql[] =
         "SELECT idea_id, at, to_status = 'adopted' FROM idea_history"
         " WHERE at >= ?1 AND at < ?2 AND to_status IN ('adopted', 'declined')"
@@ -207,7 +207,7 @@ vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_d
     static const char actions_sql[] =
         "SELECT a.id, a.due_day, a.created_at, coalesce(a.closed_at, 0), a.status = 'done', a.description,"
         " coalesce(m.name, '') FROM action a LEFT JOIN member m ON m.id = a.owner_id"
-        " WHERE a.created_at < ?2 AND (a.closed_at IS NULL OR a.closed_at >= ?1)"
+        " WHERE +a.created_at < ?2 AND (a.closed_at IS NULL OR a.closed_at >= ?1)"
         " ORDER BY a.id";
     static const char dagstarts_sql[] =
         "SELECT day, ended_at IS NOT NULL FROM dagstart WHERE day BETWEEN ?3 AND ?4 ORDER BY day";

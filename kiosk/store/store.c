@@ -196,15 +196,22 @@ static vb_code backup_before_migration(store *s, int from_version, int64_t now_s
     if (localtime_r(&t, &tm))
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     snprintf(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp);
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, dest, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
+    /* the anonymous file goes along as <copy>-anon (store_anon.h): a
+     * backup without it would restore a database without those points */
+    int rc = SQLITE_OK;
+    for (int i = 0; i < (s->anon_attached ? 2 : 1) && rc == SQLITE_OK; i++) {
+        char anon[1210];
+        snprintf(anon, sizeof anon, "%s-anon", dest);
+        sqlite3_stmt *st = NULL;
+        rc = sqlite3_prepare_v2(s->db, i ? "VACUUM anon INTO ?" : "VACUUM INTO ?", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, i ? anon : dest, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_DONE)
+                rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "backup before migration");
     return VB_OK;
