@@ -3,11 +3,12 @@
 -- (docs/performance.md, "How cost grows": measured on 1, 3 and 10 years).
 --
 -- Daily start: ideas new, moved or answered since the last one (each of the
--- three times its own index, read as one OR).
-CREATE INDEX idea_created ON idea (created_at);
+-- three times its own index). Month review: ideas submitted in the month,
+-- first answered in it or still waiting; the review's columns are in the
+-- indexes, so it reads no idea rows (their texts).
+CREATE INDEX idea_created ON idea (created_at, first_feedback_at, status, hidden, vote_count);
 CREATE INDEX idea_feedback ON idea (feedback_at);
--- Month review: ideas first answered in the month, or still waiting.
-CREATE INDEX idea_waiting ON idea (first_feedback_at, status);
+CREATE INDEX idea_waiting ON idea (first_feedback_at, status, created_at, hidden, vote_count);
 -- Idea box: the list in vote order, any mix of statuses; status in the
 -- index so the count and the filter need not read the rows.
 CREATE INDEX idea_listed ON idea (hidden, vote_count DESC, created_at DESC, id DESC, status);

@@ -555,6 +555,8 @@ void app_tick(app *a)
          * gets the banner; a read that failed for now is tried again. */
         a->quick_check_pending = false;
         vb_err err;
+        if (a->quick_check_at == 0)
+            store_warm_up(a->db, &err); /* the first similar-idea search is then as quick as the next */
         vb_code rc = store_quick_check(a->db, &err);
         if (rc == VB_ERR_CORRUPT) {
             snprintf(a->db_warning, sizeof a->db_warning, "%s", err.msg);
