@@ -9,6 +9,9 @@
 #include "store_internal.h"
 
 #define SIMILAR_LIMIT 10
+/* The similar search ranks the 300 newest matching ideas (store_ideas.h):
+ * the offset of the 300th. */
+#define SIMILAR_OLDEST_RANKED "299"
 #define SIMILAR_MAX_WORDS 12
 #define SIMILAR_COMPOUND_MIN 7 /* words this long also search their prefixes */
 #define SIMILAR_PREFIX_MIN 5
@@ -336,9 +339,15 @@ static void read_row(sqlite3_stmt *st, idea_row *r)
 vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_row *out, int max, int *n,
                             vb_err *err)
 {
+    /* Ranking (bm25) costs per matching idea, and a common word matches
+     * thousands after some years: only the 300 newest
+     * matches are ranked (ids grow with time; FTS5 reads a rowid range
+     * without ranking). docs/performance.md, "How cost grows". */
     static const char sql[] =
         "SELECT " ROW_COLUMNS("?2") " FROM idea_search JOIN idea i ON i.id = idea_search.rowid"
-        " WHERE idea_search MATCH ?1 AND i.hidden = 0 AND i.status <> 'duplicate'"
+        " WHERE idea_search MATCH ?1 AND idea_search.rowid >= coalesce((SELECT rowid FROM idea_search"
+        "  WHERE idea_search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET " SIMILAR_OLDEST_RANKED "), 0)"
+        " AND i.hidden = 0 AND i.status <> 'duplicate'"
         " ORDER BY bm25(idea_search), i.vote_count DESC, i.id DESC LIMIT ?3";
     *n = 0;
     if (max > SIMILAR_LIMIT)
