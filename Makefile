@@ -10,11 +10,13 @@ CC       ?= cc
 SAN      ?= 0
 PREFIX   ?= /usr
 DESTDIR  ?=
-PKGS     := sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
+# The kiosk links only these (each shared library costs start-up time and
+# memory: docs/performance.md); SDL2_image only reads the test references.
+PKGS     := sdl2 SDL2_ttf sqlite3 libcjson libsodium zlib
 # Debian packages the build, the tests and `make run` need (dpkg-dev builds
 # the package, lintian and devscripts' hardening-check check it).
 DEB_PKGS := make gcc libc6-dev pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-            libsqlite3-dev sqlite3 libsodium-dev libcjson-dev fonts-dejavu-core gettext \
+            libsqlite3-dev sqlite3 libsodium-dev libcjson-dev zlib1g-dev fonts-dejavu-core gettext \
             python3 xvfb xauth valgrind dpkg-dev lintian devscripts
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -107,6 +109,19 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+
+# imgdiff reads PNGs of any kind (the references).
+$(BUILD)/tools/imgdiff: tests/tools/imgdiff.c
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags SDL2_image) $(LDFLAGS) -o $@ $< \
+	  $(shell pkg-config --libs SDL2_image) $(LDLIBS_ALL)
+
+# The floor (tests/tools/floor.c): SDL2 and SDL2_ttf only, nothing of the kiosk.
+$(BUILD)/tools/floor: tests/tools/floor.c
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs sdl2 SDL2_ttf)
 
 # Fuzz targets: replayed over their seed corpora by `make test`, fuzzed by `make fuzz`.
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))

@@ -354,9 +354,13 @@ int main(int argc, char **argv)
             pc.height = 1080;
         }
     }
+    /* the database opens while the window does (app.h) */
+    if (app_open_early(&opt.early, &opt, &err) != VB_OK)
+        opt.early = NULL; /* app_init opens it itself */
     platform *plat = NULL;
     if (platform_open(&plat, &pc, &err) != VB_OK) {
         fprintf(stderr, "verbeterbord: %s\n", err.msg);
+        app_early_discard(opt.early);
         return APP_EXIT_ERROR;
     }
     app a;

@@ -5,7 +5,14 @@
 #
 #   (a) start-up: wall time from process start to the first presented frame
 #       (verbeterbord --exit-after-first-frame, demo database, 1920x1080
-#       window under Xvfb), median and p99 over BENCH_STARTS runs (30);
+#       window under Xvfb), median and p99 over BENCH_STARTS runs (30),
+#       measured in alternating runs with the floor ($BUILD/tools/floor: a
+#       bare SDL2 + SDL2_ttf program that opens the same window, renders one
+#       line of text and presents it) and with `--screenshot` (no display),
+#       each printed with its ratio to the floor (median of the per-pair
+#       ratios); and memory: the proportional set size (PSS) of the kiosk
+#       on home 2 s after its first frame and of the floor holding its
+#       frame, with where the kiosk's extra goes (its mappings grouped);
 #   (b) render: time to build and render the home screen at 1920x1080 with
 #       the demo data, median and p99 over BENCH_FRAMES frames (500), and the
 #       text cache size ($BUILD/tools/bench_render, in memory);
@@ -25,11 +32,12 @@ BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "bench: no build folder ${1:-b
 BIN="$BUILD/verbeterbord"
 RENDER="$BUILD/tools/bench_render"
 SAVE="$BUILD/tools/bench_save"
+FLOOR="$BUILD/tools/floor"
 SAVES=${BENCH_SAVES:-200}
 STARTS=${BENCH_STARTS:-30}
 FRAMES=${BENCH_FRAMES:-500}
 IDLE_S=${BENCH_IDLE_S:-20}
-for f in "$BIN" "$RENDER" "$SAVE"; do
+for f in "$BIN" "$RENDER" "$SAVE" "$FLOOR"; do
     [ -x "$f" ] || { echo "bench: $f is missing (make BUILD=$BUILD tests-bin)" >&2; exit 1; }
 done
 
@@ -98,24 +106,27 @@ if start_xvfb; then
     have_x=1
 fi
 
+# a copy of the demo database with its file of anonymous points (store_anon.h)
+cpdb() { cp "$WORK/$1" "$WORK/$2" && cp "$WORK/$1-anon" "$WORK/$2-anon"; }
+
 # ---- (b) render time, in memory ----
-cp "$WORK/demo.db" "$WORK/render.db"
+cpdb demo.db render.db
 SDL_VIDEODRIVER=dummy "$RENDER" "$WORK/render.db" 1920x1080 "$FRAMES" home > "$WORK/render.txt" 2>"$WORK/render.err" ||
     { echo "# bench_render failed:"; sed 's/^/#   /' "$WORK/render.err"; }
 
 # ---- (d) tap on Save to "saved", through the UI ----
-cp "$WORK/demo.db" "$WORK/save.db"
+cpdb demo.db save.db
 SDL_VIDEODRIVER=dummy "$SAVE" "$WORK/save.db" 1920x1080 "$SAVES" > "$WORK/save.txt" 2>"$WORK/save.err" ||
     { echo "# bench_save failed:"; sed 's/^/#   /' "$WORK/save.err"; }
 
 # ---- (a) start-up and (c) idle, under Xvfb, measured by a small Python helper ----
 if [ $have_x -eq 1 ]; then
-    cp "$WORK/demo.db" "$WORK/start.db"
-    cp "$WORK/demo.db" "$WORK/idle.db"
-    SDL_VIDEODRIVER=x11 python3 - "$BIN" "$WORK" "$STARTS" "$IDLE_S" > "$WORK/x.txt" 2>"$WORK/x.err" <<'PY'
-import os, statistics, subprocess, sys, time
+    cpdb demo.db start.db
+    cpdb demo.db idle.db
+    SDL_VIDEODRIVER=x11 python3 - "$BIN" "$WORK" "$STARTS" "$IDLE_S" "$FLOOR" > "$WORK/x.txt" 2>"$WORK/x.err" <<'PY'
+import os, re, statistics, subprocess, sys, time
 
-binary, work, starts, idle_s = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+binary, work, starts, idle_s, floor = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 conf = os.path.join(work, "none.conf")
 
 def pct(values, p):
@@ -123,24 +134,109 @@ def pct(values, p):
     k = max(0, min(len(v) - 1, -(-len(v) * p // 100) - 1))  # nearest rank
     return v[int(k)]
 
-times, fails = [], 0
+# The kiosk's first frame, the floor's and a --screenshot, in turns whose
+# order rotates, so that a busy moment of the shared machine falls on all
+# three alike; the ratios are medians of the ratios within each turn.
+runs = {
+    "start": [binary, "--config", conf, "--db", os.path.join(work, "start.db"), "--demo",
+              "--windowed", "1920x1080", "--exit-after-first-frame"],
+    "floor": [floor, "--windowed", "1920x1080"],
+    "shot": [binary, "--config", conf, "--db", os.path.join(work, "start.db"), "--windowed", "1920x1080",
+             "--screenshot", os.path.join(work, "shot.png")],
+}
+shot_env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+times = {k: [] for k in runs}
+turns, fails = [], 0
+names = list(runs)
 for i in range(starts):
-    t0 = time.perf_counter()
-    r = subprocess.run([binary, "--config", conf, "--db", os.path.join(work, "start.db"), "--demo",
-                        "--windowed", "1920x1080", "--exit-after-first-frame"],
-                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    dt = (time.perf_counter() - t0) * 1000
-    if r.returncode == 0:
-        times.append(dt)
-    else:
-        fails += 1
-        sys.stderr.write(r.stderr.decode(errors="replace")[-500:])
-if times:
-    print("start_runs %d" % len(times))
-    print("start_median_ms %.1f" % statistics.median(times))
-    print("start_p99_ms %.1f" % pct(times, 99))
-    print("start_min_ms %.1f" % min(times))
+    turn = {}
+    for k in names[i % 3:] + names[:i % 3]:
+        t0 = time.perf_counter()
+        r = subprocess.run(runs[k], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           env=shot_env if k == "shot" else None)
+        dt = (time.perf_counter() - t0) * 1000
+        if r.returncode == 0:
+            turn[k] = dt
+            times[k].append(dt)
+        else:
+            fails += 1
+            sys.stderr.write("%s: %s" % (k, r.stderr.decode(errors="replace")[-500:]))
+    turns.append(turn)
+for k, v in times.items():
+    if v:
+        print("%s_runs %d" % (k, len(v)))
+        print("%s_median_ms %.1f" % (k, statistics.median(v)))
+        print("%s_p99_ms %.1f" % (k, pct(v, 99)))
+        print("%s_min_ms %.1f" % (k, min(v)))
+def ratio(a, b):
+    r = [t[a] / t[b] for t in turns if a in t and b in t]
+    return statistics.median(r) if r else 0
+print("start_floor_ratio %.2f" % ratio("start", "floor"))
+print("shot_floor_ratio %.2f" % ratio("shot", "floor"))
+print("shot_start_ratio %.2f" % ratio("shot", "start"))
 print("start_failed %d" % fails)
+
+# Memory: PSS of the floor holding its frame and of the kiosk on home 2 s
+# after its first frame (quick_check and the warm-up done), each mapping
+# put in a group; alternating, BENCH_MEM_RUNS (5) each.
+def groups(pid):
+    out, name = {}, None
+    with open("/proc/%d/smaps" % pid) as f:
+        for line in f:
+            if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+                parts = line.split()
+                path = parts[5] if len(parts) > 5 else ""
+                base = os.path.basename(path)
+                if base.startswith("lib") or base.startswith("ld-linux"):
+                    name = "lib " + base.split(".so")[0]
+                elif path.startswith("["):
+                    name = path
+                elif path.endswith(".ttf"):
+                    name = "font files"
+                elif path:
+                    name = "other files" if not path.startswith("/SYSV") else "X11 shared memory"
+                else:
+                    name = "anonymous (malloc arenas, SDL surfaces)"
+            elif line.startswith("Pss:") and name:
+                out[name] = out.get(name, 0) + int(line.split()[1])
+    return out
+
+def wait_dump(path, timeout=20):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not (os.path.exists(path) and os.path.getsize(path) > 0):
+        time.sleep(0.01)
+
+mem = {"kiosk": [], "floor": []}
+for i in range(int(os.environ.get("BENCH_MEM_RUNS", "5"))):
+    p = subprocess.Popen([floor, "--windowed", "1920x1080", "--hold"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if p.stdout.readline().strip() == b"presented":
+        time.sleep(0.2)
+        mem["floor"].append(groups(p.pid))
+    p.stdin.close()
+    p.wait(timeout=10)
+    dump = os.path.join(work, "mem%d.jsonl" % i)
+    p = subprocess.Popen([binary, "--config", conf, "--db", os.path.join(work, "start.db"), "--windowed", "1920x1080",
+                          "--ui-dump", dump], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_dump(dump)
+    time.sleep(2.0)
+    if p.poll() is None:
+        mem["kiosk"].append(groups(p.pid))
+    p.terminate()
+    p.wait(timeout=10)
+def med_group(samples, g):
+    return statistics.median([s.get(g, 0) for s in samples]) / 1024.0
+if mem["kiosk"] and mem["floor"]:
+    kt = statistics.median([sum(s.values()) for s in mem["kiosk"]]) / 1024.0
+    ft = statistics.median([sum(s.values()) for s in mem["floor"]]) / 1024.0
+    print("pss_kiosk_mib %.1f" % kt)
+    print("pss_floor_mib %.1f" % ft)
+    print("pss_ratio %.2f" % (kt / ft if ft else 0))
+    names_all = set().union(*mem["kiosk"], *mem["floor"])
+    extra = sorted(((med_group(mem["kiosk"], g) - med_group(mem["floor"], g), g) for g in names_all), reverse=True)
+    for d, g in extra:
+        if abs(d) >= 0.05:
+            print("pss_part %+.2f %s" % (d, g.replace(" ", "~")))
 
 # idle: the real kiosk, fullscreen, running clock, on home
 dump = os.path.join(work, "idle.jsonl")
@@ -211,6 +307,13 @@ if [ $have_x -eq 1 ] && [ -s "$WORK/x.txt" ]; then
     row "(a) start to first frame, median ($(val start_runs "$X") runs)" "$(val start_median_ms "$X")" "ms"
     row "(a) start to first frame, p99" "$(val start_p99_ms "$X")" "ms"
     row "(a) start to first frame, fastest" "$(val start_min_ms "$X")" "ms"
+    row "(a) the floor (bare SDL2 + SDL2_ttf), median / p99" "$(val floor_median_ms "$X") / $(val floor_p99_ms "$X")" "ms"
+    row "(a) kiosk's first frame / the floor's (goal <= 1.15)" "$(val start_floor_ratio "$X")" "x"
+    row "(a) --screenshot 1920x1080, median / p99" "$(val shot_median_ms "$X") / $(val shot_p99_ms "$X")" "ms"
+    row "(a) --screenshot / first frame (goal <= 1.3)" "$(val shot_start_ratio "$X")" "x"
+    row "(a) PSS on home 2 s after the first frame / floor" "$(val pss_kiosk_mib "$X") / $(val pss_floor_mib "$X")" "MiB"
+    row "(a) kiosk's PSS / the floor's" "$(val pss_ratio "$X")" "x"
+    awk '$1 == "pss_part" { gsub("~", " ", $3); printf "%-52s %14s %s\n", "(a)   of which " $3, $2, "MiB" }' "$X"
     [ "$(val start_failed "$X")" != "0" ] && row "(a) runs that failed" "$(val start_failed "$X")" ""
 else
     row "(a) start to first frame" "skipped" "(no Xvfb)"

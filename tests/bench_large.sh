@@ -1,14 +1,17 @@
 #!/bin/sh
-# bench_large.sh: the benchmarks of issue 6 on a large database (3 years of a
-# 40-person team: 100,000 learning points, 10,000 ideas, 200,000 votes, 750
-# daily starts, made by tools/gen_large). Figures, no assertions:
-#   start to first frame; render time of every screen at 1920x1080 and
-#   3840x2160; the queries behind the screens, cold and warm; the commit of
-#   a learning point in process (bench_queries) and the tap on Save to the
-#   frame that shows "saved", through the UI (bench_save); commit in the
-#   kiosk to the wall showing it; idle CPU and wake-ups of home and wall mode; proportional memory (PSS) per renderer,
+# bench_large.sh: the benchmarks of issues 6 and 10 on large databases made
+# by tools/gen_large (a 40-person team; per year 33,000 learning points,
+# 3,300 ideas, 66,000 votes, 250 daily starts). Figures, no assertions:
+#   how cost grows: the queries behind the screens (bench_queries: cold,
+#   warm, the first similar-idea search after the warm-up) and the render
+#   time of every screen at 1920x1080, on 1, 3 and 10 years (BENCH_YEARS),
+#   as one table; then on the 3-year database: render time at 3840x2160,
+#   the tap on Save to the frame that shows "saved" (bench_save), start to
+#   first frame, commit in the kiosk to the wall showing it, idle CPU and
+#   wake-ups of home and wall mode, proportional memory (PSS) per renderer,
 #   after start-up and after a monkey run.
 #   sh tests/bench_large.sh [BUILD_DIR]
+# The 10-year database takes a minute or two to make; `make test` never does.
 set -u
 BUILD=$(cd "${1:-build}" && pwd) || exit 1
 BIN="$BUILD/verbeterbord"
@@ -19,34 +22,84 @@ trap cleanup EXIT
 export TZ=UTC0 HOME="$WORK" XDG_RUNTIME_DIR="$WORK"
 NOW=2026-11-26T06:55
 FRAMES=${BENCH_LARGE_FRAMES:-100}
+YEARS=${BENCH_YEARS:-1 3 10}
+QRUNS=${BENCH_QUERY_RUNS:-30}
+SCREENS="home learning_point learning_list ideas idea_detail idea_new dagstart actions review wall:0 wall:1 wall:2 wall:3"
+# a copy of a database with its file of anonymous points (store_anon.h)
+cpdb() { cp "$WORK/$1" "$WORK/$2" && cp "$WORK/$1-anon" "$WORK/$2-anon"; }
+# median and p99 of bench_render's output
+render() {
+    cpdb "$1" r.db
+    out=$(SDL_VIDEODRIVER=dummy "$BUILD/tools/bench_render" "$WORK/r.db" "$2" "$FRAMES" "$3" 2>&1)
+    med=$(echo "$out" | awk '$1 == "median_ms" { print $2 }')
+    p99=$(echo "$out" | awk '$1 == "p99_ms" { print $2 }')
+    printf '%s %s' "${med:-fail}" "${p99:-fail}"
+}
 
-echo "# large database"
-"$BUILD/tools/gen_large" "$WORK/large.db" | sed 's/^/# /'
-ls -l "$WORK/large.db" | awk '{ printf "# file size %.1f MB\n", $5 / 1e6 }'
-
+echo "# how cost grows: $YEARS years (load average at the start: $(cut -d' ' -f1-3 /proc/loadavg))"
+for y in $YEARS; do
+    t0=$(date +%s.%N)
+    "$BUILD/tools/gen_large" "$WORK/y$y.db" "$y" | sed 's/^/# /'
+    t1=$(date +%s.%N)
+    du -bc "$WORK/y$y.db" "$WORK/y$y.db-anon" | awk -v y="$y" -v t0="$t0" -v t1="$t1" \
+        '$2 == "total" { printf "# %d years: %.1f MB (main + anon), made in %.0f s\n", y, $1 / 1e6, t1 - t0 }'
+    cpdb "y$y.db" q.db
+    "$BUILD/tools/bench_queries" "$WORK/q.db" "$QRUNS" > "$WORK/q$y.txt" 2>&1
+    : > "$WORK/r$y.txt"
+    for sc in $SCREENS; do
+        echo "$sc $(render "y$y.db" 1920x1080 "$sc")" >> "$WORK/r$y.txt"
+    done
+done
 echo
-echo "# render time per frame, software renderer, in memory (ms, $FRAMES frames)"
-printf '%-16s %10s %10s %10s %10s\n' screen "1080p med" "1080p p99" "2160p med" "2160p p99"
-for s in home learning_point learning_list ideas idea_detail idea_new dagstart actions review wall:0 wall:1 wall:2 wall:3; do
-    line=$(printf '%-16s' "$s")
-    for size in 1920x1080 3840x2160; do
-        cp "$WORK/large.db" "$WORK/r.db"
-        out=$(SDL_VIDEODRIVER=dummy "$BUILD/tools/bench_render" "$WORK/r.db" "$size" "$FRAMES" "$s" 2>&1)
-        med=$(echo "$out" | awk '$1 == "median_ms" { print $2 }')
-        p99=$(echo "$out" | awk '$1 == "p99_ms" { print $2 }')
-        line="$line $(printf '%10s %10s' "${med:-fail}" "${p99:-fail}")"
+echo "# queries behind the screens, p99 in ms (median in brackets), $QRUNS runs each;"
+echo "# cold = a fresh connection, warm = the same query again"
+line=$(printf '%-34s' "query")
+for y in $YEARS; do line="$line $(printf '%22s' "$y years")"; done
+echo "$line"
+for q in "agenda build" "idea list by votes" "similar ideas (typing)" "similar, after warm-up" "month review" \
+         "learning point list"; do
+    for kind in cold warm; do
+        [ "$q" = "similar, after warm-up" ] && [ $kind = warm ] && continue
+        line=$(printf '%-34s' "$q, $kind")
+        for y in $YEARS; do
+            v=$(awk -v q="$q" -v k=$kind 'index($0, q) == 1 { n = split(substr($0, length(q) + 1), f, " ");
+                  if (k == "cold") printf "%s (%s)", f[2], f[1]; else printf "%s (%s)", f[4], f[3] }' "$WORK/q$y.txt")
+            line="$line $(printf '%22s' "${v:-fail}")"
+        done
+        echo "$line"
+    done
+done
+line=$(printf '%-34s' "save learning point, in process")
+for y in $YEARS; do
+    v=$(awk '/^save learning point/ { printf "%s (%s)", $5, $4 }' "$WORK/q$y.txt")
+    line="$line $(printf '%22s' "${v:-fail}")"
+done
+echo "$line"
+echo
+echo "# render time per frame at 1920x1080, software renderer, in memory: p99 in ms (median), $FRAMES frames"
+line=$(printf '%-34s' "screen")
+for y in $YEARS; do line="$line $(printf '%22s' "$y years")"; done
+echo "$line"
+for sc in $SCREENS; do
+    line=$(printf '%-34s' "$sc")
+    for y in $YEARS; do
+        v=$(awk -v s="$sc" '$1 == s { printf "%s (%s)", $3, $2 }' "$WORK/r$y.txt")
+        line="$line $(printf '%22s' "${v:-fail}")"
     done
     echo "$line"
 done
 
+# the rest on 3 years (or the first size asked for)
+case " $YEARS " in *" 3 "*) Y=3 ;; *) Y=$(echo $YEARS | cut -d' ' -f1) ;; esac
+cpdb "y$Y.db" large.db
 echo
-echo "# queries behind the screens (ms)"
-cp "$WORK/large.db" "$WORK/q.db"
-"$BUILD/tools/bench_queries" "$WORK/q.db" 50
-
+echo "# render time per frame at 3840x2160, $Y years: median and p99 in ms ($FRAMES frames)"
+for sc in $SCREENS; do
+    printf '%-16s %s\n' "$sc" "$(render large.db 3840x2160 "$sc")"
+done
 echo
 echo "# tap on Save to the frame that shows \"saved\", through the UI (ms, ${BENCH_SAVES:-200} saves)"
-cp "$WORK/large.db" "$WORK/s.db"
+cpdb large.db s.db
 SDL_VIDEODRIVER=dummy "$BUILD/tools/bench_save" "$WORK/s.db" 1920x1080 "${BENCH_SAVES:-200}" 2>&1 | sed 's/^/# /'
 
 command -v Xvfb >/dev/null 2>&1 || { echo "# no Xvfb: the rest is skipped"; exit 0; }
@@ -69,8 +122,9 @@ def pct(v, p):
 
 def copy(name):
     dst = os.path.join(work, name)
-    with open(large, "rb") as a, open(dst, "wb") as b:
-        b.write(a.read())
+    for suffix in ("", "-anon"):  # with its file of anonymous points
+        with open(large + suffix, "rb") as a, open(dst + suffix, "wb") as b:
+            b.write(a.read())
     return dst
 
 # start to first frame on the large database
@@ -168,5 +222,5 @@ else:
 PY
 
 echo
-cp "$WORK/large.db" "$WORK/m.db"
+cpdb large.db m.db
 VB_MONKEY_EVENTS=${BENCH_MONKEY_EVENTS:-20000} "$BUILD/tests/test_monkey" | grep -E "^# (proportional|[0-9]+ events)" | sed 's/^# /# monkey: /'

@@ -665,11 +665,35 @@ static void test_many(void)
     store_close(s);
 }
 
+/* The search ranks only the 300 newest matching ideas (ranking costs per
+ * match: a common word matches thousands after some years). */
+static void test_similar_newest(void)
+{
+    for (int newer = 299; newer <= 300; newer++) {
+        store *s = open_db("newest");
+        add_members(s, 1);
+        /* signed: the main file's index, whose keys grow with time */
+        int64_t old = submit(s, "Veiligheidsbril drager", "", 1, NOW_S);
+        for (int i = 0; i < newer; i++) {
+            char title[64];
+            snprintf(title, sizeof title, "Veiligheid op de vloer %d", i);
+            submit(s, title, "", 1, NOW_S);
+        }
+        bool found = similar_has(s, "veiligheidsbril drager", old, NULL);
+        if (newer == 299)
+            T_CHECK(found, "similar: the best match behind 299 newer matches is still found");
+        else
+            T_CHECK(!found, "similar: an idea behind 300 newer matches is not ranked");
+        store_close(s);
+    }
+}
+
 int main(void)
 {
     test_submit();
     test_similar_query();
     test_similar();
+    test_similar_newest();
     test_votes();
     test_list();
     test_filter_counts();

@@ -3,6 +3,7 @@
  * screens only through the registry in app_options (screen.h). */
 #include "loop.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -155,23 +156,94 @@ void app_go_home(app *a)
     app_go(a, "home");
 }
 
-/* Opens the database (creating and migrating it when needed). On failure the
+/* Opens the database (creating and migrating it when needed) and fills an
+ * empty one with the demo data when asked. */
+static vb_code open_store(const app_options *opt, int64_t now_s, store **out, vb_err *err)
+{
+    store *s = NULL;
+    vb_code rc = store_open(&s, opt->db_path, opt->wall ? STORE_READONLY : STORE_READWRITE, now_s, err);
+    if (rc == VB_OK && opt->demo && !opt->wall) {
+        bool empty = false;
+        rc = store_is_empty(s, &empty, err);
+        if (rc == VB_OK && empty)
+            rc = store_demo_fill(s, now_s, err);
+        if (rc != VB_OK) {
+            store_close(s);
+            s = NULL;
+        }
+    }
+    *out = s;
+    return rc;
+}
+
+struct app_early {
+    pthread_t thread;
+    app_options opt;
+    int64_t now_s;
+    store *db;
+    vb_code rc;
+    vb_err err;
+};
+
+static void *early_thread(void *arg)
+{
+    app_early *e = arg;
+    e->rc = open_store(&e->opt, e->now_s, &e->db, &e->err);
+    return NULL;
+}
+
+vb_code app_open_early(app_early **out, const app_options *opt, vb_err *err)
+{
+    *out = NULL;
+    app_early *e = calloc(1, sizeof *e);
+    if (!e)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    e->opt = *opt;
+    e->opt.early = NULL;
+    /* the time app_init's clock starts at */
+    e->now_s = opt->now_set ? opt->now_s : (int64_t)time(NULL);
+    vb_err_clear(&e->err);
+    if (pthread_create(&e->thread, NULL, early_thread, e) != 0) {
+        free(e);
+        return vb_fail(err, VB_ERR_INTERNAL, "cannot start a thread to open the database");
+    }
+    *out = e;
+    return VB_OK;
+}
+
+/* Waits for the thread; its store and error go to *db and *err. */
+static vb_code early_join(app_early *e, store **db, vb_err *err)
+{
+    pthread_join(e->thread, NULL);
+    vb_code rc = e->rc;
+    *db = e->db;
+    *err = e->err;
+    free(e);
+    return rc;
+}
+
+void app_early_discard(app_early *e)
+{
+    if (!e)
+        return;
+    store *s = NULL;
+    vb_err ignored;
+    early_join(e, &s, &ignored);
+    store_close(s);
+}
+
+/* Opens the database (the one opened early, the first time). On failure the
  * kiosk shows the failure screen and retries every few seconds. */
 static bool open_database(app *a)
 {
     vb_err_clear(&a->db_err);
     store *s = NULL;
-    vb_code rc = store_open(&s, a->opt.db_path, a->opt.wall ? STORE_READONLY : STORE_READWRITE, app_wall_s(a),
-                            &a->db_err);
-    if (rc == VB_OK && a->opt.demo && !a->opt.wall) {
-        bool empty = false;
-        rc = store_is_empty(s, &empty, &a->db_err);
-        if (rc == VB_OK && empty)
-            rc = store_demo_fill(s, app_wall_s(a), &a->db_err);
-        if (rc != VB_OK) {
-            store_close(s);
-            s = NULL;
-        }
+    vb_code rc;
+    if (a->opt.early) {
+        rc = early_join(a->opt.early, &s, &a->db_err);
+        a->opt.early = NULL;
+    } else {
+        rc = open_store(&a->opt, app_wall_s(a), &s, &a->db_err);
     }
     if (rc != VB_OK) {
         a->db = NULL;
@@ -255,6 +327,8 @@ vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err)
 
 void app_shutdown(app *a)
 {
+    app_early_discard(a->opt.early); /* app_init stopped before it took it */
+    a->opt.early = NULL;
     if (a->script)
         script_close(a->script);
     if (a->dump)
@@ -529,6 +603,8 @@ void app_tick(app *a)
          * gets the banner; a read that failed for now is tried again. */
         a->quick_check_pending = false;
         vb_err err;
+        if (a->quick_check_at == 0)
+            store_warm_up(a->db, &err); /* the first similar-idea search is then as quick as the next */
         vb_code rc = store_quick_check(a->db, &err);
         if (rc == VB_ERR_CORRUPT) {
             snprintf(a->db_warning, sizeof a->db_warning, "%s", err.msg);

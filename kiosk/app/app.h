@@ -48,6 +48,7 @@ typedef struct app_options {
     bool windowed;           /* --windowed: the second screen is a window too */
     bool wall_screen;        /* --wall-display given: wall pages on a second screen */
     int wall_display;        /* ... on this display */
+    struct app_early *early; /* the database being opened already (app_open_early), or NULL */
 } app_options;
 
 typedef enum notice_kind { NOTICE_INFO, NOTICE_OK, NOTICE_ERROR } notice_kind;

@@ -12,6 +12,15 @@
 #include "../platform/platform.h"
 #include "app.h"
 
+/* Starts opening the database (store_open, the schema check, migrations,
+ * the demo data) on a thread of its own, so that it overlaps with opening
+ * the window: neither needs the other, and together they are most of the
+ * time to the first frame. Put the result in opt->early; app_init takes it
+ * over (and opens the database itself when there is none). */
+typedef struct app_early app_early;
+vb_code app_open_early(app_early **out, const app_options *opt, vb_err *err);
+/* Waits for the thread and closes what it opened (when app_init is not run). */
+void app_early_discard(app_early *e);
 /* opt->screens is required: the screens and their roles. */
 vb_code app_init(app *a, const app_options *opt, platform *plat, vb_err *err);
 void app_shutdown(app *a);

@@ -1,11 +1,11 @@
-/* platform_sdl.c: the SDL2 / SDL2_ttf / SDL2_image implementation of
+/* platform_sdl.c: the SDL2 / SDL2_ttf implementation of
  * platform.h. The only file of the kiosk (with main.c) that includes SDL. */
 #include "platform.h"
+#include "png.h"
 
 #include <SDL.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
 #include <pthread.h>
@@ -815,15 +815,21 @@ void platform_present(platform *p)
 
 vb_code platform_save_png(platform *p, const char *path, vb_err *err)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->main.width, p->main.height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!s)
-        return vb_fail(err, VB_ERR_NOMEM, "screenshot surface: %s", SDL_GetError());
+    /* offscreen (--screenshot): the frame is already in memory */
+    SDL_Surface *own = NULL, *s = p->main.offscreen;
+    if (!s) {
+        own = s = SDL_CreateRGBSurfaceWithFormat(0, p->main.width, p->main.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!s)
+            return vb_fail(err, VB_ERR_NOMEM, "screenshot surface: %s", SDL_GetError());
+    } else {
+        SDL_RenderFlush(p->main.renderer);
+    }
     vb_code rc = VB_OK;
-    if (SDL_RenderReadPixels(p->main.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+    if (own && SDL_RenderReadPixels(p->main.renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
         rc = vb_fail(err, VB_ERR_INTERNAL, "read pixels: %s", SDL_GetError());
-    else if (IMG_SavePNG(s, path) != 0)
-        rc = vb_fail(err, VB_ERR_IO, "cannot write %s: %s", path, IMG_GetError());
-    SDL_FreeSurface(s);
+    else
+        rc = png_write_xrgb(path, s->pixels, s->w, s->h, s->pitch, err);
+    SDL_FreeSurface(own);
     return rc;
 }
 

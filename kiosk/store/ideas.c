@@ -13,6 +13,9 @@
 #include "store_internal.h"
 
 #define SIMILAR_LIMIT 10
+/* The similar search ranks the 300 newest matching ideas (store_ideas.h):
+ * the offset of the 300th. */
+#define SIMILAR_OLDEST_RANKED "299"
 #define SIMILAR_MAX_WORDS 12
 #define SIMILAR_COMPOUND_MIN 7 /* words this long also search their prefixes */
 #define SIMILAR_PREFIX_MIN 5
@@ -376,10 +379,17 @@ static void read_row(sqlite3_stmt *st, idea_row *r)
 vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_row *out, int max, int *n,
                             vb_err *err)
 {
-    /* Both files' indexes: anonymous ideas keep theirs in the anon file. */
+    /* Ranking (bm25) costs per matching idea, and a common word matches
+     * thousands after some years: in the main file's index only the 300
+     * newest matches are ranked (signed ids grow with time; FTS5 reads a
+     * rowid range without ranking). docs/performance.md, "How cost grows".
+     * Anonymous ideas keep their index in the anon file (store_anon.h); their
+     * keys are random, so all their matches are ranked. */
 #define SIMILAR_SQL(ANON_HALF)                                                                            \
     "SELECT " ROW_COLUMNS("?2") " FROM (SELECT rowid AS id, bm25(idea_search) AS rank FROM main.idea_search" \
-    " WHERE idea_search MATCH ?1" ANON_HALF ") f JOIN idea i ON i.id = f.id"                              \
+    " WHERE idea_search MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM main.idea_search"             \
+    "  WHERE idea_search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET " SIMILAR_OLDEST_RANKED "), 0)"     \
+    ANON_HALF ") f JOIN idea i ON i.id = f.id"                                                            \
     " WHERE i.hidden = 0 AND i.status <> 'duplicate' ORDER BY f.rank, i.vote_count DESC, i.id DESC LIMIT ?3"
     static const char sql_both[] = SIMILAR_SQL(" UNION ALL SELECT rowid, bm25(idea_anon_search)"
                                                " FROM anon.idea_anon_search WHERE idea_anon_search MATCH ?1");

@@ -85,6 +85,11 @@ void store_mark_existing(const char *db_path);
  * VB_ERR_IO when a read failed (pages that could not be read are not damage;
  * the caller tries again later). */
 vb_code store_quick_check(store *s, vb_err *err);
+
+/* Readies what a fresh connection reads slowly the first time, after the
+ * first frame (store/warm.c): the similar-idea search (its statement, the
+ * FTS index's structure and pages). Only a cost, never a change. */
+vb_code store_warm_up(store *s, vb_err *err);
 /* Cheap change counter (PRAGMA data_version): differs when another
  * connection committed since the last call. */
 vb_code store_data_version(store *s, int64_t *out, vb_err *err);

@@ -90,7 +90,9 @@ typedef struct idea_row {
  * 7 letters or more also search their prefixes of 5 to 10 letters, so that
  * a new compound finds an idea with its first part ("brillenrek" finds
  * "veiligheidsbrillen"). Hidden
- * and merged ideas are never returned. *n = 0 when the query has no word to
+ * and merged ideas are never returned. Of the ideas that match, the 300
+ * newest are ranked (ranking costs per match; docs/performance.md). *n = 0
+ * when the query has no word to
  * search for. viewer (0 = nobody) fills idea_row.voted. At most max rows
  * (capped at 10). */
 vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_row *out, int max, int *n,

@@ -1,8 +1,10 @@
-/* gen_large.c: makes the large database the benchmarks run on: three years
- * of a 40-person team with 100,000 learning points, 10,000 ideas, 200,000
- * votes and 750 daily starts (plus actions and announcements). The schema
- * comes from the real store (migrations); rows go in with plain SQL in one
- * transaction, deterministic for a seed. Usage: gen_large DB [scale] */
+/* gen_large.c: makes the large databases the benchmarks run on: YEARS
+ * years (default 3) of a 40-person team, per year 33,000 learning points,
+ * 3,300 ideas, 66,000 votes, 250 daily starts and 1,000 actions (times
+ * SCALE, default 1). The 10-year database: 330,000 learning points, 33,000
+ * ideas, 660,000 votes. The schema comes from the real store (migrations);
+ * rows go in with plain SQL in one transaction, deterministic for a seed.
+ * Usage: gen_large DB [YEARS] [SCALE] */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,12 +52,18 @@ static void sentence(char *out, size_t size, int n)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: gen_large DB [scale]\n");
+        fprintf(stderr, "usage: gen_large DB [YEARS] [SCALE]\n");
         return 2;
     }
-    double scale = argc > 2 ? atof(argv[2]) : 1.0;
-    int n_lp = (int)(100000 * scale), n_ideas = (int)(10000 * scale), n_votes = (int)(200000 * scale);
-    int n_members = 40, n_days = 3 * 365;
+    int years = argc > 2 ? atoi(argv[2]) : 3;
+    double scale = argc > 3 ? atof(argv[3]) : 1.0;
+    if (years < 1 || years > 30 || scale <= 0) {
+        fprintf(stderr, "gen_large: YEARS is 1 to 30, SCALE above 0\n");
+        return 2;
+    }
+    double per = scale * years;
+    int n_lp = (int)(33000 * per), n_ideas = (int)(3300 * per), n_votes = (int)(66000 * per);
+    int n_members = 40, n_days = years * 365, n_dagstarts = 250 * years, n_actions = (int)(1000 * per);
     remove(argv[1]);
     store *s = NULL;
     vb_err err;
@@ -73,7 +81,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen_large: %s\n", err.msg);
         return 1;
     }
-    CHECK(sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN", NULL, NULL, NULL));
+    CHECK(sqlite3_exec(db, "PRAGMA synchronous=OFF; PRAGMA anon.synchronous=OFF; PRAGMA cache_size=-262144;"
+                           " PRAGMA anon.cache_size=-262144; BEGIN", NULL, NULL, NULL));
     CHECK(sqlite3_exec(db, "UPDATE setting SET value = 'Team Groot' WHERE key = 'team_name';"
                            "INSERT INTO place (name, sort) VALUES ('Lijn 1',1),('Lijn 2',2),('Lijn 3',3),"
                            "('Magazijn',4),('Expeditie',5),('Lasrobot',6)", NULL, NULL, NULL));
@@ -87,7 +96,7 @@ int main(int argc, char **argv)
         sqlite3_bind_text(st, 2, i < 3 ? "lead" : "worker", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, badge, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 4, i % 7 == 0 ? "pl" : "nl", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 5, NOW_S - 4LL * 365 * 86400);
+        sqlite3_bind_int64(st, 5, NOW_S - (years + 1LL) * 365 * 86400);
         CHECK(sqlite3_step(st));
         sqlite3_reset(st);
     }
@@ -213,7 +222,7 @@ int main(int argc, char **argv)
         int idea = 1 + (int)((next() % (unsigned)n_ideas) * (next() % 100 + 1) / 100);
         sqlite3_bind_int(st, 1, idea);
         sqlite3_bind_int(st, 2, 1 + (int)(next() % (unsigned)n_members));
-        sqlite3_bind_int64(st, 3, NOW_S - (int64_t)(next() % 86400000));
+        sqlite3_bind_int64(st, 3, NOW_S - (int64_t)(next() % ((unsigned long long)n_days * 86400)));
         CHECK(sqlite3_step(st));
         votes += sqlite3_changes(db);
         sqlite3_reset(st);
@@ -223,7 +232,7 @@ int main(int argc, char **argv)
     CHECK(sqlite3_prepare_v2(db, "INSERT INTO dagstart (day, started_at, ended_at, lead_id, section) VALUES (?,?,?,1,4)",
                              -1, &st, NULL));
     int held = 0;
-    for (int back = 1; back <= n_days && held < 750; back++) {
+    for (int back = 1; back <= n_days && held < n_dagstarts; back++) {
         vb_day d = vb_day_add(today, -back);
         if (d.wday == 0 || d.wday == 6)
             continue;
@@ -241,21 +250,25 @@ int main(int argc, char **argv)
 
     CHECK(sqlite3_prepare_v2(db, "INSERT INTO action (description, owner_id, due_day, status, origin, created_at,"
                                  " closed_at, note) VALUES (?,?,?,?,?,?,?,?)", -1, &st, NULL));
-    for (int i = 0; i < 3000 * scale; i++) {
+    for (int i = 0; i < n_actions; i++) {
+        /* made at a daily start, due two weeks later, done within six weeks;
+         * of the last two months' actions half are still open */
         char desc[120], due[11];
         sentence(desc, sizeof desc, 5);
-        vb_day_format(vb_day_add(today, 30 - (int)(next() % 1000)), due);
-        bool open = next() % 10 == 0;
+        int64_t created = NOW_S - (int64_t)(next() % ((unsigned long long)n_days * 86400));
+        int64_t closed = created + 86400 + (int64_t)(next() % (40 * 86400));
+        bool open = closed > NOW_S || (NOW_S - created < 60 * 86400 && next() % 2 == 0);
+        vb_day_format(vb_day_add(vb_local_from_unix(created).day, 14), due);
         sqlite3_bind_text(st, 1, desc, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, 1 + (int)(next() % (unsigned)n_members));
         sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 4, open ? "open" : "done", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, "dagstart", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, NOW_S - 86400LL * 1000);
+        sqlite3_bind_int64(st, 6, created);
         if (open)
             sqlite3_bind_null(st, 7);
         else
-            sqlite3_bind_int64(st, 7, NOW_S - 86400);
+            sqlite3_bind_int64(st, 7, closed);
         sqlite3_bind_null(st, 8);
         CHECK(sqlite3_step(st));
         sqlite3_reset(st);
