@@ -17,13 +17,12 @@ else reads the database").
 3. The same deletion interrupted by a restart: the clean-up goes on after the
    restart.
 """
-import json
 import os
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import NOW, NOW_S, App, Suite, binary, read_dump, stop, wait_for  # noqa: E402
+from vbtest import NOW, NOW_S, App, Holder, Kiosk, Suite, binary, wait_for  # noqa: E402
 
 t = Suite()
 FILES = ("", "-wal", "-shm", "-anon", "-anon-wal", "-anon-shm")
@@ -54,87 +53,6 @@ def new_app():
     return app, lead
 
 
-class Kiosk:
-    """The kiosk running, fed one script line at a time."""
-
-    def __init__(self, app):
-        self.p, self.dump = app.start(script_stdin=True)
-
-    def send(self, *steps):
-        for s in steps:
-            self.p.stdin.write((json.dumps(s, ensure_ascii=False) + "\n").encode())
-        self.p.stdin.flush()
-
-    def frame(self):
-        frames, _, _ = read_dump(self.dump)
-        return frames[-1] if frames else None
-
-    def shows(self, element_id, timeout=30):
-        return wait_for(lambda: self.frame() is not None and self.frame().find(element_id) is not None,
-                        timeout=timeout)
-
-    def label(self, element_id):
-        f = self.frame()
-        e = f.find(element_id) if f else None
-        return e["label"] if e else ""
-
-    def quit(self):
-        self.send({"quit": True})
-        self.p.stdin.close()
-        rc = self.p.wait(timeout=60)
-        self.p.stdout.close()
-        self.p.stderr.close()
-        return rc
-
-    def why(self):
-        return self.p.stderr.read().decode("utf-8", "replace") if self.p.poll() is not None else "still running"
-
-    def kill(self):
-        if self.p.poll() is None:
-            stop(self.p)
-        for f in (self.p.stdin, self.p.stdout, self.p.stderr):
-            try:
-                f.close()
-            except OSError:
-                pass
-
-
-READER = r"""
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.executescript(sys.stdin.readline().replace("\\n", "\n"))
-con.execute("BEGIN")
-con.execute("SELECT count(*) FROM learning_point").fetchall()
-con.execute("SELECT count(*) FROM vote").fetchall()
-print("held", flush=True)
-sys.stdin.readline()
-con.execute("COMMIT")
-con.close()
-"""
-
-
-class Reader:
-    """Another program (the wall, a backup, a sqlite3 shell) holding a read
-    snapshot of both files until let go."""
-
-    def __init__(self, db):
-        views = subprocess.run([binary(), "--db", db, "--sql-views"], capture_output=True, text=True,
-                               timeout=30).stdout
-        self.p = subprocess.Popen([sys.executable, "-c", READER, db], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
-        self.p.stdin.write(views.replace("\n", "\\n") + "\n")
-        self.p.stdin.flush()
-        self.held = self.p.stdout.readline().strip() == "held"
-
-    def release(self):
-        if self.p.poll() is None:
-            self.p.stdin.write("\n")
-            self.p.stdin.flush()
-            self.p.wait(timeout=30)
-        self.p.stdin.close()
-        self.p.stdout.close()
-
-
 def sign_in(lead):
     return ([{"tap": "home.lead"}, {"tap": "lead.pick.%d" % lead}] +
             [{"tap": "lead.pin.%s" % d} for d in "2468"] + [{"tap": "lead.pin.ok"}])
@@ -156,7 +74,7 @@ k = Kiosk(app)
 reader = None
 try:
     t.check(k.shows("home.learning_point"), "save: the kiosk runs")
-    reader = Reader(app.db)
+    reader = Holder(app.db)
     t.check(reader.held, "save: another program holds a read snapshot")
     votes = app.scalar("SELECT count(*) FROM vote")
     k.send({"tap": "home.ideas"}, {"tap": "ideas.vote.%d" % top}, {"badge": BADGE_A},
@@ -226,7 +144,7 @@ finally:
 lp = app.scalar("SELECT id FROM learning_point WHERE member_id IS NULL AND hidden = 0 ORDER BY day DESC, id LIMIT 1")
 app.sql("UPDATE learning_point SET what_happened = ? WHERE id = ?", ("Quobbelstraat %s" % WORDS[0], lp))
 app.sql("PRAGMA wal_checkpoint(TRUNCATE)")
-reader = Reader(app.db)
+reader = Holder(app.db)
 k = Kiosk(app)
 try:
     k.send(*(sign_in(LEAD) + [{"tap": "bar.home"}, {"tap": "home.learning_list"},
