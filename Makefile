@@ -96,10 +96,10 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a $(TEST_VFS)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
-$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a $(TEST_VFS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 # Fuzz targets: replayed over their seed corpora by `make test`, fuzzed by `make fuzz`.
 FUZZ_SRC    := $(sort $(wildcard tests/fuzz/fuzz_*.c))

@@ -13,7 +13,9 @@
 
 /* A reader keeps a privacy clean-up from finishing: the next try. */
 #define PRIVACY_RETRY_MS 3000
-/* The indicator moves this often while a write waits (a frame each time). */
+/* A write that waits this long gets the indicator (a quick commit does not
+ * flash it; a tap gets its answer at once); it then moves every step. */
+#define BUSY_SHOW_MS 100
 #define BUSY_STEP_MS 250
 
 struct app_busy {
@@ -67,7 +69,7 @@ void app_busy_keep_frame(app *a)
 }
 
 /* The kept frame with the indicator over it, presented (and dumped). */
-static void present_waiting(app *a, struct app_busy *b, int64_t now)
+static void present_waiting(app *a, struct app_busy *b)
 {
     ui_ctx *u = b->frame;
     u->cmd_count = b->kept ? b->cmds : 0;
@@ -86,7 +88,7 @@ static void present_waiting(app *a, struct app_busy *b, int64_t now)
     /* a moving bar of dots: the kiosk is alive, not hung */
     static const char *const dots[] = { "\xE2\x97\x8F \xE2\x97\x8B \xE2\x97\x8B", "\xE2\x97\x8B \xE2\x97\x8F \xE2\x97\x8B",
                                         "\xE2\x97\x8B \xE2\x97\x8B \xE2\x97\x8F", "\xE2\x97\x8B \xE2\x97\x8F \xE2\x97\x8B" };
-    const char *spin = dots[(now - b->started_ms) / BUSY_STEP_MS % 4];
+    const char *spin = dots[b->step % 4];
     ui_rect first = ui_cut_top(&inner, m.main_target - m.pad);
     int spin_w = ui_text_width(u, spin, m.text_large, true) + m.pad;
     ui_label(u, "busy.progress", ui_cut_right(&first, spin_w), spin, m.text_large, true, THEME_ACCENT,
@@ -117,7 +119,6 @@ static void busy_wait(void *ctx)
         b->step = 0;
         b->taps = 0;
         b->stats.waits++;
-        draw = true;
     }
     double gap = (double)(now - b->last_look_ms);
     if (gap > b->stats.worst_gap_ms)
@@ -142,13 +143,14 @@ static void busy_wait(void *ctx)
         a->exit_code = APP_EXIT_SCRIPT;
         a->quit = true;
     }
-    int64_t step = (now - b->started_ms) / BUSY_STEP_MS;
+    /* steps from 1 once the indicator is due */
+    int64_t step = now - b->started_ms < BUSY_SHOW_MS ? 0 : 1 + (now - b->started_ms - BUSY_SHOW_MS) / BUSY_STEP_MS;
     if (step != b->step) {
         b->step = step;
         draw = true;
     }
     if (draw && a->plat)
-        present_waiting(a, b, now);
+        present_waiting(a, b);
 }
 
 /* The store's wake hook, on the writer thread: a background job ended. */
@@ -182,12 +184,13 @@ void app_busy_free(app *a)
     a->busy = NULL;
 }
 
-void app_busy_stats_get(const app *a, app_busy_stats *out)
+void app_busy_stats_take(app *a, app_busy_stats *out)
 {
-    if (a->busy)
-        *out = a->busy->stats;
-    else
-        memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof *out);
+    if (!a->busy)
+        return;
+    *out = a->busy->stats;
+    memset(&a->busy->stats, 0, sizeof a->busy->stats);
 }
 
 void app_privacy_job(app *a, bool cleared)

@@ -22,7 +22,7 @@ void app_busy_keep_frame(app *a);
  * due, and takes the result of one that ended (app_privacy_job). */
 void app_privacy_tick(app *a, int64_t now);
 
-/* What the waits since the start looked like, for benchmarks and tests. */
+/* What the waits looked like, for benchmarks and tests. */
 typedef struct app_busy_stats {
     int64_t waits;         /* writes that took longer than one look (STORE_WAIT_HOOK_MS) */
     int64_t looks;         /* times the wait looked at the input */
@@ -30,6 +30,8 @@ typedef struct app_busy_stats {
     int64_t taps;          /* taps answered while waiting */
     double worst_gap_ms;   /* the longest the input went unlooked at during a wait */
 } app_busy_stats;
-void app_busy_stats_get(const app *a, app_busy_stats *out);
+/* Fills out with the figures since the start or the last take, and starts
+ * counting afresh. */
+void app_busy_stats_take(app *a, app_busy_stats *out);
 
 #endif
