@@ -1,6 +1,7 @@
 /* busy.c: the kiosk while the store's writer thread works (see busy.h). */
 #include "busy.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,8 +37,9 @@ struct app_busy {
 /* A pointer into the arena of from, moved to the same place in to's. */
 static const char *rebase(const ui_ctx *from, ui_ctx *to, const char *p)
 {
-    if (p >= from->arena && p < from->arena + sizeof from->arena)
-        return to->arena + (p - from->arena);
+    uintptr_t at = (uintptr_t)p, start = (uintptr_t)from->arena;
+    if (at >= start && at - start < sizeof from->arena)
+        return to->arena + (at - start);
     return p; /* a static string: stays valid */
 }
 
