@@ -11,10 +11,11 @@ SAN      ?= 0
 PREFIX   ?= /usr
 DESTDIR  ?=
 PKGS     := sdl2 SDL2_ttf SDL2_image sqlite3 libcjson libsodium
-# Debian packages the build, the tests and `make run` need.
+# Debian packages the build, the tests and `make run` need (dpkg-dev builds
+# the package, lintian and devscripts' hardening-check check it).
 DEB_PKGS := make gcc libc6-dev pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
             libsqlite3-dev sqlite3 libsodium-dev libcjson-dev fonts-dejavu-core gettext \
-            python3 xvfb xauth valgrind
+            python3 xvfb xauth valgrind dpkg-dev lintian devscripts
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))

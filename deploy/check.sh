@@ -13,15 +13,25 @@
 # Exit code: 0 without FAIL lines, 1 with any FAIL, 2 usage error.
 set -u
 PROG=verbeterbord-check
-. "$(dirname "$(readlink -f "$0")")/verbeterbord-lib.sh"
+here=$(dirname "$(readlink -f "$0")")
+. "$here/verbeterbord-lib.sh"
 
 # Filled in by `make install` (the day this copy was built); unset in a source tree.
 BUILD_EPOCH=@BUILD_EPOCH@
 
 case ${1:-} in
 --help)
-    echo "Usage: $PROG    (as root for the full picture: sudo $PROG)"
-    echo "Checks the installed kiosk; see the head of this script for what."
+    cat <<EOF
+Usage: $PROG [--help]
+Checks the installed kiosk: service, database, storage, backups, clock and
+console, one OK, WARN or FAIL line each, with what to do. Run it as root for
+the full picture: sudo $PROG
+
+  --help    this text
+
+Exit codes: 0 no FAIL line; 1 a FAIL line; 2 usage error.
+See verbeterbord-check(8) for what each area checks.
+EOF
     exit 0
     ;;
 '') ;;

@@ -299,8 +299,8 @@ int main(int argc, char **argv)
         default_db_path(db_path, sizeof db_path);
     opt.db_path = db_path;
     if (sql_views) {
-        /* The view of all learning points for a sqlite3 shell (store.h). */
-        static char sql[16384];
+        /* The views of all learning points and ideas for a sqlite3 shell (store.h). */
+        static char sql[32768];
         if (store_anon_views_sql(db_path, sql, sizeof sql, &err) != VB_OK) {
             fprintf(stderr, "verbeterbord: %s\n", err.msg);
             return APP_EXIT_ERROR;

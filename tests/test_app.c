@@ -315,7 +315,7 @@ static void test_time_sanity(platform *p)
     int64_t future = START_S + 86400 * 30;
     char sql[300];
     snprintf(sql, sizeof sql,
-             "INSERT INTO idea (title, category_id, created_at, status_changed_at) VALUES ('Uit de toekomst', 1, %lld, %lld)",
+             "INSERT INTO idea_row (title, category_id, created_at, status_changed_at) VALUES ('Uit de toekomst', 1, %lld, %lld)",
              (long long)future, (long long)future);
     bool ok = sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
     sqlite3_close(db);

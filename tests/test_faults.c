@@ -852,7 +852,7 @@ static void verify_db(const char *path, const int64_t *base)
         { "SELECT count(*) FROM demo.vote d WHERE NOT EXISTS (SELECT 1 FROM main.vote m"
           " WHERE m.idea_id = d.idea_id AND m.member_id = d.member_id AND m.at = d.at)",
           "votes" },
-        { "SELECT count(*) FROM demo.idea d WHERE NOT EXISTS (SELECT 1 FROM main.idea m"
+        { "SELECT count(*) FROM demo.idea_row d WHERE NOT EXISTS (SELECT 1 FROM main.idea_row m"
           " WHERE m.id = d.id AND m.title = d.title AND m.description = d.description)",
           "ideas" },
         { "SELECT count(*) FROM demo.idea_history d WHERE NOT EXISTS (SELECT 1 FROM main.idea_history m"

@@ -271,8 +271,10 @@ static void test_anonymous_row(void)
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.sqlite_schema WHERE type NOT IN ('table', 'index')"), 0,
              "the anonymous file has no trigger or view");
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.sqlite_schema WHERE type = 'table'"
-                         " AND name NOT IN ('learning_point_anon', 'anon_pair')"),
-             0, "the anonymous file holds the points and its pairing token only: nothing signed or timed");
+                         " AND name NOT IN ('learning_point_anon', 'anon_pair', 'idea_anon')"
+                         " AND name NOT GLOB 'idea_anon_search*'"),
+             0, "the anonymous file holds the points, the ideas, their search index and its pairing token only:"
+                " nothing signed or timed");
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM anon.pragma_table_info('anon_pair')"), 1,
              "the pairing token is one column");
     T_EQ_INT(raw_int(db, "SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger' AND"

@@ -666,7 +666,7 @@ static void test_blocked_checkpoint(void)
     submit(s, "Nog een idee", "", 2); /* a frame in the -wal the reader will hold on to */
     sqlite3 *reader = NULL;
     sqlite3_open_v2(store_path(s), &reader, SQLITE_OPEN_READONLY, NULL);
-    sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM idea;", NULL, NULL, NULL);
+    sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM idea_row;", NULL, NULL, NULL);
     bool cleared = true;
     vb_err err;
     vb_err_clear(&err);

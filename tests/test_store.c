@@ -203,7 +203,7 @@ static void test_open_new(void)
     raw_text(db, "PRAGMA journal_mode", jm, sizeof jm);
     T_EQ_STR(jm, "wal", "new database is in WAL mode");
     T_EQ_INT(raw_int(db, "PRAGMA user_version"), store_schema_version(), "user_version is the schema version");
-    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('member','idea','vote','learning_point_signed',"
+    T_EQ_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('member','idea_row','vote','learning_point_signed',"
                          "'action','announcement','dagstart','setting','audit_log','category','idea_history')"),
              11, "the schema has the product's tables");
     sqlite3_close(db);
@@ -820,7 +820,8 @@ static void test_upgrade_from_each_version(void)
         char prefix[128];
         snprintf(prefix, sizeof prefix, "%s.v%d-", strrchr(path, '/') + 1, from);
         snprintf(name, sizeof name, "upgrade from version %d: a backup of the old version was taken first", from);
-        T_EQ_INT(count_files_with_prefix(t_tmpdir(), prefix), 1, name);
+        /* from version 2 on with its anonymous twin, '<copy>-anon' */
+        T_EQ_INT(count_files_with_prefix(t_tmpdir(), prefix), from >= 2 ? 2 : 1, name);
     }
     /* a migration that fails: rolled back whole, the file stays at its version */
     const char *path = new_db_path("badupgrade");
@@ -867,6 +868,47 @@ static void expect_schema_refused(const char *path, const char *what, const char
     t_report(strstr(err.msg, names) != NULL, name, "message: %s", err.msg);
 }
 
+/* Version 2 kept an anonymous idea with its moment and a timed 'new' step;
+ * the upgrade keeps only its day, as a new one gets (store_anon.h), and
+ * leaves signed ideas as they were. */
+static void test_upgrade_anonymous_ideas(void)
+{
+    const char *path = new_db_path("anonideas");
+    if (!T_CHECK(build_version(path, 2), "anonymous ideas: a version-2 database"))
+        return;
+    int64_t at = NOW_S - 5000, day = at - at % 86400; /* TZ is UTC here */
+    char sql[900];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO member (id, name, role, created_at) VALUES (1, 'Anouk', 'worker', 1);"
+             "INSERT INTO idea (id, title, category_id, member_id, created_at, status_changed_at)"
+             " VALUES (1, 'Getekend idee', 1, 1, %lld, %lld), (2, 'Anoniem idee', 1, NULL, %lld, %lld);"
+             "INSERT INTO idea_history (idea_id, from_status, to_status, member_id, at)"
+             " VALUES (1, NULL, 'new', 1, %lld), (2, NULL, 'new', NULL, %lld);",
+             (long long)at, (long long)at, (long long)at + 7, (long long)at + 7, (long long)at, (long long)at + 7);
+    sqlite3 *db = raw_open(path);
+    bool made = db && sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    if (!T_CHECK(made, "anonymous ideas: a signed and an anonymous idea at version 2"))
+        return;
+    store *s = NULL;
+    vb_err err;
+    vb_err_clear(&err);
+    vb_code rc = store_open(&s, path, STORE_READWRITE, NOW_S, &err);
+    t_report(rc == VB_OK, "anonymous ideas: the upgrade opens", "%s: %s", vb_code_name(rc), err.msg);
+    store_close(s);
+    T_EQ_INT(path_int(path, "SELECT created_at FROM idea WHERE id = 2"), day,
+             "anonymous ideas: the anonymous one keeps the start of its day, not its moment");
+    T_EQ_INT(path_int(path, "SELECT status_changed_at FROM idea WHERE id = 2"), day,
+             "anonymous ideas: nor a moment of its status");
+    T_EQ_INT(path_int(path, "SELECT count(*) FROM idea_history WHERE idea_id = 2"), 0,
+             "anonymous ideas: its timed 'new' step is gone");
+    T_EQ_INT(path_int(path, "SELECT created_at FROM idea WHERE id = 1"), at, "anonymous ideas: a signed one keeps its time");
+    T_EQ_INT(path_int(path, "SELECT count(*) FROM idea_history WHERE idea_id = 1"), 1,
+             "anonymous ideas: and its history");
+    T_EQ_INT(path_int(path, "SELECT value = '2' FROM setting WHERE key = 'privacy_flush_pending'"), 1,
+             "anonymous ideas: the old moments are cleared from the logs as after a privacy deletion");
+}
+
 static void test_schema_guard(void)
 {
     /* a foreign SQLite file: left exactly as it was, not switched to WAL */
@@ -899,10 +941,10 @@ static void test_schema_guard(void)
                           "unknown trigger lp_stamp on learning_point_anon");
     expect_schema_refused(tampered("dropcol", "ALTER TABLE audit_log DROP COLUMN detail;"), "dropped column",
                           "column audit_log.detail missing");
-    expect_schema_refused(tampered("addcol", "ALTER TABLE idea ADD COLUMN secret TEXT;"), "added column",
-                          "unknown column idea.secret");
-    expect_schema_refused(tampered("index", "CREATE INDEX idea_title ON idea (title);"), "added index",
-                          "unknown index idea_title on idea");
+    expect_schema_refused(tampered("addcol", "ALTER TABLE idea_row ADD COLUMN secret TEXT;"), "added column",
+                          "unknown column idea_row.secret");
+    expect_schema_refused(tampered("index", "CREATE INDEX idea_title ON idea_row (title);"), "added index",
+                          "unknown index idea_title on idea_row");
     expect_schema_refused(tampered("view", "CREATE VIEW who_said AS SELECT * FROM learning_point;"), "added view",
                           "unknown view who_said");
     expect_schema_refused(tampered("dropidx", "DROP INDEX vote_member;"), "dropped index", "index vote_member missing");
@@ -1230,6 +1272,7 @@ int main(void)
     setenv("TZ", "UTC0", 1);
     tzset();
     test_upgrade_from_each_version();
+    test_upgrade_anonymous_ideas();
     test_open_new();
     test_open_zero_length();
     test_migrations();

@@ -42,10 +42,23 @@
     "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_day ON learning_point_anon (day, category_id);"      \
     "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_dagstart ON learning_point_anon (dagstart_day);"    \
     "CREATE TABLE IF NOT EXISTS " P "anon_pair (token TEXT NOT NULL CHECK (length(token) = 32)) STRICT;"
-static const char anon_schema_sql[] = ANON_SCHEMA("anon.") "PRAGMA anon.user_version = 1;";
+/* Version 2: anonymous ideas, with the same promises. The key is random
+ * (ANON_IDEA_ID_MIN and up, never a sequence); created_at is the start of
+ * the local day, never the moment; the search index of their text lives
+ * here too, so the main file gets nothing at submission. */
+#define ANON_SCHEMA_IDEAS(P)                                                                                  \
+    "CREATE TABLE IF NOT EXISTS " P "idea_anon ("                                                             \
+    " id INTEGER PRIMARY KEY CHECK (id >= " ANON_IDEA_ID_MIN_SQL "),"                                         \
+    " title TEXT NOT NULL CHECK (length(title) BETWEEN 3 AND 80),"                                            \
+    " description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 500),"                               \
+    " category_id INTEGER NOT NULL,"                                                                          \
+    " created_at INTEGER NOT NULL"                                                                            \
+    ") STRICT;"                                                                                               \
+    "CREATE VIRTUAL TABLE IF NOT EXISTS " P "idea_anon_search USING fts5 (folded, tokenize = 'trigram');"
+static const char anon_schema_sql[] = ANON_SCHEMA("anon.") ANON_SCHEMA_IDEAS("anon.") "PRAGMA anon.user_version = 2;";
 /* The anon file's migrations, as the schema check (store_schema_compare) runs them. */
-static const char *const anon_migrations[] = { ANON_SCHEMA("") };
-#define ANON_VERSION 1
+static const char *const anon_migrations[] = { ANON_SCHEMA(""), ANON_SCHEMA_IDEAS("") };
+#define ANON_VERSION 2
 
 int store_anon_memory_twin(sqlite3 *mem)
 {
@@ -135,6 +148,67 @@ static const char triggers_sql[] =
     " UPDATE setting SET value = '2' WHERE key = 'privacy_flush_pending';"
     "END;";
 
+/* Copies anonymous idea X into the main file, unless it is there already
+ * or being deleted: the first signed act on it does this in its own
+ * transaction (store_anon.h). */
+#define IDEA_MATERIALIZE(X)                                                                                   \
+    " INSERT INTO idea_row (id, title, description, category_id, member_id, status, created_at,"         \
+    "  status_changed_at)"                                                                                    \
+    "  SELECT a.id, a.title, a.description, a.category_id, NULL, 'new', a.created_at, a.created_at"           \
+    "  FROM anon.idea_anon a WHERE a.id = " X                                                                 \
+    "  AND NOT EXISTS (SELECT 1 FROM main.idea_row r WHERE r.id = a.id)"                                      \
+    "  AND NOT EXISTS (SELECT 1 FROM main.privacy_pending_anon_idea p WHERE p.id = a.id);"
+
+static const char idea_view_main_sql[] = "SELECT * FROM " IDEA_MAIN_ROWS;
+static const char idea_view_anon_sql[] = " UNION ALL SELECT * FROM " IDEA_ANON_ROWS;
+
+/* The view 'idea' takes the statements the table of version 2 took: an
+ * insert goes to the main file (submitting writes each file itself, see
+ * store/ideas.c); any change copies an anonymous idea over first; a text
+ * change (redaction) reaches both copies; a delete removes it everywhere,
+ * and an anonymous one is listed until its file committed the deletion. */
+static const char idea_triggers_sql[] =
+    "CREATE TEMP TRIGGER idea_insert INSTEAD OF INSERT ON idea BEGIN"
+    " INSERT INTO idea_row (" IDEA_COLUMNS ")"
+    "  VALUES (coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM main.idea_row WHERE id < "
+    ANON_IDEA_ID_MIN_SQL ")), NEW.title, coalesce(NEW.description, ''), NEW.category_id, NEW.member_id,"
+    "  coalesce(NEW.status, 'new'), NEW.created_at, NEW.status_changed_at, NEW.feedback, NEW.feedback_at,"
+    "  NEW.first_feedback_at, NEW.merged_into, coalesce(NEW.hidden, 0), coalesce(NEW.vote_count, 0));"
+    "END;"
+    "CREATE TEMP TRIGGER idea_update INSTEAD OF UPDATE ON idea BEGIN"
+    IDEA_MATERIALIZE("OLD.id")
+    IDEA_MATERIALIZE("NEW.merged_into")
+    " UPDATE idea_row SET title = NEW.title, description = NEW.description, category_id = NEW.category_id,"
+    "  member_id = NEW.member_id, status = NEW.status, created_at = NEW.created_at,"
+    "  status_changed_at = NEW.status_changed_at, feedback = NEW.feedback, feedback_at = NEW.feedback_at,"
+    "  first_feedback_at = NEW.first_feedback_at, merged_into = NEW.merged_into, hidden = NEW.hidden,"
+    "  vote_count = NEW.vote_count WHERE id = OLD.id;"
+    " UPDATE idea_anon SET title = NEW.title, description = NEW.description"
+    "  WHERE id = OLD.id AND (NEW.title IS NOT OLD.title OR NEW.description IS NOT OLD.description);"
+    "END;"
+    "CREATE TEMP TRIGGER idea_delete INSTEAD OF DELETE ON idea BEGIN"
+    " DELETE FROM idea_row WHERE id = OLD.id;"
+    " DELETE FROM idea_search WHERE rowid = OLD.id;"
+    /* main commits before anon: if the anon file's commit fails, the idea
+     * stays listed here, out of sight, for store_privacy_flush to finish */
+    " INSERT OR IGNORE INTO privacy_pending_anon_idea (id)"
+    "  SELECT OLD.id WHERE EXISTS (SELECT 1 FROM anon.idea_anon WHERE id = OLD.id);"
+    " DELETE FROM idea_anon WHERE id = OLD.id;"
+    " DELETE FROM idea_anon_search WHERE rowid = OLD.id;"
+    "END;"
+    "CREATE TEMP TRIGGER vote_idea_copied BEFORE INSERT ON main.vote"
+    " WHEN NEW.idea_id >= " ANON_IDEA_ID_MIN_SQL " BEGIN" IDEA_MATERIALIZE("NEW.idea_id") "END;"
+    "CREATE TEMP TRIGGER idea_history_idea_copied BEFORE INSERT ON main.idea_history"
+    " WHEN NEW.idea_id >= " ANON_IDEA_ID_MIN_SQL " BEGIN" IDEA_MATERIALIZE("NEW.idea_id") "END;"
+    "CREATE TEMP TRIGGER action_idea_copied BEFORE INSERT ON main.action"
+    " WHEN NEW.idea_id >= " ANON_IDEA_ID_MIN_SQL " BEGIN" IDEA_MATERIALIZE("NEW.idea_id") "END;"
+    "CREATE TEMP TRIGGER anon_idea_changed AFTER UPDATE ON anon.idea_anon BEGIN"
+    " UPDATE setting SET value = '2' WHERE key = 'privacy_flush_pending';"
+    "END;"
+    "CREATE TEMP TRIGGER anon_idea_removed AFTER DELETE ON anon.idea_anon BEGIN"
+    " UPDATE setting SET value = '2' WHERE key = 'privacy_flush_pending';"
+    "END;";
+
 void store_anon_path(const char *db_path, char *out, size_t size)
 {
     snprintf(out, size, "%s-anon", db_path);
@@ -203,20 +277,42 @@ vb_code store_anon_setup_db(sqlite3 *db, vb_err *err)
     return code;
 }
 
-vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *err)
+/* True when main has the table named (a database at an older version, in
+ * a test of upgrades, has the tables of that version itself). */
+static bool main_has(sqlite3 *db, const char *table)
 {
-    /* A database kept at an older version (a test of upgrades) has the
-     * table of version 1 itself. */
-    if (!main_is_split(db))
-        return VB_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE name = ?", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    bool has = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return has;
+}
+
+/* Creates one TEMP view from its main half and, when attached, its anon half. */
+static vb_code create_view(sqlite3 *db, const char *name, const char *main_half, const char *anon_half,
+                           bool attached, vb_err *err)
+{
     char view[2048];
-    int n = snprintf(view, sizeof view, "CREATE TEMP VIEW learning_point AS %s%s;", view_signed_sql,
-                     attached ? view_anon_sql : "");
+    int n = snprintf(view, sizeof view, "CREATE TEMP VIEW %s AS %s%s;", name, main_half, attached ? anon_half : "");
     assert(n > 0 && (size_t)n < sizeof view);
     (void)n;
-    vb_code code = exec_all(db, view, err, "create the learning point view");
+    return exec_all(db, view, err, "create a view over the two files");
+}
+
+vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *err)
+{
+    if (!main_is_split(db))
+        return VB_OK;
+    vb_code code = create_view(db, "learning_point", view_signed_sql, view_anon_sql, attached, err);
     if (code == VB_OK && writable)
         code = exec_all(db, triggers_sql, err, "create the learning point triggers");
+    if (code != VB_OK || !main_has(db, "idea_row"))
+        return code;
+    code = create_view(db, "idea", idea_view_main_sql, idea_view_anon_sql, attached, err);
+    if (code == VB_OK && writable)
+        code = exec_all(db, idea_triggers_sql, err, "create the idea triggers");
     return code;
 }
 
@@ -373,10 +469,12 @@ vb_code store_anon_views_sql(const char *db_path, char *out, size_t size, vb_err
     if (rc != SQLITE_OK)
         return vb_fail(err, VB_ERR_INTERNAL, "sqlite3_initialize: %s", sqlite3_errstr(rc));
     sqlite3_snprintf((int)size, out,
-                     "-- Verbeterbord: anonymous learning points live in %s.\n"
+                     "-- Verbeterbord: anonymous learning points and ideas live in %s.\n"
                      "ATTACH DATABASE '%q' AS anon;\n"
-                     "CREATE TEMP VIEW learning_point AS %s%s;\n%s\n",
-                     path, path, view_signed_sql, view_anon_sql, triggers_sql);
+                     "CREATE TEMP VIEW learning_point AS %s%s;\n%s\n"
+                     "CREATE TEMP VIEW idea AS %s%s;\n%s\n",
+                     path, path, view_signed_sql, view_anon_sql, triggers_sql, idea_view_main_sql,
+                     idea_view_anon_sql, idea_triggers_sql);
     if (strlen(out) + 1 >= size)
         return vb_fail(err, VB_ERR_INVALID, "the view text does not fit");
     return VB_OK;
@@ -437,7 +535,8 @@ static vb_code clear_pending_write(store *s, void *ctx, vb_err *err)
     (void)ctx;
     static const char sql[] =
         "DELETE FROM learning_point_state WHERE id IN (SELECT id FROM privacy_pending_anon);"
-        "DELETE FROM privacy_pending_anon;";
+        "DELETE FROM privacy_pending_anon;"
+        "DELETE FROM privacy_pending_anon_idea;";
     int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "finish the privacy deletions");
@@ -448,7 +547,10 @@ static vb_code finish_deletions_write(store *s, void *ctx, vb_err *err)
 {
     (void)ctx;
     /* the anonymous rows whose deletion the anon file had not committed */
-    static const char sql[] = "DELETE FROM anon.learning_point_anon WHERE id IN (SELECT id FROM main.privacy_pending_anon)";
+    static const char sql[] =
+        "DELETE FROM anon.learning_point_anon WHERE id IN (SELECT id FROM main.privacy_pending_anon);"
+        "DELETE FROM anon.idea_anon WHERE id IN (SELECT id FROM main.privacy_pending_anon_idea);"
+        "DELETE FROM anon.idea_anon_search WHERE rowid IN (SELECT id FROM main.privacy_pending_anon_idea);";
     int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? VB_OK : store_fail(s, err, rc, "delete the anonymous points again");
 }

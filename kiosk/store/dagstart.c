@@ -240,11 +240,15 @@ static vb_code load_lps(store *s, agenda_input *in, const char *from, const char
 static vb_code load_ideas(store *s, agenda_input *in, int64_t since_s, vb_err *err)
 {
     static const char sql[] =
-        "SELECT id, title, status, created_at, status_changed_at, coalesce(feedback_at, 0), coalesce(feedback, ''),"
+        /* An anonymous idea carries only the start of its day (store_anon.h):
+         * from the day of the previous daily start on, it counts as new. */
+        "SELECT id, title, status, CASE WHEN member_id IS NULL AND created_at BETWEEN ?2 AND ?1 THEN ?1"
+        " ELSE created_at END, status_changed_at, coalesce(feedback_at, 0), coalesce(feedback, ''),"
         " vote_count FROM idea WHERE hidden = 0 AND (created_at >= ?1 OR status_changed_at >= ?1"
-        " OR feedback_at >= ?1) ORDER BY id";
+        " OR feedback_at >= ?1 OR (member_id IS NULL AND created_at >= ?2)) ORDER BY id";
     STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_int64(st, 1, since_s);
+    sqlite3_bind_int64(st, 2, vb_day_start_unix(vb_local_from_unix(since_s).day));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         agenda_idea *i = agenda_input_add_idea(in);

@@ -484,11 +484,15 @@ vb_code store_lps_hidden(store *s, lp_moderation *out, int max, int *n, vb_err *
  * drops them now; with secure_delete the old segments' pages are zeroed. */
 static vb_code search_index_merge(store *s, vb_err *err)
 {
-    static const char sql[] = "INSERT INTO idea_search (idea_search) VALUES ('optimize')";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return no_stmt(err);
-    return store_step_done(s, st, err, "merge the idea search index");
+    static const char main_sql[] = "INSERT INTO main.idea_search (idea_search) VALUES ('optimize')";
+    /* the anonymous ideas' index, in the anon file (store_anon.h) */
+    static const char anon_sql[] = "INSERT INTO anon.idea_anon_search (idea_anon_search) VALUES ('optimize')";
+    vb_code code = VB_OK;
+    for (int i = 0; i < (s->anon_attached ? 2 : 1) && code == VB_OK; i++) {
+        STORE_STMT_OR_RETURN(st, s, i ? anon_sql : main_sql, err);
+        code = store_step_done(s, st, err, "merge the idea search index");
+    }
+    return code;
 }
 
 /* The whole point of redaction and deletion depends on it: store_open
@@ -647,13 +651,17 @@ struct redact_ctx {
 /* The search index row of an idea with the same part redacted in its
  * folded text (fold works character by character, so folding the redacted
  * text equals redacting the folded part in the folded text). */
-static vb_code redact_search_row(store *s, int64_t idea_id, const char *part, vb_err *err)
+static vb_code redact_search_row(store *s, int64_t idea_id, const char *part, bool anon, vb_err *err)
 {
-    static const char read_sql[] = "SELECT folded FROM idea_search WHERE rowid = ?";
-    static const char del_sql[] = "DELETE FROM idea_search WHERE rowid = ?";
-    static const char add_sql[] = "INSERT INTO idea_search (rowid, folded) VALUES (?, ?)";
+    /* an anonymous idea's text is indexed in the anon file (store_anon.h) */
+    static const char read_sql[] = "SELECT folded FROM main.idea_search WHERE rowid = ?";
+    static const char del_sql[] = "DELETE FROM main.idea_search WHERE rowid = ?";
+    static const char add_sql[] = "INSERT INTO main.idea_search (rowid, folded) VALUES (?, ?)";
+    static const char anon_read_sql[] = "SELECT folded FROM anon.idea_anon_search WHERE rowid = ?";
+    static const char anon_del_sql[] = "DELETE FROM anon.idea_anon_search WHERE rowid = ?";
+    static const char anon_add_sql[] = "INSERT INTO anon.idea_anon_search (rowid, folded) VALUES (?, ?)";
     char old[TEXT_BUF], folded_part[TEXT_BUF], mark[32], out[TEXT_BUF + 256];
-    sqlite3_stmt *st = store_stmt(s, read_sql, err);
+    sqlite3_stmt *st = store_stmt(s, anon ? anon_read_sql : read_sql, err);
     if (!st)
         return no_stmt(err);
     sqlite3_bind_int64(st, 1, idea_id);
@@ -683,13 +691,13 @@ static vb_code redact_search_row(store *s, int64_t idea_id, const char *part, vb
         }
     }
     out[o] = '\0';
-    if (!(st = store_stmt(s, del_sql, err)))
+    if (!(st = store_stmt(s, anon ? anon_del_sql : del_sql, err)))
         return no_stmt(err);
     sqlite3_bind_int64(st, 1, idea_id);
     vb_code code = store_step_done(s, st, err, "remove the old search text");
     if (code != VB_OK)
         return code;
-    if (!(st = store_stmt(s, add_sql, err)))
+    if (!(st = store_stmt(s, anon ? anon_add_sql : add_sql, err)))
         return no_stmt(err);
     sqlite3_bind_int64(st, 1, idea_id);
     sqlite3_bind_text(st, 2, out, -1, SQLITE_TRANSIENT);
@@ -752,7 +760,9 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 2, out, -1, SQLITE_TRANSIENT);
     vb_code code = store_step_done(s, st, err, "write the redacted text");
     if (code == VB_OK && idea)
-        code = redact_search_row(s, c->idea_id, c->part, err);
+        code = redact_search_row(s, c->idea_id, c->part, false, err);
+    if (code == VB_OK && idea && s->anon_attached)
+        code = redact_search_row(s, c->idea_id, c->part, true, err);
     c->replaced = n;
     if (code != VB_OK || c->phase == REDACT_TEXT)
         return code;
@@ -776,19 +786,24 @@ copies:;
     return rest;
 }
 
-/* Whether the learning point lp_id is anonymous (its text in the anon file). */
-static vb_code lp_is_anonymous(store *s, const char *lp_id, bool *out, vb_err *err)
+/* Whether the learning point lp_id, or else the idea idea_id, is anonymous
+ * (its text in the anon file). */
+static vb_code is_anonymous(store *s, const char *lp_id, int64_t idea_id, bool *out, vb_err *err)
 {
-    static const char sql[] = "SELECT 1 FROM anon.learning_point_anon WHERE id = ?";
+    static const char lp_sql[] = "SELECT 1 FROM anon.learning_point_anon WHERE id = ?";
+    static const char idea_sql[] = "SELECT 1 FROM anon.idea_anon WHERE id = ?";
     *out = false;
     if (!s->anon_attached)
         return VB_OK;
-    STORE_STMT_OR_RETURN(st, s, sql, err);
-    sqlite3_bind_text(st, 1, lp_id, -1, SQLITE_TRANSIENT);
+    STORE_STMT_OR_RETURN(st, s, lp_id ? lp_sql : idea_sql, err);
+    if (lp_id)
+        sqlite3_bind_text(st, 1, lp_id, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_int64(st, 1, idea_id);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "look up the learning point");
+        return store_fail(s, err, rc, "look up the entry");
     *out = rc == SQLITE_ROW;
     return VB_OK;
 }
@@ -805,8 +820,8 @@ static vb_code redact_run(store *s, struct redact_ctx *c, int *replaced, bool *w
         return vb_fail(err, VB_ERR_INVALID, "the part to redact is not valid text");
     vb_code rc = ensure_secure_delete(s, err);
     bool anonymous = false;
-    if (rc == VB_OK && c->lp_id)
-        rc = lp_is_anonymous(s, c->lp_id, &anonymous, err);
+    if (rc == VB_OK)
+        rc = is_anonymous(s, c->lp_id, c->idea_id, &anonymous, err);
     if (rc == VB_OK && anonymous) {
         /* the text first: if this commit fails, nothing says it was redacted */
         c->phase = REDACT_TEXT;

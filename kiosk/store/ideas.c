@@ -1,10 +1,14 @@
 /* ideas.c: the idea box in the database (see store_ideas.h): submitting,
  * the similar-idea search over the trigram index, the list by votes, one
  * idea with its history, and voting. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/date.h"
+#include "../core/receipt.h"
 #include "../core/utf8.h"
+#include "store_anon.h"
 #include "store_ideas.h"
 #include "store_internal.h"
 
@@ -62,15 +66,6 @@ static vb_code no_stmt(vb_err *err)
 /* ---- Submitting ----------------------------------------------------------- */
 
 
-/* Binds an id, or NULL for 0 (anonymous). */
-static void bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
-{
-    if (id)
-        sqlite3_bind_int64(st, idx, id);
-    else
-        sqlite3_bind_null(st, idx);
-}
-
 /* Runs a "SELECT 1 ... WHERE id = ?" and tells whether it found a row. */
 static vb_code row_exists(store *s, const char *sql, int64_t id, bool *found, vb_err *err)
 {
@@ -92,17 +87,86 @@ struct submit_ctx {
     int64_t id;
 };
 
+/* A signed idea: its row, its 'new' step and its search text in the main
+ * file; keys count up below the anonymous ones' range. */
+static vb_code submit_signed(store *s, struct submit_ctx *c, vb_err *err)
+{
+    static const char idea_sql[] =
+        "INSERT INTO main.idea_row (id, title, description, category_id, member_id, status, created_at,"
+        " status_changed_at) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM main.idea_row WHERE id < "
+        ANON_IDEA_ID_MIN_SQL "), ?, ?, ?, ?, 'new', ?, ?)";
+    static const char history_sql[] =
+        "INSERT INTO idea_history (idea_id, from_status, to_status, feedback, member_id, at)"
+        " VALUES (?, NULL, 'new', NULL, ?, ?)";
+    static const char search_sql[] = "INSERT INTO main.idea_search (rowid, folded) VALUES (?, ?)";
+    const idea_input *in = c->in;
+    STORE_STMT_OR_RETURN(st, s, idea_sql, err);
+    sqlite3_bind_text(st, 1, c->title, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, c->description, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, in->category_id);
+    sqlite3_bind_int64(st, 4, in->member_id);
+    sqlite3_bind_int64(st, 5, in->now_s);
+    sqlite3_bind_int64(st, 6, in->now_s);
+    vb_code code = store_step_done(s, st, err, "insert idea");
+    if (code != VB_OK)
+        return code;
+    c->id = sqlite3_last_insert_rowid(s->db);
+
+    if (!(st = store_stmt(s, history_sql, err)))
+        return no_stmt(err);
+    sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_int64(st, 2, in->member_id);
+    sqlite3_bind_int64(st, 3, in->now_s);
+    code = store_step_done(s, st, err, "insert idea history");
+    if (code != VB_OK)
+        return code;
+
+    if (!(st = store_stmt(s, search_sql, err)))
+        return no_stmt(err);
+    sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_text(st, 2, c->folded, -1, SQLITE_TRANSIENT);
+    return store_step_done(s, st, err, "index idea for search");
+}
+
+/* An anonymous idea: only the anon file is written (store_anon.h), with a
+ * random key and the start of the day instead of the moment. */
+static vb_code submit_anonymous(store *s, struct submit_ctx *c, vb_err *err)
+{
+    static const char idea_sql[] =
+        "INSERT INTO anon.idea_anon (id, title, description, category_id, created_at) VALUES (?, ?, ?, ?, ?)";
+    static const char search_sql[] = "INSERT INTO anon.idea_anon_search (rowid, folded) VALUES (?, ?)";
+    if (!s->anon_attached)
+        return vb_fail(err, VB_ERR_INTERNAL, "the file of anonymous entries is not open");
+    int64_t day_start = vb_day_start_unix(vb_local_from_unix(c->in->now_s).day);
+    vb_code code = VB_ERR_INTERNAL;
+    /* 52 random bits: a clash is all but impossible, and then tried again */
+    for (int attempt = 0; attempt < 4; attempt++) {
+        uint64_t bits = 0;
+        if (!vb_random_bytes(&bits, sizeof bits))
+            return vb_fail(err, VB_ERR_INTERNAL, "no random numbers from the kernel");
+        c->id = ANON_IDEA_ID_MIN + (int64_t)(bits & ((UINT64_C(1) << 52) - 1));
+        STORE_STMT_OR_RETURN(st, s, idea_sql, err);
+        sqlite3_bind_int64(st, 1, c->id);
+        sqlite3_bind_text(st, 2, c->title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, c->description, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 4, c->in->category_id);
+        sqlite3_bind_int64(st, 5, day_start);
+        code = store_step_done(s, st, err, "insert idea");
+        if (code == VB_OK || sqlite3_extended_errcode(s->db) != SQLITE_CONSTRAINT_PRIMARYKEY)
+            break;
+    }
+    if (code != VB_OK)
+        return code;
+    STORE_STMT_OR_RETURN(st, s, search_sql, err);
+    sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_text(st, 2, c->folded, -1, SQLITE_TRANSIENT);
+    return store_step_done(s, st, err, "index idea for search");
+}
+
 static vb_code submit_write(store *s, void *ctx, vb_err *err)
 {
     static const char category_sql[] = "SELECT 1 FROM category WHERE id = ? AND active = 1";
     static const char member_sql[] = "SELECT 1 FROM member WHERE id = ? AND active = 1";
-    static const char idea_sql[] =
-        "INSERT INTO idea (title, description, category_id, member_id, status, created_at, status_changed_at)"
-        " VALUES (?, ?, ?, ?, 'new', ?, ?)";
-    static const char history_sql[] =
-        "INSERT INTO idea_history (idea_id, from_status, to_status, feedback, member_id, at)"
-        " VALUES (?, NULL, 'new', NULL, ?, ?)";
-    static const char search_sql[] = "INSERT INTO idea_search (rowid, folded) VALUES (?, ?)";
     struct submit_ctx *c = ctx;
     const idea_input *in = c->in;
 
@@ -112,44 +176,14 @@ static vb_code submit_write(store *s, void *ctx, vb_err *err)
         return code;
     if (!found)
         return vb_fail(err, VB_ERR_INVALID, "unknown category %lld", (long long)in->category_id);
-    if (in->member_id) {
-        code = row_exists(s, member_sql, in->member_id, &found, err);
-        if (code != VB_OK)
-            return code;
-        if (!found)
-            return vb_fail(err, VB_ERR_INVALID, "unknown or inactive member %lld", (long long)in->member_id);
-    }
-
-    sqlite3_stmt *st = store_stmt(s, idea_sql, err);
-    if (!st)
-        return no_stmt(err);
-    sqlite3_bind_text(st, 1, c->title, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, c->description, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, in->category_id);
-    bind_id_or_null(st, 4, in->member_id);
-    sqlite3_bind_int64(st, 5, in->now_s);
-    sqlite3_bind_int64(st, 6, in->now_s);
-    code = store_step_done(s, st, err, "insert idea");
+    if (!in->member_id)
+        return submit_anonymous(s, c, err);
+    code = row_exists(s, member_sql, in->member_id, &found, err);
     if (code != VB_OK)
         return code;
-    c->id = sqlite3_last_insert_rowid(s->db);
-
-    st = store_stmt(s, history_sql, err);
-    if (!st)
-        return no_stmt(err);
-    sqlite3_bind_int64(st, 1, c->id);
-    bind_id_or_null(st, 2, in->member_id);
-    sqlite3_bind_int64(st, 3, in->now_s);
-    code = store_step_done(s, st, err, "insert idea history");
-    if (code != VB_OK)
-        return code;
-
-    st = store_stmt(s, search_sql, err);
-    if (!st)
-        return no_stmt(err);
-    sqlite3_bind_int64(st, 1, c->id);
-    sqlite3_bind_text(st, 2, c->folded, -1, SQLITE_TRANSIENT);
-    return store_step_done(s, st, err, "index idea for search");
+    if (!found)
+        return vb_fail(err, VB_ERR_INVALID, "unknown or inactive member %lld", (long long)in->member_id);
+    return submit_signed(s, c, err);
 }
 
 vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_err *err)
@@ -188,6 +222,12 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
     vb_code rc = store_write(s, submit_write, &c, err);
     if (rc == VB_OK && out_id)
         *out_id = c.id;
+    if (rc == VB_OK && !in->member_id) {
+        /* the anon file's dates must not tell the moment either */
+        char day[11];
+        vb_day_format(vb_local_from_unix(in->now_s).day, day);
+        store_anon_hide_time(s, day);
+    }
     return rc;
 }
 
@@ -336,10 +376,16 @@ static void read_row(sqlite3_stmt *st, idea_row *r)
 vb_code store_ideas_similar(store *s, const char *query, int64_t viewer, idea_row *out, int max, int *n,
                             vb_err *err)
 {
-    static const char sql[] =
-        "SELECT " ROW_COLUMNS("?2") " FROM idea_search JOIN idea i ON i.id = idea_search.rowid"
-        " WHERE idea_search MATCH ?1 AND i.hidden = 0 AND i.status <> 'duplicate'"
-        " ORDER BY bm25(idea_search), i.vote_count DESC, i.id DESC LIMIT ?3";
+    /* Both files' indexes: anonymous ideas keep theirs in the anon file. */
+#define SIMILAR_SQL(ANON_HALF)                                                                            \
+    "SELECT " ROW_COLUMNS("?2") " FROM (SELECT rowid AS id, bm25(idea_search) AS rank FROM main.idea_search" \
+    " WHERE idea_search MATCH ?1" ANON_HALF ") f JOIN idea i ON i.id = f.id"                              \
+    " WHERE i.hidden = 0 AND i.status <> 'duplicate' ORDER BY f.rank, i.vote_count DESC, i.id DESC LIMIT ?3"
+    static const char sql_both[] = SIMILAR_SQL(" UNION ALL SELECT rowid, bm25(idea_anon_search)"
+                                               " FROM anon.idea_anon_search WHERE idea_anon_search MATCH ?1");
+    static const char sql_main[] = SIMILAR_SQL("");
+#undef SIMILAR_SQL
+    const char *sql = s->anon_attached ? sql_both : sql_main;
     *n = 0;
     if (max > SIMILAR_LIMIT)
         max = SIMILAR_LIMIT;
@@ -473,9 +519,13 @@ vb_code store_idea_history(store *s, int64_t idea_id, idea_history_row *out, int
                            vb_err *err)
 {
     static const char sql[] =
+        /* an anonymous idea has no timed 'new' step (store_anon.h): its
+         * submission is shown on its day */
         "SELECT h.from_status, h.to_status, coalesce(h.feedback, ''), h.at, coalesce(h.member_id, 0),"
-        " coalesce(m.name, '') FROM idea_history h LEFT JOIN member m ON m.id = h.member_id"
-        " WHERE h.idea_id = ? ORDER BY h.at, h.id";
+        " coalesce(m.name, '') FROM (SELECT from_status, to_status, feedback, at, member_id, id FROM idea_history"
+        "  WHERE idea_id = ?1 UNION ALL SELECT NULL, 'new', NULL, i.created_at, NULL, 0 FROM idea i WHERE i.id = ?1"
+        "  AND NOT EXISTS (SELECT 1 FROM idea_history WHERE idea_id = ?1 AND from_status IS NULL)) h"
+        " LEFT JOIN member m ON m.id = h.member_id ORDER BY h.at, h.id";
     *n = 0;
     if (total)
         *total = 0;

@@ -207,15 +207,23 @@ static vb_code backup_before_migration(store *s, int from_version, int64_t now_s
     if (localtime_r(&t, &tm))
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     snprintf(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp);
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, dest, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
+    /* From version 2 on, the anonymous entries live in '<db>-anon' and a
+     * copy is only whole with its twin: '<copy>-anon' (store_anon.h). */
+    bool with_anon = from_version >= 2 && s->anon_attached;
+    int rc = SQLITE_OK;
+    for (int i = 0; i < (with_anon ? 2 : 1) && rc == SQLITE_OK; i++) {
+        char target[1210];
+        snprintf(target, sizeof target, "%s%s", dest, i ? "-anon" : "");
+        sqlite3_stmt *st = NULL;
+        rc = sqlite3_prepare_v2(s->db, i ? "VACUUM anon INTO ?" : "VACUUM main INTO ?", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, target, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_DONE)
+                rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "backup before migration");
     return VB_OK;

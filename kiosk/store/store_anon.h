@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "store.h"
 
@@ -37,6 +38,26 @@
     " a.dagstart_day AS dagstart_day, a.category_id AS category_id, a.place_id AS place_id,"                \
     " a.what_happened AS what_happened, a.lesson AS lesson, NULL AS member_id, " LP_STATE_OF("t")           \
     " FROM anon.learning_point_anon a LEFT JOIN main.learning_point_state t ON t.id = a.id)"
+
+/* Anonymous ideas (schema 'anon', table idea_anon) have random keys from
+ * here up, so that no key orders them against the others; signed ideas
+ * count up from 1 below it. An anonymous idea is copied into the main
+ * file's table idea_row by the first signed act on it (a vote, a status
+ * move, an action), in that act's own transaction: its row then tells no
+ * more than the act that copied it. The TEMP view 'idea' shows both. */
+#define ANON_IDEA_ID_MIN_SQL "1099511627776"
+#define ANON_IDEA_ID_MIN ((int64_t)1 << 40)
+#define IDEA_COLUMNS                                                                                        \
+    "id, title, description, category_id, member_id, status, created_at, status_changed_at, feedback,"      \
+    " feedback_at, first_feedback_at, merged_into, hidden, vote_count"
+/* The two halves of the view 'idea', for queries that page or join. */
+#define IDEA_MAIN_ROWS "(SELECT " IDEA_COLUMNS " FROM main.idea_row)"
+#define IDEA_ANON_ROWS                                                                                      \
+    "(SELECT a.id AS id, a.title AS title, a.description AS description, a.category_id AS category_id,"     \
+    " NULL AS member_id, 'new' AS status, a.created_at AS created_at, a.created_at AS status_changed_at,"    \
+    " NULL AS feedback, NULL AS feedback_at, NULL AS first_feedback_at, NULL AS merged_into, 0 AS hidden,"  \
+    " 0 AS vote_count FROM anon.idea_anon a WHERE NOT EXISTS (SELECT 1 FROM main.idea_row r WHERE r.id = a.id)" \
+    " AND NOT EXISTS (SELECT 1 FROM main.privacy_pending_anon_idea p WHERE p.id = a.id))"
 
 /* '<db_path>-anon'. */
 void store_anon_path(const char *db_path, char *out, size_t size);

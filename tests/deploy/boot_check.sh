@@ -1,9 +1,10 @@
 #!/bin/sh
 # shellcheck source-path=SCRIPTDIR
 # boot_check.sh BUILD_DIR: a slow, manual check (not run by tests/run.sh: its
-# name does not start with test_). It installs the built .deb into a fresh
-# Debian bookworm (debootstrap), boots that with systemd-nspawn, and there,
-# under a real systemd with logind and D-Bus, runs the units as shipped:
+# name does not start with test_). It builds the package (make deb),
+# installs it into a fresh Debian bookworm (debootstrap), boots that with
+# systemd-nspawn, and there, under a real systemd with logind and D-Bus, runs
+# the units as shipped:
 #   - the hardened backup service and the timer;
 #   - the hardened kiosk unit with its PAM session, cage and the kiosk as a
 #     Wayland client, with a test drop-in that only swaps tty1 and the GPU
@@ -21,8 +22,8 @@ need systemd-nspawn systemd-container || bail "systemd-nspawn missing"
 cd "$ROOT" || bail "no repository"
 
 arch=$(dpkg --print-architecture)
-mk deb NOBUILD=1 BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed"
-deb=$BUILD/verbeterbord_0.1.0_$arch.deb
+mk deb BUILD="$BUILD" >"$TMP/deb.log" 2>&1 || bail "make deb failed: $(tail -n 2 "$TMP/deb.log" | tr '\n' ' ')"
+deb=$BUILD/verbeterbord_$(dpkg-parsechangelog -l deploy/debian/changelog -S Version)_$arch.deb
 
 R=$TMP/root
 nspawn_pid=

@@ -18,47 +18,14 @@ else reads the database").
    restart.
 """
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vbtest import NOW, NOW_S, App, Holder, Kiosk, Suite, binary, wait_for  # noqa: E402
+from livekiosk import ANON, MAIN, Kiosk, Reader, hits, new_app, purge_after_reader, sign_in  # noqa: E402
+from vbtest import NOW_S, Suite, wait_for  # noqa: E402
 
 t = Suite()
-FILES = ("", "-wal", "-shm", "-anon", "-anon-wal", "-anon-shm")
-MAIN = FILES[:3]
-ANON = FILES[3:]
-
-
-def hits(db, word, suffixes=FILES):
-    """`grep -a -c -i word` over the given files of the database."""
-    n = 0
-    needle = word.lower().encode()
-    for s in suffixes:
-        if os.path.exists(db + s):
-            with open(db + s, "rb") as f:
-                n += f.read().lower().count(needle)
-    return n
-
-
-def new_app():
-    app = App(t)
-    r = app.run(script=[], extra=["--demo"])
-    t.check(r.rc == 0, "demo database", r.why)
-    cmd = [binary(), "--config", os.path.join(app.dir, "no-device.conf"), "--db", app.db, "--now", NOW,
-           "--add-member", "Lea Leider", "--lead"]
-    p = subprocess.run(cmd, input=b"2468\n", stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-    lead = app.scalar("SELECT id FROM member WHERE name = 'Lea Leider' AND role = 'lead'")
-    t.check(p.returncode == 0 and lead, "a lead with a PIN", p.stderr.decode("utf-8", "replace"))
-    return app, lead
-
-
-def sign_in(lead):
-    return ([{"tap": "home.lead"}, {"tap": "lead.pick.%d" % lead}] +
-            [{"tap": "lead.pin.%s" % d} for d in "2468"] + [{"tap": "lead.pin.ok"}])
-
-
-app, LEAD = new_app()
+app, LEAD = new_app(t)
 top = app.scalar("SELECT id FROM idea WHERE hidden = 0 AND status <> 'duplicate'"
                  " ORDER BY vote_count DESC, created_at DESC, id DESC LIMIT 1")
 # two members with a badge who have not voted for it yet
@@ -74,7 +41,7 @@ k = Kiosk(app)
 reader = None
 try:
     t.check(k.shows("home.learning_point"), "save: the kiosk runs")
-    reader = Holder(app.db)
+    reader = Reader(app.db)
     t.check(reader.held, "save: another program holds a read snapshot")
     votes = app.scalar("SELECT count(*) FROM vote")
     k.send({"tap": "home.ideas"}, {"tap": "ideas.vote.%d" % top}, {"badge": BADGE_A},
@@ -124,15 +91,8 @@ try:
             "purge: the clean-up is kept as a job in the database")
     t.equal(hits(app.db, "privacy_flush") and sum(hits(app.db, w, MAIN) for w in WORDS), 0,
             "purge: the job itself holds no word of the text")
-    k.send({"tap": "bar.home"}, {"wait": "settled"})   # the lead leaves the panel
-    reader.release()
+    purge_after_reader(t, app, k, reader, WORDS)
     reader = None
-    k.send({"advance": 5}, {"wait": "settled"})
-    t.check(wait_for(lambda: sum(hits(app.db, w) for w in WORDS) == 0, timeout=30),
-            "purge: once the reader lets go, grep -a finds none of the words in the six files, the kiosk running",
-            repr([(s, w) for s in FILES for w in WORDS if hits(app.db, w, (s,))]))
-    t.check(wait_for(lambda: app.scalar("SELECT value FROM setting WHERE key = 'privacy_flush_pending'") == "0"),
-            "purge: the job is done")
     t.equal(hits(app.db, receipt), 0, "purge: nor its code")
     t.equal(k.quit(), 0, "the kiosk ends cleanly")
 finally:
@@ -144,7 +104,7 @@ finally:
 lp = app.scalar("SELECT id FROM learning_point WHERE member_id IS NULL AND hidden = 0 ORDER BY day DESC, id LIMIT 1")
 app.sql("UPDATE learning_point SET what_happened = ? WHERE id = ?", ("Quobbelstraat %s" % WORDS[0], lp))
 app.sql("PRAGMA wal_checkpoint(TRUNCATE)")
-reader = Holder(app.db)
+reader = Reader(app.db)
 k = Kiosk(app)
 try:
     k.send(*(sign_in(LEAD) + [{"tap": "bar.home"}, {"tap": "home.learning_list"},
