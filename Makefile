@@ -105,10 +105,10 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h $(BUILD)/libkiosk.a $(TEST_VFS)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
-$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libkiosk.a $(TEST_VFS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(BUILD)/libkiosk.a $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(PLATFORM_OK) $(LDFLAGS) -o $@ $< $(TEST_VFS) $(BUILD)/libkiosk.a $(LDLIBS_ALL)
 
 # imgdiff reads PNGs of any kind (the references).
 $(BUILD)/tools/imgdiff: tests/tools/imgdiff.c

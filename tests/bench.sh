@@ -22,7 +22,11 @@
 #       driver), the learning-point form filled through injected taps and
 #       text, from the injected release on Save to the presented frame that
 #       shows the receipt, median and p99 over BENCH_SAVES saves (200)
-#       ($BUILD/tools/bench_save, demo database, 1920x1080).
+#       ($BUILD/tools/bench_save, demo database, 1920x1080);
+#   (e) the same save while another connection holds the write lock for
+#       1 s, and while every sync takes 200 ms: the worst frame time (the
+#       longest the kiosk went without looking at the input) and the
+#       frames of the waiting screen (bench_save, after (d)).
 # Xvfb is started here on a free display and stopped at the end.
 set -u
 
@@ -348,4 +352,14 @@ if [ -s "$S" ]; then
     row "(d) CPU time of it, median / p99" "$(val cpu_median_ms "$S") / $(val cpu_p99_ms "$S")" "ms"
 else
     row "(d) tap on Save" "failed" ""
+fi
+if [ -n "$(val held_lock_save_ms "$S")" ]; then
+    row "(e) save, write lock held $(val hold_ms "$S") ms: tap to \"saved\"" "$(val held_lock_save_ms "$S")" "ms"
+    row "(e) ... worst frame time while it waited" "$(val held_lock_worst_frame_ms "$S")" "ms"
+    row "(e) ... frames / looks at the input while it waited" "$(val held_lock_frames "$S") / $(val held_lock_looks "$S")" ""
+fi
+if [ -n "$(val slow_sync_save_ms "$S")" ]; then
+    row "(e) save, every sync $(val slow_sync_ms "$S") ms: tap to \"saved\"" "$(val slow_sync_save_ms "$S")" "ms"
+    row "(e) ... worst frame time while it waited" "$(val slow_sync_worst_frame_ms "$S")" "ms"
+    row "(e) ... frames / looks at the input while it waited" "$(val slow_sync_frames "$S") / $(val slow_sync_looks "$S")" ""
 fi

@@ -15,14 +15,13 @@
 #include "../store/store_dagstart.h"
 #include "../store/store_idea_flow.h"
 #include "../ui/widgets.h"
+#include "busy.h"
 #include "dump.h"
 #include "script.h"
 
 #define DB_RETRY_MS 5000
 #define IDLE_WARNING_MS 15000
 #define QUICK_CHECK_RETRY_MS 60000
-/* A reader keeps a privacy clean-up from finishing: the next try. */
-#define PRIVACY_RETRY_MS 3000
 
 /* The most typed text and keys handling one input event adds to a frame: its
  * own text, plus the characters the badge detector releases with it, plus
@@ -245,6 +244,13 @@ static bool open_database(app *a)
     } else {
         rc = open_store(&a->opt, app_wall_s(a), &s, &a->db_err);
     }
+    /* writes, commits and clean-ups off the touch path (busy.h) */
+    if (rc == VB_OK && !a->opt.wall)
+        rc = app_busy_attach(a, s, &a->db_err);
+    if (rc != VB_OK && s) {
+        store_close(s);
+        s = NULL;
+    }
     if (rc != VB_OK) {
         a->db = NULL;
         a->db_retry_at = app_now_ms(a) + DB_RETRY_MS;
@@ -336,6 +342,7 @@ void app_shutdown(app *a)
     free(a->last_dump);
     store_close(a->db);
     a->db = NULL;
+    app_busy_free(a);
     free(a->ui);
     a->ui = NULL;
     free(a->wall_ui);
@@ -539,28 +546,6 @@ static void idle_reset(app *a)
     app_go(a, a->db ? "home" : "dbfail");
 }
 
-void app_privacy_job(app *a, bool cleared)
-{
-    a->privacy_pending = !cleared;
-    a->privacy_retry_at = cleared ? 0 : app_now_ms(a) + PRIVACY_RETRY_MS;
-}
-
-/* One try to clear the logs; it never waits for a reader (store.h). */
-static void privacy_retry(app *a, int64_t now)
-{
-    bool cleared = false;
-    vb_err err;
-    vb_err_clear(&err);
-    if (store_privacy_flush(a->db, &cleared, &err) != VB_OK)
-        fprintf(stderr, "verbeterbord: clearing the database logs: %s\n", err.msg);
-    a->privacy_pending = !cleared;
-    a->privacy_retry_at = now + PRIVACY_RETRY_MS;
-    if (cleared) {
-        app_notice(a, NOTICE_OK, _("The deleted text is now gone from the database files."), 5);
-        a->dirty = true;
-    }
-}
-
 void app_tick(app *a)
 {
     int64_t now = app_now_ms(a);
@@ -592,8 +577,7 @@ void app_tick(app *a)
         }
         a->dirty = true;
     }
-    if (a->db && a->privacy_pending && now >= a->privacy_retry_at)
-        privacy_retry(a, now);
+    app_privacy_tick(a, now);
     if (a->screen->tick)
         a->screen->tick(a);
     if (a->wall_ui && a->screen != a->opt.screens->wall && a->opt.screens->wall->tick)
@@ -872,6 +856,7 @@ void app_update(app *a, bool render)
     if (render) {
         platform_render(a->plat, a->ui->cmds, a->ui->cmd_count, THEME_BG);
         platform_present(a->plat);
+        app_busy_keep_frame(a);
     }
     if (a->wall_ui) {
         ui_begin(a->wall_ui);

@@ -135,6 +135,7 @@ struct app {
     char *last_dump;
     size_t last_dump_len;
     int64_t frames_drawn;
+    struct app_busy *busy;    /* the screen while a write waits (busy.h) */
     int64_t minute_shown;     /* wall minute the clock on screen shows */
 };
 

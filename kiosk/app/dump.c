@@ -43,13 +43,18 @@ static char *element_json(const char *screen, const ui_element *e)
 
 void dump_frame(app *a)
 {
+    dump_frame_ui(a, a->ui);
+}
+
+void dump_frame_ui(app *a, const ui_ctx *ui)
+{
     /* Serialise the whole frame, compare with the last one, write if new. */
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
     if (!buf)
         return;
-    for (int i = 0; i < a->ui->element_count; i++) {
-        char *line = element_json(a->screen->name, &a->ui->elements[i]);
+    for (int i = 0; i < ui->element_count; i++) {
+        char *line = element_json(a->screen->name, &ui->elements[i]);
         if (!line)
             continue;
         size_t n = strlen(line);

@@ -6,7 +6,10 @@
 #define VB_DUMP_H
 
 typedef struct app app;
+struct ui_ctx;
 
 void dump_frame(app *a);
+/* The same for another frame than the app's (the screen while a write waits). */
+void dump_frame_ui(app *a, const struct ui_ctx *ui);
 
 #endif

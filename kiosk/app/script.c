@@ -3,6 +3,7 @@
 #include "script.h"
 
 #include <cjson/cJSON.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct script {
     script_action current;
     int phase;        /* step within the current action; 0 = read the next line */
     int px, py;       /* pointer position of a running tap or drag */
+    bool at_end;      /* the end of the script was read while a write waited */
 };
 
 static bool copy_string(cJSON *item, char *out, size_t size)
@@ -184,6 +186,13 @@ vb_code script_parse_line(const char *line, script_action *out, vb_err *err)
                      "unknown action (tap, touch, finger, palm, drag, type, key, badge, advance, wait, screenshot, "
                      "quit)");
     }
+    cJSON *ws = cJSON_GetObjectItemCaseSensitive(root, "while_saving");
+    if (rc == VB_OK && ws) {
+        out->while_saving = cJSON_IsTrue(ws);
+        if (out->while_saving && out->kind != SA_TAP && out->kind != SA_TOUCH && out->kind != SA_TYPE &&
+            out->kind != SA_KEY && out->kind != SA_BADGE && out->kind != SA_SCREENSHOT)
+            rc = vb_fail(err, VB_ERR_INVALID, "while_saving goes with tap, touch, type, key, badge or screenshot");
+    }
     cJSON_Delete(root);
     return rc;
 }
@@ -196,6 +205,9 @@ vb_code script_open(script **out, const char *path, vb_err *err)
         return vb_fail(err, VB_ERR_NOMEM, "out of memory");
     if (strcmp(path, "-") == 0) {
         s->file = stdin;
+        /* unbuffered: nothing read ahead hides a line from poll() while a
+         * write waits (script_step_waiting) */
+        setvbuf(stdin, NULL, _IONBF, 0);
     } else {
         s->file = fopen(path, "r");
         s->owns_file = true;
@@ -235,14 +247,14 @@ static script_result fail(script *s, app *a, const char *what)
 
 /* Resolves the pointer target of a tap or drag (on the wall window's
  * elements for a finger there). */
-static bool target_point(script *s, app *a, int *x, int *y)
+static bool target_point(script *s, app *a, const ui_ctx *frame, int *x, int *y)
 {
     if (s->current.has_xy) {
         *x = s->current.x;
         *y = s->current.y;
         return true;
     }
-    const ui_element *e = find_element(s->current.on_wall ? a->wall_ui : a->ui, s->current.arg);
+    const ui_element *e = find_element(s->current.on_wall ? a->wall_ui : frame, s->current.arg);
     if (!e || (e->state & UI_STATE_DISABLED))
         return false;
     *x = e->rect.x + e->rect.w / 2;
@@ -274,30 +286,68 @@ static void inject_badge(app *a, const char *badge)
     platform_inject_key(a->plat, "Return", 0);
 }
 
+/* Reads the next action (blocking until a line comes). */
+static script_result read_action(script *s, app *a)
+{
+    for (;;) {
+        /* a line of any length: getline grows the buffer */
+        if (getline(&s->line, &s->line_cap, s->file) < 0)
+            return SCRIPT_DONE;
+        s->line_no++;
+        vb_err err;
+        vb_err_clear(&err);
+        script_action_clear(&s->current);
+        if (script_parse_line(s->line, &s->current, &err) != VB_OK)
+            return fail(s, a, err.msg);
+        if (s->current.kind != SA_NONE)
+            break;
+    }
+    s->phase = 1;
+    return SCRIPT_CONTINUE;
+}
+
+/* The next step of the current action, its targets found in frame. */
+static script_result perform(script *s, app *a, const ui_ctx *frame);
+
 script_result script_step(script *s, app *a)
 {
+    if (s->at_end)
+        return SCRIPT_DONE;
     if (s->phase == 0) {
-        for (;;) {
-            /* a line of any length: getline grows the buffer */
-            if (getline(&s->line, &s->line_cap, s->file) < 0)
-                return SCRIPT_DONE;
-            s->line_no++;
-            vb_err err;
-            vb_err_clear(&err);
-            script_action_clear(&s->current);
-            if (script_parse_line(s->line, &s->current, &err) != VB_OK)
-                return fail(s, a, err.msg);
-            if (s->current.kind != SA_NONE)
-                break;
-        }
-        s->phase = 1;
+        script_result r = read_action(s, a);
+        if (r != SCRIPT_CONTINUE)
+            return r;
     }
+    return perform(s, a, a->ui);
+}
+
+script_result script_step_waiting(script *s, app *a, const ui_ctx *frame)
+{
+    if (s->phase == 0) {
+        /* only a line that is there already: never blocks */
+        struct pollfd pfd = { .fd = fileno(s->file), .events = POLLIN };
+        if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & POLLIN))
+            return SCRIPT_CONTINUE;
+        script_result r = read_action(s, a);
+        if (r == SCRIPT_FAILED)
+            return r;
+        if (r == SCRIPT_DONE) {
+            s->at_end = true; /* for the loop, once the write is done */
+            return SCRIPT_CONTINUE;
+        }
+    }
+    /* any other action waits until the kiosk has settled */
+    return s->current.while_saving ? perform(s, a, frame) : SCRIPT_CONTINUE;
+}
+
+static script_result perform(script *s, app *a, const ui_ctx *frame)
+{
     script_action *c = &s->current;
     switch (c->kind) {
     case SA_TAP:
     case SA_TOUCH:
         if (s->phase == 1) {
-            if (!target_point(s, a, &s->px, &s->py)) {
+            if (!target_point(s, a, frame, &s->px, &s->py)) {
                 char msg[600];
                 snprintf(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
                 return fail(s, a, msg);
@@ -310,7 +360,7 @@ script_result script_step(script *s, app *a)
         break;
     case SA_DRAG:
         if (s->phase == 1) {
-            if (!target_point(s, a, &s->px, &s->py)) {
+            if (!target_point(s, a, frame, &s->px, &s->py)) {
                 char msg[600];
                 snprintf(msg, sizeof msg, "no element '%s' to drag", c->arg);
                 return fail(s, a, msg);
@@ -329,7 +379,7 @@ script_result script_step(script *s, app *a)
         break;
     case SA_FINGER: {
         int x, y;
-        if (!target_point(s, a, &x, &y)) {
+        if (!target_point(s, a, frame, &x, &y)) {
             char msg[600];
             snprintf(msg, sizeof msg, "no element '%s' for the finger", c->arg);
             return fail(s, a, msg);

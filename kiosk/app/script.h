@@ -2,7 +2,9 @@
  * of the file is one JSON action: tap an element by id, type text, press a
  * key, scan a badge, advance the clock, take a screenshot. Actions run one at
  * a time once the app has settled (nothing queued, frame drawn), and input is
- * injected through SDL's event queue, the same path as real input. */
+ * injected through SDL's event queue, the same path as real input; an action
+ * with "while_saving":true runs while a save waits instead (to test that the
+ * screen answers then). */
 #ifndef VB_SCRIPT_H
 #define VB_SCRIPT_H
 
@@ -45,6 +47,7 @@ typedef struct script_action {
     int npoints;
     int64_t ms;
     int mods;
+    bool while_saving; /* "while_saving":true: runs while a write waits (script_step_waiting) */
 } script_action;
 
 typedef enum script_result { SCRIPT_CONTINUE, SCRIPT_DONE, SCRIPT_FAILED } script_result;
@@ -59,5 +62,12 @@ void script_close(script *s);
 /* Performs the next step (an action may take several steps, e.g. press then
  * release). Prints a message naming the line on failure. */
 script_result script_step(script *s, app *a);
+/* While a write waits (app/busy.c): reads a line only when one is there
+ * already, and performs the next step of an action marked
+ * "while_saving":true (a tap, touch, typing, a key, a badge or a
+ * screenshot), its targets found in frame (the frame on screen); any other
+ * action waits for script_step, once the kiosk has settled. */
+typedef struct ui_ctx ui_ctx;
+script_result script_step_waiting(script *s, app *a, const ui_ctx *frame);
 
 #endif

@@ -70,6 +70,10 @@ const char *platform_font_path(const platform *p);
 
 /* Waits up to timeout_ms (-1: forever, 0: poll) for the next event. */
 bool platform_next_event(platform *p, int timeout_ms, platform_event *ev);
+/* Takes the next queued pointer event (mouse or finger, on the kiosk
+ * window) without waiting, and leaves every other event queued in order
+ * (text, keys, signals): for the screen while a write waits. */
+bool platform_take_pointer_event(platform *p, platform_event *ev);
 /* True when no event is queued. */
 bool platform_queue_empty(platform *p);
 /* Monotonic milliseconds. */

@@ -572,6 +572,20 @@ bool platform_next_event(platform *p, int timeout_ms, platform_event *ev)
     }
 }
 
+bool platform_take_pointer_event(platform *p, platform_event *ev)
+{
+    if (!p->video_inited)
+        return false;
+    SDL_PumpEvents();
+    SDL_Event e;
+    while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_MOUSEMOTION, SDL_MOUSEWHEEL) == 1 ||
+           SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_FINGERDOWN, SDL_FINGERMOTION) == 1) {
+        if (translate(p, &e, ev))
+            return true;
+    }
+    return false;
+}
+
 bool platform_queue_empty(platform *p)
 {
     if (!p->video_inited)

@@ -562,8 +562,13 @@ static int checkpoint_now(store *s, const char *schema)
     sqlite3_busy_timeout(s->db, 0);
     int log = 0, done = 0;
     int rc = sqlite3_wal_checkpoint_v2(s->db, schema, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
-    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(s->db, s->busy_ms);
     return rc;
+}
+
+static vb_code privacy_flush_run(store *s, void *ctx, vb_err *err)
+{
+    return store_privacy_flush(s, ctx, err);
 }
 
 vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err)
@@ -572,6 +577,10 @@ vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err)
         *cleared = false;
     if (s->mode == STORE_READONLY)
         return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
+    /* on the writer thread's connection, where the writes run (its busy
+     * handler and fsync then never hold up the screen) */
+    if (s->writer)
+        return store_run(s, privacy_flush_run, cleared, err);
     char level[8];
     vb_code code = store_setting_get(s, "privacy_flush_pending", level, sizeof level, NULL);
     if (code != VB_OK)

@@ -878,8 +878,8 @@ static vb_code demo_check_times(demo *d)
 static vb_code demo_fill(store *s, void *ctx, vb_err *err)
 {
     demo *d = ctx;
-    (void)s;
-    (void)err;
+    d->s = s; /* the connection the write runs on (the writer thread's, if any) */
+    d->err = err;
     int64_t rows = 0;
     vb_code rc = demo_count(d, &rows);
     if (rc == VB_OK && rows > 0)

@@ -230,6 +230,11 @@ vb_code store_schema_compare(store *s, const char *schema, const char *const *li
 
 vb_code store_watch_file(store *s, const char *schema, vb_err *err)
 {
+    /* The writer thread's connection watches nothing: the kiosk's store
+     * checks the files around every write, and closing a descriptor of our
+     * own would drop the process's POSIX locks, the other connection's too. */
+    if (s->twin)
+        return VB_OK;
     const char *path = sqlite3_db_filename(s->db, schema);
     if (!path || !*path)
         return vb_fail(err, VB_ERR_INVALID, "no file behind schema %s", schema);

@@ -145,6 +145,25 @@ static vb_code still_ours(store *s, vb_err *err)
     return VB_ERR_GONE;
 }
 
+vb_code store_transaction(store *s, store_write_fn fn, void *ctx, vb_err *err)
+{
+    vb_code rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
+    if (rc != VB_OK)
+        return rc;
+    rc = fn(s, ctx, err);
+    if (rc == VB_OK) {
+        int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+        if (src == SQLITE_OK)
+            return VB_OK;
+        rc = store_fail(s, err, src, "commit");
+    }
+    /* The statement or commit failed: undo everything of this write. A
+     * failed COMMIT (e.g. SQLITE_FULL) leaves the transaction open. */
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
 {
     if (s->mode == STORE_READONLY)
@@ -154,21 +173,13 @@ vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err)
     vb_code rc = still_ours(s, err);
     if (rc != VB_OK)
         return rc;
-    rc = exec_sql(s, "BEGIN IMMEDIATE", err, "begin");
-    if (rc != VB_OK)
-        return rc;
-    rc = fn(s, ctx, err);
-    if (rc == VB_OK) {
-        int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-        if (src == SQLITE_OK)
-            return still_ours(s, err);
-        rc = store_fail(s, err, src, "commit");
-    }
-    /* The statement or commit failed: undo everything of this write. A
-     * failed COMMIT (e.g. SQLITE_FULL) leaves the transaction open. */
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return rc;
+    rc = s->writer ? store_writer_call(s, true, fn, ctx, err) : store_transaction(s, fn, ctx, err);
+    return rc == VB_OK ? still_ours(s, err) : rc;
+}
+
+vb_code store_run(store *s, store_write_fn fn, void *ctx, vb_err *err)
+{
+    return s->writer ? store_writer_call(s, false, fn, ctx, err) : fn(s, ctx, err);
 }
 
 static vb_code query_int(store *s, const char *sql, int64_t *out, vb_err *err)
@@ -284,6 +295,31 @@ static vb_code explain_open_failure(const char *path, store_mode mode, int rc, v
     return vb_fail(err, VB_ERR_IO, "cannot open %s: %s", path, sqlite3_errstr(rc));
 }
 
+static void set_busy_timeout(store *s, int ms)
+{
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, ms);
+    s->busy_ms = ms;
+}
+
+/* What every connection to the files gets, the kiosk's and the writer
+ * thread's alike (SQLite keeps these per connection): the pragmas, then
+ * the file of anonymous entries attached as 'anon' ... */
+static vb_code connection_attach(store *s, vb_err *err)
+{
+    vb_code code = exec_sql(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", err,
+                            "pragmas");
+    return code == VB_OK ? store_anon_attach(s, err) : code;
+}
+
+/* ... and, once the schema is current, the TEMP view learning_point with its
+ * triggers, and the watch on the main file (store_still_here). */
+static vb_code connection_finish(store *s, vb_err *err)
+{
+    vb_code code = store_anon_views(s, err);
+    return code == VB_OK ? store_watch_file(s, "main", err) : code;
+}
+
 vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s, vb_err *err)
 {
     *out = NULL;
@@ -327,8 +363,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         code = explain_open_failure(path, mode, rc, err);
         goto fail;
     }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    set_busy_timeout(s, STORE_BUSY_TIMEOUT_MS);
     if (mode == STORE_READWRITE && sqlite3_db_readonly(s->db, "main") == 1) {
         code = vb_fail(err, VB_ERR_READONLY, "database file is read-only: %s", path);
         goto fail;
@@ -373,10 +408,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
             goto fail;
         }
     }
-    code = exec_sql(s, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", err, "pragmas");
-    if (code != VB_OK)
-        goto fail;
-    code = store_anon_attach(s, err);
+    code = connection_attach(s, err);
     if (code != VB_OK)
         goto fail;
     code = store_anon_before_migrations(s, err);
@@ -385,10 +417,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
     if (code == VB_OK)
         code = store_anon_pair(s, err);
     if (code == VB_OK)
-        code = store_anon_views(s, err);
-    if (code != VB_OK)
-        goto fail;
-    code = store_watch_file(s, "main", err);
+        code = connection_finish(s, err);
     if (code != VB_OK)
         goto fail;
     if (mode == STORE_READWRITE)
@@ -400,10 +429,43 @@ fail:
     return code;
 }
 
+vb_code store_open_twin(store **out, const store *s, vb_err *err)
+{
+    *out = NULL;
+    if (s->mode != STORE_READWRITE)
+        return vb_fail(err, VB_ERR_READONLY, "database opened read-only (%s)", s->path);
+    store *t = calloc(1, sizeof *t);
+    if (!t)
+        return vb_fail(err, VB_ERR_NOMEM, "out of memory");
+    snprintf(t->path, sizeof t->path, "%s", s->path);
+    t->mode = STORE_READWRITE;
+    t->twin = true;
+    /* the file exists (s has it open, migrated and paired): never create one */
+    int rc = sqlite3_open_v2(s->path, &t->db, SQLITE_OPEN_READWRITE, NULL);
+    vb_code code = VB_OK;
+    if (rc != SQLITE_OK)
+        code = explain_open_failure(s->path, STORE_READWRITE, rc, err);
+    if (code == VB_OK) {
+        set_busy_timeout(t, STORE_WRITER_BUSY_TIMEOUT_MS);
+        code = connection_attach(t, err);
+    }
+    if (code == VB_OK)
+        code = connection_finish(t, err);
+    if (code != VB_OK) {
+        store_close(t);
+        return code;
+    }
+    *out = t;
+    return VB_OK;
+}
+
 void store_close(store *s)
 {
     if (!s)
         return;
+    /* the writer's connection closes first; this one holds the watches */
+    if (s->writer)
+        store_writer_stop(s);
     for (int i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].stmt);
     if (s->db)

@@ -34,6 +34,21 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
 void store_close(store *s);
 const char *store_path(const store *s);
 
+/* ---- the writer thread (store/writer.c; issue 9, "No freezes") ----
+ * Starts a thread with a connection of its own to the same files, set up as
+ * store_open sets up every connection. From then on every write of s
+ * (BEGIN IMMEDIATE ... COMMIT, with a busy timeout of seconds), and the
+ * privacy clean-up with its checkpoints, run there: the caller of a write
+ * still waits until the commit is on disk (VB_OK means saved), but calls
+ * wait(ctx) every STORE_WAIT_HOOK_MS meanwhile, on its own thread, to keep
+ * the screen alive; the hook must not use the store. wake(ctx) is called on
+ * the writer thread when a background job ended (it must be thread-safe,
+ * e.g. a wake event into the UI loop). Without it (tests, tools) writes run
+ * inline as before. store_close stops it. */
+#define STORE_WAIT_HOOK_MS 16
+typedef void (*store_hook_fn)(void *ctx);
+vb_code store_writer_start(store *s, store_hook_fn wait, store_hook_fn wake, void *ctx, vb_err *err);
+
 /* The SQL that shows a sqlite3 shell the one 'learning_point' the program
  * sees (anonymous points live in '<db>-anon', see store/store_anon.h):
  * `verbeterbord --db DB --sql-views | sqlite3 DB` is not it; use

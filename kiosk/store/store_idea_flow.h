@@ -150,6 +150,12 @@ vb_code store_lp_delete(store *s, const char *lp_id, int64_t lead_id, int64_t no
  * so that no old page lingers in it. *cleared is false (and the result
  * VB_OK) when another connection's reader kept it from finishing. */
 vb_code store_privacy_flush(store *s, bool *cleared, vb_err *err);
+/* The same as a background job of the writer thread (store_writer_start),
+ * which nobody waits for: with start, starts one unless one runs; returns
+ * at once. *finished says a job that started earlier has ended since (and
+ * *cleared, the result, its result); the writer's wake hook then tells the
+ * app. Without a writer thread, start runs the clean-up here and now. */
+vb_code store_privacy_flush_job(store *s, bool start, bool *finished, bool *cleared, vb_err *err);
 /* True while a privacy deletion or redaction has not been cleared from every
  * file yet (a flag in the database, so it survives a restart; it never holds
  * the text). store_privacy_flush clears it. */

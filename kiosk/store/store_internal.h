@@ -11,10 +11,15 @@
 #include "store.h"
 
 #define STORE_STMT_CACHE 256
-/* How long a statement waits for another connection's write lock: a tap
- * never waits longer (issue 9, "No freezes"); a save that finds the lock
- * taken says it was not saved and keeps the form, to be tried again. */
+/* How long a statement of the kiosk's own connection waits for another
+ * connection's lock. With the writer thread (store/writer.c) that
+ * connection only reads; without it (tests, tools) it also writes, and a
+ * write that finds the lock taken says it was not saved. */
 #define STORE_BUSY_TIMEOUT_MS 100
+/* How long the writer thread's connection waits for another process's
+ * write lock (a backup, a sqlite3 shell): seconds, as nobody waits frozen
+ * for it; the screen shows "saving" meanwhile (issue 9, "No freezes"). */
+#define STORE_WRITER_BUSY_TIMEOUT_MS 15000
 #define STORE_WATCH_MAX 4
 
 /* A file the connection has open, as it was when opened (store_watch_file). */
@@ -38,6 +43,11 @@ struct store {
     int cached;
     store_watch watch[STORE_WATCH_MAX];
     int watched;
+    int busy_ms;        /* the connection's busy timeout */
+    /* The writer thread (store_writer_start) and its own connection: writes
+     * and clean-ups of this store run there; NULL runs them inline. */
+    struct store_writer *writer;
+    bool twin;          /* this is the writer thread's connection (store_open_twin) */
 };
 
 /* Maps a SQLite result code to a vb_code and fills err with what and where. */
@@ -50,9 +60,27 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err);
     sqlite3_stmt *var = store_stmt((s), (sql), (err));                                                       \
     if (!var)                                                                                                \
     return (err) && (err)->code ? (err)->code : VB_ERR_INTERNAL
-/* Runs fn inside BEGIN IMMEDIATE ... COMMIT; rolls back when fn fails. */
+/* Runs fn inside BEGIN IMMEDIATE ... COMMIT; rolls back when fn fails. With
+ * a writer thread, fn runs there on its own connection (the s it gets is
+ * that connection: a callback uses its s, never a store kept in ctx) while
+ * the caller waits, calling the wait hook (store.h); it returns when the
+ * commit is on disk, so ctx stays valid and VB_OK means saved. */
 typedef vb_code (*store_write_fn)(store *s, void *ctx, vb_err *err);
 vb_code store_write(store *s, store_write_fn fn, void *ctx, vb_err *err);
+/* BEGIN IMMEDIATE, fn, COMMIT (rollback on failure) on s's own connection. */
+vb_code store_transaction(store *s, store_write_fn fn, void *ctx, vb_err *err);
+/* Runs fn (no transaction of its own) where the writes of s run: on the
+ * writer thread, the caller waiting as in store_write, or here. */
+vb_code store_run(store *s, store_write_fn fn, void *ctx, vb_err *err);
+/* ---- the writer thread (store/writer.c) ---- */
+/* A second connection to the files of s for the writer thread, set up as
+ * store_open sets up every connection (pragmas, the anon file, its views and
+ * triggers); it watches no file (s does: store_watch_file). */
+vb_code store_open_twin(store **out, const store *s, vb_err *err);
+/* Hands fn to the writer thread and waits (store_write, store_run). */
+vb_code store_writer_call(store *s, bool transaction, store_write_fn fn, void *ctx, vb_err *err);
+/* Stops the thread and closes its connection (store_close). */
+void store_writer_stop(store *s);
 /* Copies a text column (NULL = "") into out, cut at a character boundary
  * when it does not fit: the one way the store reads text into a buffer. */
 void store_col_text(sqlite3_stmt *st, int col, char *out, size_t size);

@@ -400,3 +400,91 @@ def stop(p, sig=signal.SIGTERM, timeout=10):
         p.kill()
         p.wait()
         return None
+
+
+class Kiosk:
+    """The kiosk running, fed one script line at a time."""
+
+    def __init__(self, app):
+        self.p, self.dump = app.start(script_stdin=True)
+
+    def send(self, *steps):
+        """Sends script lines (taps as touches, as App.run, when VB_TAP_AS says so)."""
+        if tap_as() == "touch":
+            steps = [as_touch(s) for s in steps]
+        for s in steps:
+            self.p.stdin.write((json.dumps(s, ensure_ascii=False) + "\n").encode())
+        self.p.stdin.flush()
+
+    def frame(self):
+        frames, _, _ = read_dump(self.dump)
+        return frames[-1] if frames else None
+
+    def shows(self, element_id, timeout=30):
+        return wait_for(lambda: self.frame() is not None and self.frame().find(element_id) is not None,
+                        timeout=timeout)
+
+    def label(self, element_id):
+        f = self.frame()
+        e = f.find(element_id) if f else None
+        return e["label"] if e else ""
+
+    def quit(self):
+        self.send({"quit": True})
+        self.p.stdin.close()
+        rc = self.p.wait(timeout=60)
+        self.p.stdout.close()
+        self.p.stderr.close()
+        return rc
+
+    def why(self):
+        return self.p.stderr.read().decode("utf-8", "replace") if self.p.poll() is not None else "still running"
+
+    def kill(self):
+        if self.p.poll() is None:
+            stop(self.p)
+        for f in (self.p.stdin, self.p.stdout, self.p.stderr):
+            try:
+                f.close()
+            except OSError:
+                pass
+
+
+HOLDER = r"""
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.executescript(sys.stdin.readline().replace("\\n", "\n"))
+if sys.argv[2] == "write":
+    con.execute("BEGIN IMMEDIATE")
+else:
+    con.execute("BEGIN")
+    con.execute("SELECT count(*) FROM learning_point").fetchall()
+    con.execute("SELECT count(*) FROM vote").fetchall()
+print("held", flush=True)
+sys.stdin.readline()
+con.execute("COMMIT")
+con.close()
+"""
+
+
+class Holder:
+    """Another program (the wall, a backup, a sqlite3 shell) holding a read
+    snapshot of both files, or with write=True the write lock of both
+    (BEGIN IMMEDIATE), until let go."""
+
+    def __init__(self, db, write=False):
+        views = subprocess.run([binary(), "--db", db, "--sql-views"], capture_output=True, text=True,
+                               timeout=30).stdout
+        self.p = subprocess.Popen([sys.executable, "-c", HOLDER, db, "write" if write else "read"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.p.stdin.write(views.replace("\n", "\\n") + "\n")
+        self.p.stdin.flush()
+        self.held = self.p.stdout.readline().strip() == "held"
+
+    def release(self):
+        if self.p.poll() is None:
+            self.p.stdin.write("\n")
+            self.p.stdin.flush()
+            self.p.wait(timeout=30)
+        self.p.stdin.close()
+        self.p.stdout.close()

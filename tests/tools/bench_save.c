@@ -21,16 +21,30 @@
  * and rasterising the frame. Prints "key value" lines for tests/bench.sh:
  * saves, median, p90, p99, min and max in milliseconds, and the median and
  * p99 of the process's CPU time over the same stretch (which waiting for
- * the disk or for other processes does not inflate). */
+ * the disk or for other processes does not inflate).
+ *
+ * Then two saves that must wait (issue 9, "No freezes"): one while another
+ * connection holds the write lock for HOLD_MS, one while every sync takes
+ * SLOW_SYNC_MS (the fault VFS of tests/vfs, registered at the start). For
+ * each: the time to "saved", the frames the waiting screen presented, and
+ * the worst frame time: the longest the kiosk went without looking at the
+ * input (and drawing, when something changed) while it waited. */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../../kiosk/app/busy.h"
 #include "../../kiosk/app/loop.h"
+#include "../vfs/faultvfs.h"
 #include "../../kiosk/screens/screens.h"
 
 #define WHAT_TEXT "Olie op de vloer bij de zaag"
+#define HOLD_MS 1000
+#define SLOW_SYNC_MS 200
 
 static double now_ms(void)
 {
@@ -164,6 +178,65 @@ static double one_save(app *a, double *cpu)
     return t1 - t0;
 }
 
+/* Another program's write lock (BEGIN IMMEDIATE), held for HOLD_MS. */
+typedef struct holder {
+    const char *path;
+    atomic_int state; /* 0 starting, 1 holding, 2 done, -1 failed */
+} holder;
+
+static void *hold_lock(void *arg)
+{
+    holder *h = arg;
+    sqlite3 *db = NULL;
+    if (sqlite3_open(h->path, &db) != SQLITE_OK || sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        atomic_store(&h->state, -1);
+        return NULL;
+    }
+    atomic_store(&h->state, 1);
+    struct timespec hold = { HOLD_MS / 1000, (HOLD_MS % 1000) * 1000000L };
+    nanosleep(&hold, NULL);
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(db);
+    atomic_store(&h->state, 2);
+    return NULL;
+}
+
+/* One save that has to wait; prints its figures under the key prefix. */
+static int waiting_save(app *a, const char *prefix)
+{
+    app_busy_stats st;
+    app_busy_stats_take(a, &st);
+    double cpu = 0, t = one_save(a, &cpu);
+    app_busy_stats_take(a, &st);
+    if (t < 0)
+        return 1;
+    printf("%s_save_ms %.1f\n", prefix, t);
+    printf("%s_frames %lld\n", prefix, (long long)st.frames);
+    printf("%s_looks %lld\n", prefix, (long long)st.looks);
+    printf("%s_worst_frame_ms %.1f\n", prefix, st.worst_gap_ms);
+    return 0;
+}
+
+static int waiting_saves(app *a, const char *db_path)
+{
+    holder h = { db_path, 0 };
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, hold_lock, &h) != 0)
+        return 1;
+    while (atomic_load(&h.state) == 0) {
+        struct timespec ts = { 0, 1000000L };
+        nanosleep(&ts, NULL);
+    }
+    int rc = atomic_load(&h.state) == 1 ? waiting_save(a, "held_lock") : 1;
+    pthread_join(thread, NULL);
+    faultvfs_sync_delay(SLOW_SYNC_MS);
+    if (rc == 0)
+        rc = waiting_save(a, "slow_sync");
+    faultvfs_sync_delay(0);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -180,6 +253,11 @@ int main(int argc, char **argv)
     if (saves < 1 || saves > 100000)
         saves = 200;
 
+    /* pass-through until a slow disk is wanted (waiting_saves) */
+    if (faultvfs_register() != SQLITE_OK) {
+        fprintf(stderr, "bench_save: cannot register the fault VFS\n");
+        return 1;
+    }
     platform_config pc;
     memset(&pc, 0, sizeof pc);
     pc.width = w;
@@ -243,6 +321,8 @@ int main(int argc, char **argv)
         printf("max_ms %.3f\n", ms[saves - 1]);
         printf("cpu_median_ms %.3f\n", saves % 2 ? cpu[saves / 2] : (cpu[saves / 2 - 1] + cpu[saves / 2]) / 2);
         printf("cpu_p99_ms %.3f\n", cpu[p99]);
+        printf("hold_ms %d\nslow_sync_ms %d\n", HOLD_MS, SLOW_SYNC_MS);
+        rc = waiting_saves(a, argv[1]);
     }
     free(ms);
     free(cpu);

@@ -2,8 +2,10 @@
 #include "faultvfs.h"
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- shared pass-through plumbing -------------------------------------- */
 
@@ -34,6 +36,19 @@ static wrap_file *g_open_files;
 static long g_cut_at;
 static int g_cut_garble;
 static unsigned g_cut_seed;
+/* set by the test's thread, read by whichever thread syncs (the writer's) */
+static atomic_int g_sync_delay_ms;
+static atomic_long g_syncs_delayed;
+
+void faultvfs_sync_delay(int ms)
+{
+    atomic_store(&g_sync_delay_ms, ms);
+}
+
+long faultvfs_syncs_delayed(void)
+{
+    return atomic_load(&g_syncs_delayed);
+}
 
 static int fault_hit(int kind)
 {
@@ -206,6 +221,12 @@ static int w_truncate(sqlite3_file *file, sqlite3_int64 size)
 static int w_sync(sqlite3_file *file, int flags)
 {
     wrap_file *f = (wrap_file *)file;
+    int delay = atomic_load(&g_sync_delay_ms);
+    if (delay > 0) {
+        struct timespec ts = { delay / 1000, (long)(delay % 1000) * 1000000L };
+        nanosleep(&ts, NULL);
+        atomic_fetch_add(&g_syncs_delayed, 1);
+    }
     if (g_power_off)
         return SQLITE_IOERR_FSYNC;
     if (fault_hit(FV_SYNC))

@@ -5,6 +5,8 @@
  * or sync fail with an I/O error or a full disk, once or from then on, until
  * cleared. Counting first (at = 0) tells how many fault points a scenario has.
  *
+ * Both can also make every sync slow (faultvfs_sync_delay).
+ *
  * power-loss VFS: keeps every write in memory until the file is synced, the
  * way a disk cache would; faultvfs_power_cut() then drops what was not synced,
  * optionally writing garbage over part of it (a torn write), so that a later
@@ -24,6 +26,11 @@ void faultvfs_clear(void);
 /* Operations of the armed kinds seen since the last arm; faults injected. */
 long faultvfs_count(void);
 long faultvfs_injected(void);
+
+/* A slow disk: every xSync through either VFS first sleeps ms (0: none),
+ * on whichever thread syncs. faultvfs_syncs_delayed counts them. */
+void faultvfs_sync_delay(int ms);
+long faultvfs_syncs_delayed(void);
 
 /* Registers "powerloss" (wrapping the current default) and makes it the default. */
 int faultvfs_powerloss_register(void);
