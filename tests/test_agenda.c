@@ -302,7 +302,7 @@ static agenda_idea *idea(agenda_input *in, int64_t id, const char *status, int64
     agenda_idea *i = agenda_input_add_idea(in);
     i->id = id;
     snprintf(i->title, sizeof i->title, "idea %lld", (long long)id);
-    snprintf(i->status, sizeof i->status, "%s", status);
+    idea_status_parse(status, &i->status);
     i->created_at = created;
     i->status_changed_at = changed;
     i->feedback_at = feedback_at;

@@ -496,10 +496,10 @@ static bool fill(builder *b, const agenda_period *p)
         const agenda_idea *idea = &in->ideas[i];
         bool moved = idea->status_changed_at > p->since_s;
         bool feedback = idea->feedback_at > p->since_s;
-        if (status_is(idea->status, "adopted") && moved)
+        if (idea->status == IDEA_ADOPTED && moved)
             ok = add(b, AGENDA_IDEA_ADOPTED, AGENDA_LOOK_BACK, AGENDA_GROUP_WENT_WELL, i, 0,
                      -idea->status_changed_at);
-        else if (status_is(idea->status, "new") && idea->created_at > p->since_s && !feedback)
+        else if (idea->status == IDEA_NEW && idea->created_at > p->since_s && !feedback)
             ok = add(b, AGENDA_IDEA_NEW, AGENDA_ACTIONS, AGENDA_GROUP_IDEAS, i, 1, -(int64_t)idea->votes);
         else if (moved || feedback) {
             int64_t last = idea->status_changed_at > idea->feedback_at ? idea->status_changed_at : idea->feedback_at;

@@ -24,6 +24,8 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "idea_status.h"
+#include "limits.h"
 #include "vb_err.h"
 
 #define AGENDA_SECTIONS 5
@@ -36,7 +38,7 @@
  * planned end. */
 #define AGENDA_IDLE_GRACE_S (30 * 60)
 #define AGENDA_DEFAULT_MINUTES 10
-#define AGENDA_KEY_SIZE 41 /* dagstart_item.item_key: at most 40 bytes */
+#define AGENDA_KEY_SIZE (AGENDA_KEY_MAX + 1) /* dagstart_item.item_key (ASCII) */
 
 typedef enum agenda_section {
     AGENDA_STAFFING = 0,
@@ -73,31 +75,31 @@ typedef enum agenda_kind {
 
 /* ---- input: what the store hands over ----------------------------------- */
 
-/* Text buffers hold the schema's character limits in UTF-8 (4 bytes each). */
+/* Text buffers hold the schema's character limits (limits.h) in UTF-8. */
 typedef struct agenda_member {
     int64_t id;
-    char name[244];
+    char name[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     bool lead;
     int presence; /* -1 not recorded yet, 0 absent, 1 present */
 } agenda_member;
 
 typedef struct agenda_announcement {
     int64_t id;
-    char text[1204];
+    char text[VB_TEXT_SIZE(ANNOUNCEMENT_TEXT_MAX)];
     vb_day from, to;
 } agenda_announcement;
 
 typedef struct agenda_lp {
-    char id[17];
-    char receipt[8];
+    char id[LP_ID_LEN + 1];
+    char receipt[LP_RECEIPT_LEN + 1];
     vb_day day;          /* when it happened */
     vb_day dagstart_day; /* the daily start it belongs to */
-    char category[33];   /* code: quality, safety, ... */
-    char category_label[164]; /* a lead's rename, or "" for the translated default */
-    char place[164];
-    char what[804];
-    char lesson[804];
-    char feedback[1204]; /* the lead's note, or "" */
+    char category[CATEGORY_CODE_MAX + 1];   /* code: quality, safety, ... */
+    char category_label[VB_TEXT_SIZE(STORE_CATEGORY_LABEL_MAX)]; /* a lead's rename, or "" for the translated default */
+    char place[VB_TEXT_SIZE(STORE_PLACE_NAME_MAX)];
+    char what[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
+    char lesson[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
+    char feedback[VB_TEXT_SIZE(LP_FEEDBACK_MAX_CHARS)]; /* the lead's note, or "" */
     bool anonymous;
     int metoo;
     int actions;         /* actions made from it */
@@ -105,28 +107,28 @@ typedef struct agenda_lp {
 
 typedef struct agenda_idea {
     int64_t id;
-    char title[324];
-    char status[12]; /* new, review, trial, adopted, declined, duplicate */
+    char title[VB_TEXT_SIZE(IDEA_TITLE_MAX)];
+    idea_status status;
     int64_t created_at, status_changed_at, feedback_at; /* feedback_at 0: none */
-    char feedback[2004];
+    char feedback[VB_TEXT_SIZE(IDEA_FEEDBACK_MAX)];
     int votes;
 } agenda_idea;
 
 typedef struct agenda_action {
     int64_t id;
-    char description[804];
+    char description[VB_TEXT_SIZE(ACTION_TEXT_MAX)];
     int64_t owner_id;
-    char owner[244];
+    char owner[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     vb_day due;
     char status[8]; /* open, done, dropped */
     int64_t closed_at; /* 0 while open */
-    char note[804];
+    char note[VB_TEXT_SIZE(ACTION_TEXT_MAX)];
 } agenda_action;
 
 typedef struct agenda_topic {
     int64_t id;
     int section; /* agenda_section */
-    char text[804];
+    char text[VB_TEXT_SIZE(TOPIC_TEXT_MAX)];
 } agenda_topic;
 
 /* A daily start that was held (started) on an earlier day. */

@@ -210,7 +210,7 @@ static void compute_ideas(const review_input *in, review *r)
                 }
             }
         }
-        bool waiting = idea->state == REVIEW_IDEA_OPEN && !idea->hidden && day_cmp(created, r->last) <= 0 &&
+        bool waiting = idea_status_is_open(idea->state) && !idea->hidden && day_cmp(created, r->last) <= 0 &&
                        (!idea->first_feedback_at || day_cmp(day_of(idea->first_feedback_at), r->last) > 0);
         if (waiting && !r->future)
             r->ideas_waiting++;
@@ -231,7 +231,7 @@ static void compute_ideas(const review_input *in, review *r)
     /* Top-voted open ideas: most votes first, then the older idea. */
     for (int i = 0; i < in->open_idea_count; i++) {
         const review_idea *idea = &in->open_ideas[i];
-        if (idea->state != REVIEW_IDEA_OPEN || idea->hidden)
+        if (!idea_status_is_open(idea->state) || idea->hidden)
             continue;
         int pos = r->top_count;
         while (pos > 0 && (r->top[pos - 1].votes < idea->votes ||

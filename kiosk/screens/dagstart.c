@@ -361,12 +361,6 @@ static void toggle_presence(app *a, agenda_member *m)
     agenda_recount(&st.ag);
 }
 
-static const char *idea_status_words(ui_ctx *ui, const char *code)
-{
-    idea_status s;
-    return idea_status_parse(code, &s) ? idea_status_text(ui, s) : code;
-}
-
 /* The two lines an item shows: the main text and a line about it. */
 static void item_lines(ui_ctx *ui, const agenda_item *it, const char **main, const char **meta)
 {
@@ -425,9 +419,9 @@ static void item_lines(ui_ctx *ui, const agenda_item *it, const char **main, con
         if (it->kind == AGENDA_IDEA_NEW)
             *meta = ui_format(ui, "%s \xC2\xB7 %s", _("New idea"), idea_votes_text(ui, i->votes));
         else if (i->feedback[0])
-            *meta = ui_format(ui, "%s: %s", idea_status_words(ui, i->status), i->feedback);
+            *meta = ui_format(ui, "%s: %s", idea_status_text(ui, i->status), i->feedback);
         else
-            *meta = idea_status_words(ui, i->status);
+            *meta = idea_status_text(ui, i->status);
         break;
     }
     case AGENDA_ACTION_DONE: {
@@ -501,7 +495,7 @@ static void open_panel(app *a, panel_kind kind, const agenda_item *it)
         }
         break;
     case PANEL_FEEDBACK:
-        text_edit_init(&st.te, LP_FEEDBACK_MAX, true);
+        text_edit_init(&st.te, LP_FEEDBACK_MAX_CHARS, true);
         if (it && it->kind == AGENDA_LEARNING_POINT)
             text_edit_set(&st.te, st.in.lps[it->index].feedback);
         break;
@@ -672,7 +666,7 @@ static void draw_feedback_panel(app *a, ui_ctx *ui, ui_rect body)
                                                 ? m.target * 2
                                                 : body.h - m.text_body * 3 / 2 - m.gap);
     if (save && it && it->kind == AGENDA_LEARNING_POINT) {
-        char text[LP_FEEDBACK_MAX * 4 + 1];
+        char text[LP_FEEDBACK_SIZE];
         text_edit_trimmed(&st.te, text, sizeof text);
         vb_err err;
         vb_err_clear(&err);

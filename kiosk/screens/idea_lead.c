@@ -120,7 +120,7 @@ static const char *move_label(ui_ctx *ui, idea_status from, idea_status to)
 {
     if (to == IDEA_DUPLICATE)
         return ui_format(ui, "%s %s", idea_status_icon(IDEA_DUPLICATE), _("Same as another idea\xE2\x80\xA6"));
-    if (flow_move_is_reopen((flow_status)from, (flow_status)to))
+    if (flow_move_is_reopen((idea_status)from, (idea_status)to))
         return ui_format(ui, "\xE2\x86\xBA %s", _("Reopen (under review)"));
     return idea_status_text(ui, to);
 }
@@ -202,8 +202,8 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     ui_rect in = ui_inset(body, m.pad);
     int h = draw_summary(ui, in, false);
     ui_cut_top(&in, h + m.gap);
-    flow_status moves[8];
-    int n = flow_moves_from((flow_status)st.d.row.status, moves, 8);
+    idea_status moves[8];
+    int n = flow_moves_from((idea_status)st.d.row.status, moves, 8);
     if (n == 0) {
         ui_paragraph(ui, "idea_lead.final", in,
                      _("This idea was merged into another one: it does not move any more. You can still hide, "
@@ -235,7 +235,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         }
         ui_cut_top(&in, m.gap / 2);
         ui_paragraph(ui, "idea_lead.moves_hint", in,
-                     flow_is_closed((flow_status)st.d.row.status)
+                     flow_is_closed((idea_status)st.d.row.status)
                          ? _("Reopening needs a reason: it shows on the idea and at the next daily start.")
                          : _("Adopted and not adopted need feedback: it shows on the idea, at the next daily start "
                              "and on the wall."),
@@ -344,8 +344,8 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     ui_rect in = ui_inset(body, m.pad);
     ui_cut_top(&in, draw_summary(ui, in, true) + m.gap / 2);
     idea_status from = st.d.row.status;
-    bool reopen = flow_move_is_reopen((flow_status)from, (flow_status)st.target);
-    bool needs = flow_move_needs_text((flow_status)from, (flow_status)st.target);
+    bool reopen = flow_move_is_reopen((idea_status)from, (idea_status)st.target);
+    bool needs = flow_move_needs_text((idea_status)from, (idea_status)st.target);
     ui_label(ui, "idea_lead.move_to", ui_cut_top(&in, m.text_large * 5 / 4),
              ui_format(ui, "%s %s", _("New status:"), move_label(ui, from, st.target)), m.text_large, true, THEME_TEXT,
              UI_ALIGN_LEFT);

@@ -35,8 +35,10 @@
     " dagstart_day TEXT NOT NULL CHECK (dagstart_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"     \
     " category_id INTEGER NOT NULL,"                                                                          \
     " place_id INTEGER,"                                                                                      \
-    " what_happened TEXT NOT NULL DEFAULT '' CHECK (length(what_happened) <= 200),"                           \
-    " lesson TEXT NOT NULL DEFAULT '' CHECK (length(lesson) <= 200),"                                         \
+    " what_happened TEXT NOT NULL DEFAULT ''"                                                                 \
+    " CHECK (length(what_happened) <= " VB_STR(LP_TEXT_MAX_CHARS) "),"                                        \
+    " lesson TEXT NOT NULL DEFAULT ''"                                                                        \
+    " CHECK (length(lesson) <= " VB_STR(LP_TEXT_MAX_CHARS) "),"                                               \
     " CHECK (length(what_happened) + length(lesson) > 0)"                                                     \
     ") STRICT, WITHOUT ROWID;"                                                                                \
     "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_day ON learning_point_anon (day, category_id);"      \

@@ -254,7 +254,7 @@ static vb_code load_ideas(store *s, agenda_input *in, int64_t since_s, vb_err *e
         }
         i->id = sqlite3_column_int64(st, 0);
         store_col_text(st, 1, i->title, sizeof i->title);
-        store_col_text(st, 2, i->status, sizeof i->status);
+        idea_status_parse((const char *)sqlite3_column_text(st, 2), &i->status);
         i->created_at = sqlite3_column_int64(st, 3);
         i->status_changed_at = sqlite3_column_int64(st, 4);
         i->feedback_at = sqlite3_column_int64(st, 5);
@@ -861,7 +861,7 @@ vb_code store_dagstart_lp_feedback(store *s, int64_t lead_id, const char *lp_id,
     if (blank)
         text = NULL;
     if (text) {
-        vb_code rc = store_dagstart_check_text(text, LP_FEEDBACK_MAX, true, "feedback", err);
+        vb_code rc = store_dagstart_check_text(text, LP_FEEDBACK_MAX_CHARS, true, "feedback", err);
         if (rc != VB_OK)
             return rc;
     }

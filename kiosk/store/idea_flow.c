@@ -18,17 +18,6 @@
 #include "store_internal.h"
 #include "store_anon.h"
 
-/* core/idea_flow.h mirrors idea_status: the same codes in the same order. */
-_Static_assert((int)FLOW_NEW == (int)IDEA_NEW && (int)FLOW_REVIEW == (int)IDEA_REVIEW &&
-                   (int)FLOW_TRIAL == (int)IDEA_TRIAL && (int)FLOW_ADOPTED == (int)IDEA_ADOPTED &&
-                   (int)FLOW_DECLINED == (int)IDEA_DECLINED && (int)FLOW_DUPLICATE == (int)IDEA_DUPLICATE &&
-                   (int)FLOW_STATUS_COUNT == (int)IDEA_STATUS_COUNT,
-               "flow_status and idea_status must agree");
-
-#define LP_ID_LEN 16
-#define LP_TEXT_CHARS 200
-#define ACTION_TEXT_CHARS 200
-#define AUDIT_DETAIL_CHARS 500
 #define TEXT_BUF 4096 /* any text column here fits (500 characters of 4 bytes) */
 
 /* The statement failed to prepare: err is filled by store_stmt. */
@@ -150,7 +139,7 @@ static vb_code move_write(store *s, void *ctx, vb_err *err)
     vb_code rc = read_idea_state(s, c->idea_id, &cur, err);
     if (rc != VB_OK)
         return rc;
-    c->verdict = flow_check_move((flow_status)cur.status, (flow_status)c->to, c->feedback);
+    c->verdict = flow_check_move((idea_status)cur.status, (idea_status)c->to, c->feedback);
     if (c->verdict != FLOW_OK)
         return vb_fail(err, VB_ERR_INVALID, "idea %lld: move %s -> %s refused (%s)", (long long)c->idea_id,
                        idea_status_code(cur.status), idea_status_code(c->to),
@@ -242,7 +231,7 @@ static vb_code merge_write(store *s, void *ctx, vb_err *err)
         rc = read_idea_state(s, c->into, &into, err);
     if (rc != VB_OK)
         return rc;
-    if (!flow_move_allowed((flow_status)dup.status, FLOW_DUPLICATE))
+    if (!flow_move_allowed((idea_status)dup.status, IDEA_DUPLICATE))
         return vb_fail(err, VB_ERR_INVALID, "idea %lld (%s) cannot become a duplicate: only new ideas can",
                        (long long)c->dup, idea_status_code(dup.status));
     if (into.hidden || !idea_status_takes_votes(into.status))
@@ -592,12 +581,12 @@ static vb_code scrub_copies(store *s, int64_t idea_id, const char *lp_id, const 
         snprintf(subject, sizeof subject, "idea:%lld", (long long)idea_id);
         snprintf(pattern, sizeof pattern, "from idea:%lld %%", (long long)idea_id);
     }
-    vb_code rc = lp_id ? scrub_rows(s, lp_actions_sql, action_update_sql, lp_id, 0, NULL, part, ACTION_TEXT_CHARS,
+    vb_code rc = lp_id ? scrub_rows(s, lp_actions_sql, action_update_sql, lp_id, 0, NULL, part, ACTION_TEXT_MAX,
                                     changed, err)
                        : scrub_rows(s, idea_actions_sql, action_update_sql, NULL, idea_id, NULL, part,
-                                    ACTION_TEXT_CHARS, changed, err);
+                                    ACTION_TEXT_MAX, changed, err);
     if (rc == VB_OK)
-        rc = scrub_rows(s, audit_sql, audit_update_sql, subject, 0, pattern, part, AUDIT_DETAIL_CHARS, changed, err);
+        rc = scrub_rows(s, audit_sql, audit_update_sql, subject, 0, pattern, part, AUDIT_DETAIL_MAX, changed, err);
     return rc;
 }
 
@@ -735,7 +724,7 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
         return vb_fail(err, VB_ERR_NOTFOUND, "the %s does not contain that part", field_name(c->field));
     size_t max = c->field == REDACT_IDEA_TITLE ? IDEA_TITLE_MAX
                  : c->field == REDACT_IDEA_DESCRIPTION ? IDEA_DESC_MAX
-                                                       : LP_TEXT_CHARS;
+                                                       : LP_TEXT_MAX_CHARS;
     if (chars_of(out) > max)
         return vb_fail(err, VB_ERR_INVALID, "the redacted %s would be longer than %zu characters",
                        field_name(c->field), max);

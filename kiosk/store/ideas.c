@@ -15,31 +15,6 @@
 #define SIMILAR_PREFIX_MAX 10
 #define SEARCH_TEXT_MAX 4096
 
-static const char *const status_codes[IDEA_STATUS_COUNT] = {
-    "new", "review", "trial", "adopted", "declined", "duplicate",
-};
-
-const char *idea_status_code(idea_status st)
-{
-    return (unsigned)st < IDEA_STATUS_COUNT ? status_codes[st] : "new";
-}
-
-bool idea_status_parse(const char *code, idea_status *out)
-{
-    for (int i = 0; code && i < IDEA_STATUS_COUNT; i++) {
-        if (strcmp(code, status_codes[i]) == 0) {
-            *out = (idea_status)i;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool idea_status_takes_votes(idea_status st)
-{
-    return st == IDEA_NEW || st == IDEA_REVIEW || st == IDEA_TRIAL || st == IDEA_ADOPTED;
-}
-
 static idea_status column_status(sqlite3_stmt *st, int col)
 {
     idea_status out = IDEA_NEW;

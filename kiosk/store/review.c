@@ -102,15 +102,12 @@ static void lp_count_row(sqlite3_stmt *st, void *slot)
     c->count = sqlite3_column_int(st, 2);
 }
 
-static review_idea_state idea_state(const char *status)
+/* An idea's status now; a code the schema would not hold counts as new. */
+static idea_status idea_state(const char *code)
 {
-    if (strcmp(status, "adopted") == 0)
-        return REVIEW_IDEA_ADOPTED;
-    if (strcmp(status, "declined") == 0)
-        return REVIEW_IDEA_DECLINED;
-    if (strcmp(status, "duplicate") == 0)
-        return REVIEW_IDEA_DUPLICATE;
-    return REVIEW_IDEA_OPEN;
+    idea_status out = IDEA_NEW;
+    idea_status_parse(code, &out);
+    return out;
 }
 
 /* columns: id, created_at, first_feedback_at, status, hidden, vote_count, title */
