@@ -18,6 +18,7 @@
 #include "../core/csv.h"
 #include "../core/date.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../store/store_review.h"
 
 const char *const export_file_names[EXPORT_FILES] = {
@@ -62,7 +63,8 @@ vb_code export_check_dir(const char *dir, bool require_mount, vb_err *err)
     if (require_mount) {
         char parent[PATH_MAX];
         struct stat up;
-        snprintf(parent, sizeof parent, "%s/..", dir);
+        if (!vb_fmt(parent, sizeof parent, "%s/..", dir))
+            return vb_fail(err, VB_ERR_INVALID, "export folder path too long (%s)", dir);
         /* A mount point sits on another device than its parent; the
          * folder without a stick in it is just a folder on our own disk. */
         if (stat(parent, &up) == 0 && up.st_dev == st.st_dev && up.st_ino != st.st_ino)
@@ -394,7 +396,7 @@ vb_code export_month_file(store *s, vb_month month, vb_day today, int index, con
 
     /* Category names in Dutch, as the column names are. */
     char language[8];
-    snprintf(language, sizeof language, "%s", i18n_language());
+    utf8_copy(i18n_language(), language, sizeof language);
     i18n_set_language("nl");
     vb_code rc = build_file(s, index, &x, err);
     i18n_set_language(language);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "../platform/platform.h"
 #include "../screens/screens.h"
 #include "app.h"
@@ -301,7 +302,7 @@ script_result script_step(script *s, app *a)
         if (s->phase == 1) {
             if (!target_point(s, a, &s->px, &s->py)) {
                 char msg[600];
-                snprintf(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
+                vb_fmt(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
                 return fail(s, a, msg);
             }
             pointer(a, c, c->kind == SA_TOUCH, PF_DOWN, s->px, s->py);
@@ -314,7 +315,7 @@ script_result script_step(script *s, app *a)
         if (s->phase == 1) {
             if (!target_point(s, a, &s->px, &s->py)) {
                 char msg[600];
-                snprintf(msg, sizeof msg, "no element '%s' to drag", c->arg);
+                vb_fmt(msg, sizeof msg, "no element '%s' to drag", c->arg);
                 return fail(s, a, msg);
             }
             pointer(a, c, c->touch, PF_DOWN, s->px, s->py);
@@ -333,7 +334,7 @@ script_result script_step(script *s, app *a)
         int x, y;
         if (!target_point(s, a, &x, &y)) {
             char msg[600];
-            snprintf(msg, sizeof msg, "no element '%s' for the finger", c->arg);
+            vb_fmt(msg, sizeof msg, "no element '%s' for the finger", c->arg);
             return fail(s, a, msg);
         }
         pointer(a, c, true, c->finger_what == 0 ? PF_DOWN : c->finger_what == 1 ? PF_MOVE : PF_UP, x, y);

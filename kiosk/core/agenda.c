@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- input arrays ---------------------------------------------------------- */
 
 void agenda_input_init(agenda_input *in, vb_day today, int64_t now_s)
@@ -102,7 +104,7 @@ bool agenda_input_add_discussed(agenda_input *in, const char *key)
     char(*slot)[AGENDA_KEY_SIZE] = GROW(in->discussed, in->ndiscussed, in->discussed_cap);
     if (!slot)
         return false;
-    snprintf(*slot, AGENDA_KEY_SIZE, "%s", key);
+    utf8_copy(key, *slot, AGENDA_KEY_SIZE);
     return true;
 }
 
@@ -365,7 +367,7 @@ void agenda_range(const agenda_calendar *cal, vb_day today, agenda_range_preset 
 
 void agenda_key_lp(char out[AGENDA_KEY_SIZE], const char *lp_id)
 {
-    snprintf(out, AGENDA_KEY_SIZE, "lp:%.16s", lp_id);
+    vb_fmt(out, AGENDA_KEY_SIZE, "lp:%.16s", lp_id);
 }
 
 void agenda_key_idea(char out[AGENDA_KEY_SIZE], int64_t id)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- months ------------------------------------------------------------- */
 
 bool vb_month_parse(const char *text, vb_month *out)
@@ -143,8 +145,9 @@ static void compute_learning_points(const review_input *in, review *r)
         int week = vb_day_iso_week(d);
         review_week *w = r->week_count ? &r->weeks[r->week_count - 1] : NULL;
         if (!w || w->iso_week != week) {
+            VB_ASSERT(r->week_count < REVIEW_MAX_WEEKS); /* 31 days touch at most 6 weeks */
             if (r->week_count == REVIEW_MAX_WEEKS)
-                break; /* cannot happen: 31 days touch at most 6 weeks */
+                break;
             w = &r->weeks[r->week_count++];
             w->iso_week = week;
             w->first = d;
@@ -267,8 +270,8 @@ static void add_done(review *r, const review_action *a, vb_day closed)
     review_done_action *d = &r->done[pos];
     d->id = a->id;
     d->closed = closed;
-    snprintf(d->description, sizeof d->description, "%s", a->description);
-    snprintf(d->owner, sizeof d->owner, "%s", a->owner);
+    utf8_copy(a->description, d->description, sizeof d->description);
+    utf8_copy(a->owner, d->owner, sizeof d->owner);
     if (r->done_count < REVIEW_MAX_DONE)
         r->done_count++;
 }

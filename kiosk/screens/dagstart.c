@@ -21,6 +21,7 @@
 #include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_actions.h"
 #include "../store/store_dagstart.h"
 #include "../store/store_ideas.h"
@@ -165,7 +166,7 @@ static void load(app *a)
         rc = agenda_build(&st.in, &st.ag, &err);
     if (rc != VB_OK) {
         fprintf(stderr, "verbeterbord: daily start: %s\n", err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("Today's agenda could not be read from the database."));
+        utf8_copy(_("Today's agenda could not be read from the database."), st.error, sizeof st.error);
         agenda_input_free(&st.in);
         return;
     }
@@ -478,7 +479,7 @@ static void open_panel(app *a, panel_kind kind, const agenda_item *it)
     st.panel = kind;
     st.panel_key[0] = '\0';
     if (it)
-        snprintf(st.panel_key, sizeof st.panel_key, "%s", it->key);
+        utf8_copy(it->key, st.panel_key, sizeof st.panel_key);
     st.owner_id = 0;
     st.due_preset = DUE_NEXT_WEEK;
     st.range_preset = RANGE_WEEK_END;

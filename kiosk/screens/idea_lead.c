@@ -16,6 +16,7 @@
 #include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/idea_flow.h"
+#include "../core/utf8.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
 #include "ideas.h"
@@ -77,7 +78,7 @@ static void load(app *a)
     st.found = false;
     st.error[0] = '\0';
     if (!a->db) {
-        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This idea cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
         return;
     }
     if (st.id == 0) {
@@ -91,10 +92,10 @@ static void load(app *a)
     if (rc == VB_OK) {
         st.found = true;
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(st.error, sizeof st.error, "%s", _("This idea no longer exists."));
+        utf8_copy(_("This idea no longer exists."), st.error, sizeof st.error);
     } else {
         fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)st.id, err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This idea cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
     }
     if (store_ideas_hidden_count(a->db, &st.hidden_count, &err) != VB_OK)
         st.hidden_count = 0;
@@ -328,10 +329,10 @@ static void save_move(app *a)
                                                "changed).")
                                            : NULL;
     char ok[300];
-    snprintf(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
+    vb_fmt(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
              idea_status_name(st.target));
     if (text[0] && strlen(ok) + 2 < sizeof ok)
-        snprintf(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
+        vb_fmt(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
                  _("The team sees the feedback at the next daily start and on the wall."));
     if (lead_ui_result(a, rc, &err, ok, refused))
         changed(a);
@@ -399,7 +400,7 @@ static void load_candidates(app *a)
     text_edit_trimmed(&st.query, q, sizeof q);
     if (st.cands_valid && strcmp(q, st.query_for) == 0)
         return;
-    snprintf(st.query_for, sizeof st.query_for, "%s", q);
+    utf8_copy(q, st.query_for, sizeof st.query_for);
     st.cands_valid = true;
     idea_row rows[10];
     int n = 0;
@@ -513,7 +514,7 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
         vb_code rc = store_idea_redact(a->db, st.id, st.redact.field == 0 ? REDACT_IDEA_TITLE : REDACT_IDEA_DESCRIPTION,
                                        part, a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
-        snprintf(ok, sizeof ok, "%s %s",
+        vb_fmt(ok, sizeof ok, "%s %s",
                  ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
                                            (unsigned long)replaced),
                            replaced, FLOW_REDACTED),

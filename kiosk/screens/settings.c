@@ -12,6 +12,7 @@
 #include "../core/date.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_settings.h"
 #include "../ui/list.h"
 #include "../ui/widgets.h"
@@ -93,7 +94,7 @@ static void minutes_hhmm(int minutes, char out[6])
 static void setting_text(app *a, const char *key, const char *fallback, char *out, size_t size)
 {
     if (store_setting_get(a->db, key, out, size, NULL) != VB_OK)
-        snprintf(out, size, "%s", fallback);
+        utf8_copy(fallback, out, size);
 }
 
 /* Saves one key/value setting and tells the outcome. */
@@ -123,7 +124,7 @@ static void day_text(vb_day d, char *out, size_t size)
     static const char *const months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
                                           N_("May"), N_("June"), N_("July"), N_("August"),
                                           N_("September"), N_("October"), N_("November"), N_("December") };
-    snprintf(out, size, "%s %d %s %d", _(weekdays[d.wday % 7]), d.mday, _(months[(d.month + 11) % 12]), d.year);
+    vb_fmt(out, size, "%s %d %s %d", _(weekdays[d.wday % 7]), d.mday, _(months[(d.month + 11) % 12]), d.year);
 }
 
 /* ---- the editor closed: apply what was typed ---------------------------- */
@@ -511,7 +512,7 @@ static void draw_shifts(app *a, ui_ctx *ui, ui_rect body)
                       STYLE_SECONDARY, false)) {
             st.shift_open = true;
             st.shift_id = h->id;
-            snprintf(st.shift_name, sizeof st.shift_name, "%s", h->name);
+            utf8_copy(h->name, st.shift_name, sizeof st.shift_name);
             st.shift_starts = hhmm_minutes(h->starts);
             st.shift_ends = hhmm_minutes(h->ends);
         }

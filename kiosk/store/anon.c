@@ -9,7 +9,6 @@
 #include "store_idea_flow.h"
 #include "store_internal.h"
 
-#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <fcntl.h>
@@ -20,6 +19,7 @@
 
 #include "../core/date.h"
 #include "../core/receipt.h"
+#include "../core/utf8.h"
 
 /* The anon file's whole schema. It holds no time finer than a day and
  * shift, no sequence (WITHOUT ROWID, random keys), no member, and nothing
@@ -139,7 +139,7 @@ static const char triggers_sql[] =
 
 void store_anon_path(const char *db_path, char *out, size_t size)
 {
-    snprintf(out, size, "%s-anon", db_path);
+    vb_fmt(out, size, "%s-anon", db_path);
 }
 
 static vb_code exec_all(sqlite3 *db, const char *sql, vb_err *err, const char *what)
@@ -212,10 +212,9 @@ vb_code store_anon_views_db(sqlite3 *db, bool attached, bool writable, vb_err *e
     if (!main_is_split(db))
         return VB_OK;
     char view[2048];
-    int n = snprintf(view, sizeof view, "CREATE TEMP VIEW learning_point AS %s%s;", view_signed_sql,
-                     attached ? view_anon_sql : "");
-    assert(n > 0 && (size_t)n < sizeof view);
-    (void)n;
+    if (!vb_fmt(view, sizeof view, "CREATE TEMP VIEW learning_point AS %s%s;", view_signed_sql,
+                attached ? view_anon_sql : ""))
+        return vb_fail(err, VB_ERR_INTERNAL, "the learning point view does not fit its buffer");
     vb_code code = exec_all(db, view, err, "create the learning point view");
     if (code == VB_OK && writable)
         code = exec_all(db, triggers_sql, err, "create the learning point triggers");

@@ -106,9 +106,9 @@ vb_code store_audit_list(store *s, const char *action, int offset, store_audit_r
         r->id = sqlite3_column_int64(st, 0);
         r->at = sqlite3_column_int64(st, 1);
         r->lead_id = sqlite3_column_int64(st, 2);
-        snprintf(r->lead_name, sizeof r->lead_name, "%s", (const char *)sqlite3_column_text(st, 3));
-        snprintf(r->action, sizeof r->action, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(r->subject, sizeof r->subject, "%s", (const char *)sqlite3_column_text(st, 5));
+        store_col_text(st, 3, r->lead_name, sizeof r->lead_name);
+        store_col_text(st, 4, r->action, sizeof r->action);
+        store_col_text(st, 5, r->subject, sizeof r->subject);
         copy_chars((const char *)sqlite3_column_text(st, 6), AUDIT_DETAIL_MAX, r->detail, sizeof r->detail);
     }
     sqlite3_reset(st);

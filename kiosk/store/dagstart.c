@@ -63,7 +63,7 @@ static vb_code read_dagstart(store *s, const char *day, store_dagstart *out, vb_
                               " FROM dagstart WHERE day = ?";
     static const char sections_sql[] = "SELECT section, elapsed_s FROM dagstart_section WHERE dagstart_id = ?";
     memset(out, 0, sizeof *out);
-    snprintf(out->day, sizeof out->day, "%s", day);
+    utf8_copy(day, out->day, sizeof out->day);
     STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
@@ -104,7 +104,7 @@ static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
     static const char sql[] = "SELECT day FROM holiday ORDER BY day";
     char wd[16];
     if (store_setting_get(s, "working_days", wd, sizeof wd, NULL) == VB_OK)
-        snprintf(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
+        vb_fmt(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
     int64_t minutes = store_setting_int(s, "dagstart_minutes", AGENDA_DEFAULT_MINUTES);
     in->total_minutes = minutes < 1 || minutes > 120 ? AGENDA_DEFAULT_MINUTES : (int)minutes;
     STORE_STMT_OR_RETURN(st, s, sql, err);
@@ -668,7 +668,7 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     int64_t duration = c->now_s > started ? c->now_s - started : 0;
     char subject[32], detail[160];
     snprintf(subject, sizeof subject, "dagstart:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "%s: %lld s, %d present, %d items discussed", day, (long long)duration, present,
+    vb_fmt(detail, sizeof detail, "%s: %lld s, %d present, %d items discussed", day, (long long)duration, present,
              discussed);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "dagstart_close", subject, detail, err);
 }
@@ -732,7 +732,7 @@ static vb_code announcement_write(store *s, void *ctx, vb_err *err)
         *c->out_id = id;
     char subject[32], detail[1300];
     snprintf(subject, sizeof subject, "announcement:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%s .. %s: %s", c->from, c->to, c->text);
+    vb_fmt(detail, sizeof detail, "%s .. %s: %s", c->from, c->to, c->text);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "announcement_add", subject, detail, err);
 }
 
@@ -767,7 +767,7 @@ static vb_code delete_write(store *s, void *ctx, vb_err *err)
         return vb_fail(err, VB_ERR_NOTFOUND, "%s %lld does not exist", topic ? "agenda item" : "announcement",
                        (long long)c->id);
     char subject[40];
-    snprintf(subject, sizeof subject, "%s:%lld", topic ? "topic" : "announcement", (long long)c->id);
+    vb_fmt(subject, sizeof subject, "%s:%lld", topic ? "topic" : "announcement", (long long)c->id);
     return store_dagstart_audit(s, c->lead_id, c->now_s, topic ? "topic_delete" : "announcement_delete", subject,
                                 "", err);
 }
@@ -804,7 +804,7 @@ static vb_code topic_write(store *s, void *ctx, vb_err *err)
         *c->out_id = id;
     char subject[32], detail[900];
     snprintf(subject, sizeof subject, "topic:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%s, section %d: %s", c->day, c->section + 1, c->text);
+    vb_fmt(detail, sizeof detail, "%s, section %d: %s", c->day, c->section + 1, c->text);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "topic_add", subject, detail, err);
 }
 
@@ -845,7 +845,7 @@ static vb_code feedback_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char subject[24];
-    snprintf(subject, sizeof subject, "lp:%.16s", c->lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%.16s", c->lp_id);
     return store_dagstart_audit(s, c->lead_id, c->now_s, c->text ? "lp_feedback" : "lp_feedback_remove", subject,
                                 c->text ? c->text : "", err);
 }

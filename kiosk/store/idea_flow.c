@@ -116,7 +116,7 @@ static vb_code audit_lp(store *s, int64_t lead_id, int64_t at, const char *actio
                         const char *detail, vb_err *err)
 {
     char subject[32];
-    snprintf(subject, sizeof subject, "lp:%s", lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%s", lp_id);
     return store_audit_add_in_tx(s, lead_id, at, action, subject, detail, err);
 }
 
@@ -160,7 +160,7 @@ static vb_code move_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char detail[TEXT_BUF + 64];
-    snprintf(detail, sizeof detail, "%s -> %s%s%s", idea_status_code(cur.status), idea_status_code(c->to),
+    vb_fmt(detail, sizeof detail, "%s -> %s%s%s", idea_status_code(cur.status), idea_status_code(c->to),
              c->feedback ? ": " : "", c->feedback ? c->feedback : "");
     return audit_idea(s, c->lead_id, c->now_s, "idea_status", c->idea_id, detail, err);
 }
@@ -269,7 +269,7 @@ static vb_code merge_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char detail[200];
-    snprintf(detail, sizeof detail, "%s -> duplicate: merged into idea:%lld, %d votes moved, %d counted once",
+    vb_fmt(detail, sizeof detail, "%s -> duplicate: merged into idea:%lld, %d votes moved, %d counted once",
              idea_status_code(dup.status), (long long)c->into, votes - both, both);
     return audit_idea(s, c->lead_id, c->now_s, "idea_merge", c->dup, detail, err);
 }
@@ -541,7 +541,7 @@ static vb_code scrub_rows(store *s, const char *text_sql, const char *update_sql
         }
         rows[n].id = sqlite3_column_int64(st, 0);
         cut_chars(out, max_chars);
-        snprintf(rows[n].text, sizeof rows[n].text, "%s", out);
+        utf8_copy(out, rows[n].text, sizeof rows[n].text);
         n++;
     }
     sqlite3_reset(st);
@@ -575,8 +575,8 @@ static vb_code scrub_copies(store *s, int64_t idea_id, const char *lp_id, const 
         return VB_OK;
     char subject[32], pattern[48];
     if (lp_id) {
-        snprintf(subject, sizeof subject, "lp:%s", lp_id);
-        snprintf(pattern, sizeof pattern, "from lp:%s %%", lp_id);
+        vb_fmt(subject, sizeof subject, "lp:%s", lp_id);
+        vb_fmt(pattern, sizeof pattern, "from lp:%s %%", lp_id);
     } else {
         snprintf(subject, sizeof subject, "idea:%lld", (long long)idea_id);
         snprintf(pattern, sizeof pattern, "from idea:%lld %%", (long long)idea_id);
@@ -753,7 +753,7 @@ copies:;
         return rest;
     int n_replaced = c->replaced;
     char detail[160];
-    snprintf(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
+    vb_fmt(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
              n_replaced == 1 ? "part" : "parts",
              FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
     rest = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
@@ -889,7 +889,7 @@ static vb_code delete_idea_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char detail[200];
-    snprintf(detail, sizeof detail, "deleted for a privacy request, with %d votes and %d history steps%s", votes,
+    vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d votes and %d history steps%s", votes,
              steps, copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_idea(s, c->lead_id, c->now_s, "idea_delete", c->idea_id, detail, err);
     if (code == VB_OK)
@@ -924,7 +924,7 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     if (rc != SQLITE_ROW)
         return store_fail(s, err, rc, "read the learning point to delete");
     char subject[32];
-    snprintf(subject, sizeof subject, "lp:%s", c->lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%s", c->lp_id);
     int copies = 0;
     vb_code code = scrub_copies(s, 0, c->lp_id, what, &copies, err);
     if (code == VB_OK)
@@ -940,7 +940,7 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char detail[200];
-    snprintf(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
+    vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
              copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_lp(s, c->lead_id, c->now_s, "lp_delete", c->lp_id, detail, err);
     return code == VB_OK ? store_privacy_mark(s, err) : code;
@@ -1012,8 +1012,10 @@ static bool list_add(backup_list *l, const char *dir, const char *name, int64_t 
         l->items = more;
         l->cap = cap;
     }
-    store_backup *b = &l->items[l->n++];
-    snprintf(b->path, sizeof b->path, "%s/%s", dir, name);
+    store_backup *b = &l->items[l->n];
+    if (!vb_fmt(b->path, sizeof b->path, "%s/%s", dir, name))
+        return true; /* a cut path would name another file: not listed */
+    l->n++;
     b->taken_s = taken;
     b->expires_s = expires;
     return true;
@@ -1084,7 +1086,7 @@ vb_code store_backups_holding(const char *backup_dir, const char *db_path, int64
         } else {
             snprintf(dir, sizeof dir, ".");
         }
-        snprintf(prefix, sizeof prefix, "%s.v", base);
+        vb_fmt(prefix, sizeof prefix, "%s.v", base);
         code = scan_dir(dir, prefix, true, ".bak", 0, since_s, &l, err);
     }
     if (code == VB_OK && l.n > 1)

@@ -25,7 +25,7 @@ static idea_status column_status(sqlite3_stmt *st, int col)
 static void column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
 {
     const char *t = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, size, "%s", t ? t : "");
+    utf8_copy(t ? t : "", out, size);
 }
 
 /* The statement failed to prepare: err is filled by store_stmt. */
@@ -155,7 +155,7 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
 
     /* The index holds "title description", folded like the queries. */
     char text[sizeof title + sizeof description + 2];
-    snprintf(text, sizeof text, "%s %s", title, description);
+    vb_fmt(text, sizeof text, "%s %s", title, description);
     char folded[SEARCH_TEXT_MAX];
     utf8_fold(text, strlen(text), folded, sizeof folded);
 

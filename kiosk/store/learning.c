@@ -46,7 +46,7 @@ static vb_code load_calendar(store *s, vb_day day, agenda_calendar *cal, vb_day 
     char setting[16];
     if (store_setting_get(s, "working_days", setting, sizeof setting, NULL) == VB_OK && setting[0] &&
         strlen(setting) < sizeof cal->working_days)
-        snprintf(cal->working_days, sizeof cal->working_days, "%s", setting);
+        utf8_copy(setting, cal->working_days, sizeof cal->working_days);
     char from[LP_DAY_SIZE], to[LP_DAY_SIZE];
     vb_day_format(day, from);
     vb_day_format(vb_day_add(day, LP_WORKDAY_SEARCH), to);

@@ -87,6 +87,7 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err)
         s->cached++;
     } else {
         /* Cache full: a programming error (more call sites than slots). */
+        VB_ASSERT(s->cached < STORE_STMT_CACHE);
         sqlite3_finalize(st);
         vb_fail(err, VB_ERR_INTERNAL, "statement cache full");
         return NULL;
@@ -195,7 +196,8 @@ static vb_code backup_before_migration(store *s, int from_version, int64_t now_s
     char stamp[32] = "now";
     if (localtime_r(&t, &tm))
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    snprintf(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp);
+    if (!vb_fmt(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp))
+        return vb_fail(err, VB_ERR_INVALID, "no backup before the upgrade: the path is too long (%s)", s->path);
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?", -1, &st, NULL);
     if (rc == SQLITE_OK) {
@@ -352,7 +354,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         sqlite3_stmt *wal = NULL;
         rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &wal, NULL);
         if (rc == SQLITE_OK && (rc = sqlite3_step(wal)) == SQLITE_ROW) {
-            snprintf(jm, sizeof jm, "%s", (const char *)sqlite3_column_text(wal, 0));
+            store_col_text(wal, 0, jm, sizeof jm);
             rc = SQLITE_OK;
         }
         sqlite3_finalize(wal);
@@ -418,7 +420,7 @@ static int quick_check_once(store *s, char *result, size_t size)
     int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
     result[0] = '\0';
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(result, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, result, size);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
@@ -491,7 +493,7 @@ vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_
     int rc = sqlite3_step(st);
     vb_code code = VB_OK;
     if (rc == SQLITE_ROW) {
-        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, buf, size);
     } else if (rc == SQLITE_DONE) {
         code = vb_fail(err, VB_ERR_NOTFOUND, "setting %s not set", key);
     } else {
