@@ -304,12 +304,10 @@ static void compute_actions(const review_input *in, review *r)
 
 static void compute_dagstarts(const review_input *in, review *r)
 {
-    agenda_calendar weekdays_only = in->cal; /* to tell a holiday from a day off */
-    weekdays_only.nholidays = 0;
     for (int i = 0; i < r->period_days && i < 31; i++) {
         vb_day d = vb_day_add(r->first, i);
-        r->days[i].kind = agenda_is_working_day(&in->cal, d)        ? REVIEW_DAY_WORK
-                          : agenda_is_working_day(&weekdays_only, d) ? REVIEW_DAY_HOLIDAY
+        r->days[i].kind = calendar_is_working_day(&in->cal, d)      ? REVIEW_DAY_WORK
+                          : calendar_is_working_weekday(&in->cal, d) ? REVIEW_DAY_HOLIDAY
                                                                      : REVIEW_DAY_OFF;
     }
     for (int i = 0; i < in->dagstart_count; i++) {

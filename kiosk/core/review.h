@@ -19,10 +19,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "agenda.h"
-#include "idea_status.h"
-#include "limits.h" /* agenda_calendar: working days and holidays */
+#include "calendar.h"
 #include "date.h"
+#include "idea_status.h"
+#include "limits.h"
+#include "vb_err.h"
 
 #define REVIEW_MAX_CATEGORIES 16
 #define REVIEW_MAX_WEEKS 6       /* a month touches at most six ISO weeks */
@@ -104,7 +105,7 @@ typedef struct review_input {
     vb_day today;                 /* the days after today are not counted yet */
     bool has_until;               /* count only up to until (review_previous_until) */
     vb_day until;
-    agenda_calendar cal;          /* working days (agenda_is_working_day) */
+    vb_calendar cal;              /* working days and holidays */
     const review_category *categories; /* in the order to show */
     int category_count;
     const review_lp_count *lp_counts;  /* days of the month, any order */

@@ -6,6 +6,7 @@
 #include "../core/utf8.h"
 #include "store_audit.h"
 #include "store_dagstart.h"
+#include "store_calendar.h"
 #include "store_internal.h"
 #include "store_anon.h"
 
@@ -99,26 +100,13 @@ vb_code store_dagstart_get(store *s, const char *day, store_dagstart *out, vb_er
     return rc == VB_OK ? read_dagstart(s, day, out, err) : rc;
 }
 
+/* The meeting's length and the working-day calendar, with every holiday the
+ * rules can reach (they look at most a year back or ahead). */
 static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
 {
-    static const char sql[] = "SELECT day FROM holiday ORDER BY day";
-    char wd[16];
-    if (store_setting_get(s, "working_days", wd, sizeof wd, NULL) == VB_OK)
-        vb_fmt(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
     int64_t minutes = store_setting_int(s, "dagstart_minutes", AGENDA_DEFAULT_MINUTES);
     in->total_minutes = minutes < 1 || minutes > 120 ? AGENDA_DEFAULT_MINUTES : (int)minutes;
-    STORE_STMT_OR_RETURN(st, s, sql, err);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        vb_day *d = agenda_input_add_holiday(in);
-        if (!d) {
-            sqlite3_reset(st);
-            return vb_fail(err, VB_ERR_NOMEM, "out of memory");
-        }
-        *d = col_day(st, 0);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "read holidays");
+    return store_calendar_load(s, vb_day_add(in->today, -2 * 366), vb_day_add(in->today, 2 * 366), &in->cal, err);
 }
 
 static vb_code load_held(store *s, agenda_input *in, const char *from, const char *today, vb_err *err)

@@ -95,6 +95,58 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err)
     return st;
 }
 
+/* Grows *arr (of elem bytes) so that index n fits. */
+static bool grow(void **arr, int *cap, int n, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    int next = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, (size_t)next * elem);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = next;
+    return true;
+}
+
+vb_code store_collect(store *s, sqlite3_stmt *st, void **arr, int *count, size_t elem, store_row_fn row, vb_err *err,
+                      const char *what)
+{
+    int cap = 0, n = 0, rc;
+    *arr = NULL;
+    *count = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!grow(arr, &cap, n, elem)) {
+            sqlite3_reset(st);
+            return vb_fail(err, VB_ERR_NOMEM, "out of memory reading %s", what);
+        }
+        void *slot = (char *)*arr + (size_t)n * elem;
+        memset(slot, 0, elem);
+        row(st, slot);
+        n++;
+    }
+    sqlite3_reset(st);
+    *count = n;
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, what);
+    return VB_OK;
+}
+
+vb_code store_rows(store *s, sqlite3_stmt *st, void *arr, int max, int *count, size_t elem, store_row_fn row,
+                   vb_err *err, const char *what)
+{
+    int n = 0, rc = SQLITE_DONE;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        void *slot = (char *)arr + (size_t)n * elem;
+        memset(slot, 0, elem);
+        row(st, slot);
+        n++;
+    }
+    sqlite3_reset(st);
+    *count = n;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? VB_OK : store_fail(s, err, rc, what);
+}
+
 bool store_name_ok(const char *text, size_t max_chars)
 {
     if (!text || !*text)
