@@ -330,10 +330,10 @@ static void save_move(app *a)
                                            : NULL;
     char ok[300];
     vb_fmt(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
-             idea_status_name(st.target));
+           idea_status_name(st.target));
     if (text[0] && strlen(ok) + 2 < sizeof ok)
         vb_fmt(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
-                 _("The team sees the feedback at the next daily start and on the wall."));
+               _("The team sees the feedback at the next daily start and on the wall."));
     if (lead_ui_result(a, rc, &err, ok, refused))
         changed(a);
 }
@@ -515,10 +515,10 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
                                        part, a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
         vb_fmt(ok, sizeof ok, "%s %s",
-                 ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
-                                           (unsigned long)replaced),
-                           replaced, FLOW_REDACTED),
-                 mod_wal_words(cleared));
+               ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
+                                         (unsigned long)replaced),
+                         replaced, FLOW_REDACTED),
+               mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
             mod_flush_after(a, &st.flush, cleared);
             changed(a);

@@ -252,8 +252,8 @@ static void save(app *a)
         fprintf(stderr, "verbeterbord: saving an idea: %s\n", err.msg);
         char text[300];
         vb_fmt(text, sizeof text, "%s %s %s", _("Your idea was NOT saved."),
-                 rc == VB_ERR_INVALID ? _("The form has a problem.") : idea_failure_reason(rc),
-                 _("Your text is still here: tap Save idea again in a moment. If it keeps failing, tell the team lead."));
+               rc == VB_ERR_INVALID ? _("The form has a problem.") : idea_failure_reason(rc),
+               _("Your text is still here: tap Save idea again in a moment. If it keeps failing, tell the team lead."));
         app_notice(a, NOTICE_ERROR, text, 10);
         return;
     }

@@ -129,7 +129,7 @@ static bool vote_apply(app *a, int64_t idea_id, bool want, idea_row *row)
                           : rc == VB_ERR_INVALID ? _("This idea takes no more votes.")
                                                  : idea_failure_reason(rc);
         vb_fmt(text, sizeof text, "%s %s %s", _("Your vote was NOT saved."), why,
-                 _("Try again in a moment; if it keeps failing, tell the team lead."));
+               _("Try again in a moment; if it keeps failing, tell the team lead."));
         app_notice(a, NOTICE_ERROR, text, 8);
         return false;
     }

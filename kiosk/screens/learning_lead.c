@@ -238,10 +238,10 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
                                      a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
         vb_fmt(ok, sizeof ok, "%s %s",
-                 ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
-                                           (unsigned long)replaced),
-                           replaced, FLOW_REDACTED),
-                 mod_wal_words(cleared));
+               ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
+                                         (unsigned long)replaced),
+                         replaced, FLOW_REDACTED),
+               mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
             mod_flush_after(a, &st.flush, cleared);
             changed(a);

@@ -67,10 +67,7 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 3, n->due_day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, origin_names[n->origin], -1, SQLITE_STATIC);
     store_bind_text(st, 5, n->origin == ACTION_FROM_LEARNING_POINT ? n->learning_point_id : NULL);
-    if (n->origin == ACTION_FROM_IDEA && n->idea_id > 0)
-        sqlite3_bind_int64(st, 6, n->idea_id);
-    else
-        sqlite3_bind_null(st, 6);
+    store_bind_id(st, 6, n->origin == ACTION_FROM_IDEA ? n->idea_id : 0);
     sqlite3_bind_int64(st, 7, c->now_s);
     vb_code rc = store_step_done(s, st, err, "save the action");
     if (rc != VB_OK)
@@ -82,13 +79,13 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     snprintf(subject, sizeof subject, "action:%lld", (long long)id);
     if (n->origin == ACTION_FROM_LEARNING_POINT)
         vb_fmt(detail, sizeof detail, "from lp:%s for %s, due %s: %s", n->learning_point_id, owner, n->due_day,
-                 n->description);
+               n->description);
     else if (n->origin == ACTION_FROM_IDEA)
         vb_fmt(detail, sizeof detail, "from idea:%lld for %s, due %s: %s", (long long)n->idea_id, owner,
-                 n->due_day, n->description);
+               n->due_day, n->description);
     else
         vb_fmt(detail, sizeof detail, "from the daily start for %s, due %s: %s", owner, n->due_day,
-                 n->description);
+               n->description);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "action_add", subject, detail, err);
 }
 

@@ -39,10 +39,7 @@ static vb_code audit_insert(store *s, void *ctx, vb_err *err)
     if (!st)
         return err ? err->code : VB_ERR_INTERNAL;
     sqlite3_bind_int64(st, 1, r->at);
-    if (r->lead_id > 0)
-        sqlite3_bind_int64(st, 2, r->lead_id);
-    else
-        sqlite3_bind_null(st, 2);
+    store_bind_id(st, 2, r->lead_id);
     sqlite3_bind_text(st, 3, r->action, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, subject, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, detail, -1, SQLITE_TRANSIENT);

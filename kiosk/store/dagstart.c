@@ -422,10 +422,7 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
     STORE_STMT_OR_RETURN(ins, s, insert_sql, err);
     sqlite3_bind_text(ins, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(ins, 2, c->now_s);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(ins, 3, c->lead_id);
-    else
-        sqlite3_bind_null(ins, 3);
+    store_bind_id(ins, 3, c->lead_id);
     rc = store_step_done(s, ins, err, "start the daily start");
     if (rc != VB_OK)
         return rc;
@@ -657,7 +654,7 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     char subject[32], detail[160];
     snprintf(subject, sizeof subject, "dagstart:%lld", (long long)c->id);
     vb_fmt(detail, sizeof detail, "%s: %lld s, %d present, %d items discussed", day, (long long)duration, present,
-             discussed);
+           discussed);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "dagstart_close", subject, detail, err);
 }
 
@@ -707,10 +704,7 @@ static vb_code announcement_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 1, c->text, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, c->from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, c->to, -1, SQLITE_TRANSIENT);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(st, 4, c->lead_id);
-    else
-        sqlite3_bind_null(st, 4);
+    store_bind_id(st, 4, c->lead_id);
     sqlite3_bind_int64(st, 5, c->now_s);
     vb_code rc = store_step_done(s, st, err, "save the announcement");
     if (rc != VB_OK)
@@ -780,10 +774,7 @@ static vb_code topic_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, c->section);
     sqlite3_bind_text(st, 3, c->text, -1, SQLITE_TRANSIENT);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(st, 4, c->lead_id);
-    else
-        sqlite3_bind_null(st, 4);
+    store_bind_id(st, 4, c->lead_id);
     vb_code rc = store_step_done(s, st, err, "save the agenda item");
     if (rc != VB_OK)
         return rc;

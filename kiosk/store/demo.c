@@ -654,7 +654,7 @@ static vb_code demo_ideas_fill(demo *d)
             char subject[24], detail[520];
             snprintf(subject, sizeof subject, "idea:%d", id);
             vb_fmt(detail, sizeof detail, "%s -> %s%s%s", from, mv->to, mv->feedback ? ": " : "",
-                     mv->feedback ? mv->feedback : "");
+                   mv->feedback ? mv->feedback : "");
             rc = demo_exec(d, audit_sql, "ldttt", move_at[k], move_lead[k], "idea_status", subject, detail);
             from = mv->to;
         }

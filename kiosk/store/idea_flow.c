@@ -26,14 +26,6 @@ static vb_code no_stmt(vb_err *err)
     return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
 }
 
-static void bind_lead(sqlite3_stmt *st, int idx, int64_t lead_id)
-{
-    if (lead_id > 0)
-        sqlite3_bind_int64(st, idx, lead_id);
-    else
-        sqlite3_bind_null(st, idx);
-}
-
 
 static size_t chars_of(const char *text)
 {
@@ -99,7 +91,7 @@ static vb_code add_history(store *s, int64_t idea_id, idea_status from, idea_sta
     sqlite3_bind_text(st, 2, idea_status_code(from), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, idea_status_code(to), -1, SQLITE_STATIC);
     store_bind_text(st, 4, feedback);
-    bind_lead(st, 5, lead_id);
+    store_bind_id(st, 5, lead_id);
     sqlite3_bind_int64(st, 6, at);
     return store_step_done(s, st, err, "add idea history");
 }
@@ -161,7 +153,7 @@ static vb_code move_write(store *s, void *ctx, vb_err *err)
         return rc;
     char detail[TEXT_BUF + 64];
     vb_fmt(detail, sizeof detail, "%s -> %s%s%s", idea_status_code(cur.status), idea_status_code(c->to),
-             c->feedback ? ": " : "", c->feedback ? c->feedback : "");
+           c->feedback ? ": " : "", c->feedback ? c->feedback : "");
     return audit_idea(s, c->lead_id, c->now_s, "idea_status", c->idea_id, detail, err);
 }
 
@@ -270,7 +262,7 @@ static vb_code merge_write(store *s, void *ctx, vb_err *err)
         return rc;
     char detail[200];
     vb_fmt(detail, sizeof detail, "%s -> duplicate: merged into idea:%lld, %d votes moved, %d counted once",
-             idea_status_code(dup.status), (long long)c->into, votes - both, both);
+           idea_status_code(dup.status), (long long)c->into, votes - both, both);
     return audit_idea(s, c->lead_id, c->now_s, "idea_merge", c->dup, detail, err);
 }
 
@@ -754,8 +746,8 @@ copies:;
     int n_replaced = c->replaced;
     char detail[160];
     vb_fmt(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
-             n_replaced == 1 ? "part" : "parts",
-             FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
+           n_replaced == 1 ? "part" : "parts",
+           FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
     rest = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
                 : audit_lp(s, c->lead_id, c->now_s, "lp_redact", c->lp_id, detail, err);
     if (rest == VB_OK)
@@ -890,7 +882,7 @@ static vb_code delete_idea_write(store *s, void *ctx, vb_err *err)
         return code;
     char detail[200];
     vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d votes and %d history steps%s", votes,
-             steps, copies ? "; its text removed from copies (actions, audit)" : "");
+           steps, copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_idea(s, c->lead_id, c->now_s, "idea_delete", c->idea_id, detail, err);
     if (code == VB_OK)
         code = search_index_merge(s, err);
@@ -941,7 +933,7 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
         return code;
     char detail[200];
     vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
-             copies ? "; its text removed from copies (actions, audit)" : "");
+           copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_lp(s, c->lead_id, c->now_s, "lp_delete", c->lp_id, detail, err);
     return code == VB_OK ? store_privacy_mark(s, err) : code;
 }

@@ -172,22 +172,13 @@ static vb_code save_write(store *s, void *ctx, vb_err *err)
         sqlite3_bind_text(st, 1, out->id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, out->receipt, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 3, out->day, -1, SQLITE_TRANSIENT);
-        if (out->shift_id)
-            sqlite3_bind_int64(st, 4, out->shift_id);
-        else
-            sqlite3_bind_null(st, 4);
+        store_bind_id(st, 4, out->shift_id);
         sqlite3_bind_text(st, 5, out->dagstart_day, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 6, in->category_id);
-        if (in->place_id)
-            sqlite3_bind_int64(st, 7, in->place_id);
-        else
-            sqlite3_bind_null(st, 7);
+        store_bind_id(st, 7, in->place_id);
         sqlite3_bind_text(st, 8, in->what_happened, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 9, in->lesson, -1, SQLITE_TRANSIENT);
-        if (in->member_id)
-            sqlite3_bind_int64(st, 10, in->member_id);
-        else
-            sqlite3_bind_null(st, 10);
+        store_bind_id(st, 10, in->member_id);
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) {
             sqlite3_reset(st);

@@ -224,7 +224,7 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
         *c->id_out = id;
     char detail[400];
     vb_fmt(detail, sizeof detail, "added '%s' (%s, %s%s)", c->name, c->role, c->language,
-             c->badge ? ", badge" : "");
+           c->badge ? ", badge" : "");
     return audit(s, c->lead_id, c->at, id, detail, err);
 }
 
@@ -318,7 +318,7 @@ static vb_code change_write(store *s, void *ctx, vb_err *err)
         store_bind_text(st, 1, c->value);
         sqlite3_bind_int64(st, 2, c->member_id);
         vb_fmt(detail, sizeof detail, "%s badge of '%s'", c->value ? (m.badge[0] ? "changed" : "set") : "removed",
-                 m.name);
+               m.name);
         break;
     case CH_LANGUAGE:
         if (strcmp(m.language, c->value) == 0)

@@ -365,7 +365,7 @@ static vb_code category_write(store *s, void *ctx, vb_err *err)
     char subject[64], detail[400];
     vb_fmt(subject, sizeof subject, "category:%s", code_text);
     vb_fmt(detail, sizeof detail, "category %s: '%s' \xE2\x86\x92 '%s'", code_text, old,
-             c->label ? c->label : "(default name)");
+           c->label ? c->label : "(default name)");
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -503,7 +503,7 @@ static vb_code shift_update_write(store *s, void *ctx, vb_err *err)
     char subject[32], detail[500];
     snprintf(subject, sizeof subject, "shift:%lld", (long long)c->id);
     vb_fmt(detail, sizeof detail, "shift '%s' %s-%s \xE2\x86\x92 '%s' %s-%s", name, starts, ends, c->name,
-             c->starts, c->ends);
+           c->starts, c->ends);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 

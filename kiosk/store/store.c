@@ -168,6 +168,11 @@ int store_bind_text(sqlite3_stmt *st, int idx, const char *text)
     return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
 }
 
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+    return id > 0 ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
+}
+
 vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what)
 {
     int rc = sqlite3_step(st);

@@ -75,5 +75,7 @@ vb_code store_rows(store *s, sqlite3_stmt *st, void *arr, int max, int *count, s
                    vb_err *err, const char *what);
 /* Binds text, or NULL when text is NULL. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+/* Binds a row id (a member, place, shift, idea ...), or NULL when id <= 0. */
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id);
 
 #endif

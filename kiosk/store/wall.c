@@ -127,7 +127,7 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
         store_col_text(st, 0, what, sizeof what);
         store_col_text(st, 1, lesson, sizeof lesson);
         vb_fmt(d->texts[d->text_count++], sizeof d->texts[0], "%s%s%s", what, what[0] && lesson[0] ? " \xE2\x86\x92 " : "",
-                 lesson);
+               lesson);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
