@@ -106,13 +106,7 @@ bool dagstart_preset(ui_ctx *ui, const char *id, ui_rect r, const char *title, c
     theme_metrics m = theme_metrics_for(ui);
     bool pressed = false;
     bool clicked = ui_target(ui, id, r, false, &pressed);
-    ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE, fg = selected ? THEME_ON_DARK : THEME_TEXT;
-    if (pressed) {
-        bg = THEME_BAR;
-        fg = THEME_ON_DARK;
-    }
-    ui_draw_rect(ui, r, bg, m.radius);
-    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 2 : m.border, m.radius);
+    ui_color fg = ui_chip_frame(ui, r, pressed, selected, 2);
     ui_rect in = ui_inset(r, m.pad / 2);
     const char *shown = selected ? ui_format(ui, "\xE2\x9C\x94 %s", title) : title;
     int line = m.text_body * 5 / 4;
