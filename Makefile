@@ -26,7 +26,10 @@ OPT       ?= -O2
 # compiler (make install, make deb) builds with WERROR= so it cannot break.
 WERROR   ?= -Werror
 WARNINGS  = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wvla $(WERROR)
-CFLAGS_ALL = -std=c11 $(WARNINGS) -D_GNU_SOURCE -g $(OPT) $(PKG_CFLAGS) \
+# Invariants (VB_ASSERT in core/vb_err.h) are checked in development and test
+# builds; an installation (make install, make deb) builds with NDEBUG.
+NDEBUG   ?=
+CFLAGS_ALL = -std=c11 $(WARNINGS) $(NDEBUG) -D_GNU_SOURCE -g $(OPT) $(PKG_CFLAGS) \
              -DVB_LOCALEDIR='"$(PREFIX)/share/locale"' $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 # One-way layers (docs/HACKING.md): platform/platform.h refuses inclusion

@@ -58,8 +58,10 @@ VB_SED = sed -e 's|/usr/lib/verbeterbord/|$(PREFIX)/lib/verbeterbord/|g' \
 
 .PHONY: install install-files uninstall deb
 # An installation builds without -Werror: a newer compiler's new warning on
-# a user's machine must not stop it (development and CI keep -Werror).
+# a user's machine must not stop it (development and CI keep -Werror); and
+# with NDEBUG: invariants (VB_ASSERT) are checked in development and tests.
 install install-files deb: WERROR :=
+install install-files deb: NDEBUG := -DNDEBUG
 
 install: install-files
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \

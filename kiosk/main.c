@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "core/devconf.h"
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "screens/screens.h"
 
 #ifndef VB_LOCALEDIR
@@ -91,7 +92,7 @@ static void default_db_path(char *out, size_t size)
     if (n > 0) {
         exe[n] = '\0';
         if (strncmp(exe, "/usr/", 5) == 0) {
-            snprintf(out, size, "%s", SYSTEM_DB_PATH);
+            utf8_copy(SYSTEM_DB_PATH, out, size);
             return;
         }
     }
@@ -125,13 +126,13 @@ static void find_locale_dir(char *out, size_t size)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(out, size, "%.*s/locale", (int)(size - 8), exe);
+            vb_fmt(out, size, "%.*s/locale", (int)(size - 8), exe);
             struct stat st;
             if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
                 return;
         }
     }
-    snprintf(out, size, "%s", VB_LOCALEDIR);
+    utf8_copy(VB_LOCALEDIR, out, size);
 }
 
 static bool parse_size(const char *s, int *w, int *h)
@@ -291,12 +292,14 @@ int main(int argc, char **argv)
         return APP_EXIT_ERROR;
     }
     char db_path[PATH_MAX];
-    if (db_arg)
-        snprintf(db_path, sizeof db_path, "%s", db_arg);
-    else if (dc.db_path[0])
-        snprintf(db_path, sizeof db_path, "%s", dc.db_path);
-    else
+    if (db_arg || dc.db_path[0]) {
+        if (!vb_fmt(db_path, sizeof db_path, "%s", db_arg ? db_arg : dc.db_path)) {
+            fprintf(stderr, "verbeterbord: the database path is too long\n");
+            return APP_EXIT_ERROR;
+        }
+    } else {
         default_db_path(db_path, sizeof db_path);
+    }
     opt.db_path = db_path;
     if (sql_views) {
         /* The views of all learning points and ideas for a sqlite3 shell (store.h). */

@@ -39,12 +39,12 @@ static int64_t seven_am(const char *day)
     return vb_day_start_unix(day_of(day)) + 7 * 3600;
 }
 
-static void calendar_with(agenda_calendar *cal, const char *working_days, agenda_input *holder)
+static void calendar_with(vb_calendar *cal, const char *working_days, agenda_input *holder)
 {
     agenda_input_init(holder, day_of("2026-11-26"), 0);
     snprintf(holder->cal.working_days, sizeof holder->cal.working_days, "%s", working_days);
-    *agenda_input_add_holiday(holder) = day_of("2026-12-25");
-    *agenda_input_add_holiday(holder) = day_of("2027-01-01");
+    *calendar_add_holiday(&holder->cal) = day_of("2026-12-25");
+    *calendar_add_holiday(&holder->cal) = day_of("2027-01-01");
     *cal = holder->cal;
 }
 
@@ -53,43 +53,43 @@ static void calendar_with(agenda_calendar *cal, const char *working_days, agenda
 static void test_working_days(void)
 {
     agenda_input h;
-    agenda_calendar cal;
+    vb_calendar cal;
     calendar_with(&cal, "12345", &h);
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-11-26")), "calendar: Thursday is a working day");
-    T_CHECK(!agenda_is_working_day(&cal, day_of("2026-11-28")), "calendar: Saturday is not (12345)");
-    T_CHECK(!agenda_is_working_day(&cal, day_of("2026-11-29")), "calendar: Sunday is not (12345)");
-    T_CHECK(!agenda_is_working_day(&cal, day_of("2026-12-25")), "calendar: a holiday from the settings is not");
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-12-24")), "calendar: the day before the holiday is");
-    T_DAY(agenda_previous_working_day(&cal, day_of("2026-11-30")), "2026-11-27",
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-11-26")), "calendar: Thursday is a working day");
+    T_CHECK(!calendar_is_working_day(&cal, day_of("2026-11-28")), "calendar: Saturday is not (12345)");
+    T_CHECK(!calendar_is_working_day(&cal, day_of("2026-11-29")), "calendar: Sunday is not (12345)");
+    T_CHECK(!calendar_is_working_day(&cal, day_of("2026-12-25")), "calendar: a holiday from the settings is not");
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-12-24")), "calendar: the day before the holiday is");
+    T_DAY(calendar_previous_working_day(&cal, day_of("2026-11-30")), "2026-11-27",
           "calendar: Monday looks back to Friday");
-    T_DAY(agenda_previous_working_day(&cal, day_of("2026-12-28")), "2026-12-24",
+    T_DAY(calendar_previous_working_day(&cal, day_of("2026-12-28")), "2026-12-24",
           "calendar: the Monday after Christmas (Friday) looks back to Thursday");
-    T_DAY(agenda_next_working_day(&cal, day_of("2026-12-24")), "2026-12-28",
+    T_DAY(calendar_next_working_day(&cal, day_of("2026-12-24")), "2026-12-28",
           "calendar: after Thursday 24 December comes Monday 28");
-    T_DAY(agenda_next_working_day(&cal, day_of("2026-12-31")), "2027-01-04",
+    T_DAY(calendar_next_working_day(&cal, day_of("2026-12-31")), "2027-01-04",
           "calendar: New Year's Day (Friday) and the weekend are skipped");
-    T_EQ_INT(agenda_working_days_between(&cal, day_of("2026-11-27"), day_of("2026-11-30")), 0,
+    T_EQ_INT(calendar_working_days_between(&cal, day_of("2026-11-27"), day_of("2026-11-30")), 0,
              "calendar: no working day between Friday and Monday");
-    T_EQ_INT(agenda_working_days_between(&cal, day_of("2026-11-12"), day_of("2026-11-26")), 9,
+    T_EQ_INT(calendar_working_days_between(&cal, day_of("2026-11-12"), day_of("2026-11-26")), 9,
              "calendar: nine working days inside a two-week gap");
     agenda_input_free(&h);
 
     calendar_with(&cal, "123456", &h);
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-11-28")), "calendar: Saturday works with working_days 123456");
-    T_CHECK(!agenda_is_working_day(&cal, day_of("2026-11-29")), "calendar: Sunday still does not");
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-11-28")), "calendar: Saturday works with working_days 123456");
+    T_CHECK(!calendar_is_working_day(&cal, day_of("2026-11-29")), "calendar: Sunday still does not");
     agenda_input_free(&h);
 
     calendar_with(&cal, "7", &h);
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-11-29")), "calendar: '7' is Sunday");
-    T_CHECK(!agenda_is_working_day(&cal, day_of("2026-11-30")), "calendar: only Sunday with '7'");
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-11-29")), "calendar: '7' is Sunday");
+    T_CHECK(!calendar_is_working_day(&cal, day_of("2026-11-30")), "calendar: only Sunday with '7'");
     agenda_input_free(&h);
 
     calendar_with(&cal, "", &h);
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-11-27")) && !agenda_is_working_day(&cal, day_of("2026-11-28")),
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-11-27")) && !calendar_is_working_day(&cal, day_of("2026-11-28")),
             "calendar: an empty working_days setting means Monday to Friday");
     agenda_input_free(&h);
     calendar_with(&cal, "x9", &h);
-    T_CHECK(agenda_is_working_day(&cal, day_of("2026-11-26")), "calendar: an invalid setting means Monday to Friday");
+    T_CHECK(calendar_is_working_day(&cal, day_of("2026-11-26")), "calendar: an invalid setting means Monday to Friday");
     agenda_input_free(&h);
 }
 
@@ -98,7 +98,7 @@ static void test_working_days(void)
 static void test_period(void)
 {
     agenda_input h;
-    agenda_calendar cal;
+    vb_calendar cal;
     calendar_with(&cal, "12345", &h);
 
     agenda_period p = agenda_period_for(&cal, day_of("2026-11-26"), NULL, 0);
@@ -248,7 +248,7 @@ static void test_idle_hold(void)
 static void test_presets(void)
 {
     agenda_input h;
-    agenda_calendar cal;
+    vb_calendar cal;
     calendar_with(&cal, "12345", &h);
     vb_day thu = day_of("2026-11-26");
     T_DAY(agenda_due_day(&cal, thu, DUE_TODAY), "2026-11-26", "due: today");
@@ -302,7 +302,7 @@ static agenda_idea *idea(agenda_input *in, int64_t id, const char *status, int64
     agenda_idea *i = agenda_input_add_idea(in);
     i->id = id;
     snprintf(i->title, sizeof i->title, "idea %lld", (long long)id);
-    snprintf(i->status, sizeof i->status, "%s", status);
+    idea_status_parse(status, &i->status);
     i->created_at = created;
     i->status_changed_at = changed;
     i->feedback_at = feedback_at;

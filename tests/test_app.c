@@ -16,6 +16,7 @@
 #include "../kiosk/screens/screens.h"
 #include "../kiosk/store/store_dagstart.h"
 #include "../kiosk/ui/theme.h"
+#include "testapp.h"
 #include "testlib.h"
 
 #define START_S 1795676130 /* 2026-11-26 06:55:30 UTC */
@@ -33,16 +34,9 @@ static const char *new_db_path(void)
 
 static platform *open_platform(int w, int h)
 {
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = w;
-    pc.height = h;
-    pc.windowed = true;
-    pc.offscreen = true;
-    platform *p = NULL;
+    platform *p;
     vb_err err;
-    vb_err_clear(&err);
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, w, h, true, &err) != VB_OK) {
         t_report(false, "platform_open offscreen", "%s", err.msg);
         return NULL;
     }
@@ -51,15 +45,9 @@ static platform *open_platform(int w, int h)
 
 static bool start_app(app *a, platform *p, const char *db_path, bool desk, int64_t start_s)
 {
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = db_path;
+    app_options opt = t_app_options(db_path, start_s);
+    opt.demo = false;
     opt.desk = desk;
-    opt.now_set = true;
-    opt.now_s = start_s;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
     vb_err err;
     vb_err_clear(&err);
     vb_code rc = app_init(a, &opt, p, &err);

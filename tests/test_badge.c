@@ -5,6 +5,7 @@
  * in order, no later than the gap after the last key. The last part feeds
  * events through the app (app_handle_event, app_deadlines, app_tick) on an
  * offscreen platform with the demo team: a burst identifies its member. */
+#include "testapp.h"
 #include "testlib.h"
 
 #include "../kiosk/app/loop.h"
@@ -245,28 +246,13 @@ static bool has_return_key(const app *a)
 
 static void test_app(void)
 {
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = 1024;
-    pc.height = 600;
-    pc.windowed = true;
-    pc.offscreen = true;
-    platform *p = NULL;
+    platform *p;
     vb_err err;
-    vb_err_clear(&err);
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, 1024, 600, true, &err) != VB_OK) {
         t_skip("app: badge through the app", "no offscreen platform");
         return;
     }
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = t_path("badge-app.db");
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = 1795676100;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(t_path("badge-app.db"), 1795676100);
     static app a;
     if (!t_report(app_init(&a, &opt, p, &err) == VB_OK, "app: start on the demo team", "%s", err.msg)) {
         platform_close(p);

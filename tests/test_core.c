@@ -82,6 +82,35 @@ static void test_utf8_decode_encode(void)
     T_EQ_INT(utf8_encode(0x110000, buf), 0, "utf8_encode: beyond U+10FFFF gives 0");
 }
 
+/* vb_fmt: a long multibyte text formatted into every size of small buffer
+ * never leaves a broken character and says it was cut. */
+static void test_vb_fmt(void)
+{
+    const char *name = "Łukasz Żółć 💡 Jürgen \xE2\x9C\x94 ééé";
+    char full[128];
+    T_CHECK(vb_fmt(full, sizeof full, "%s: %s (%d)", "Idee", name, 7), "vb_fmt: fits: true");
+    char expect[128];
+    snprintf(expect, sizeof expect, "Idee: %s (7)", name);
+    T_EQ_STR(full, expect, "vb_fmt: formats like snprintf when it fits");
+    size_t len = strlen(full);
+    bool all_whole = true, all_cut = true, longest = true;
+    for (size_t size = 1; size <= len; size++) {
+        char buf[128];
+        memset(buf, 'x', sizeof buf);
+        bool fit = vb_fmt(buf, size, "%s: %s (%d)", "Idee", name, 7);
+        size_t n = strlen(buf);
+        all_cut = all_cut && !fit && n < size;
+        all_whole = all_whole && utf8_valid(buf, n, false) && strncmp(buf, full, n) == 0;
+        /* it keeps every whole character that fits: the next one would not */
+        longest = longest && n + (utf8_next(full, len, n) - n) >= size;
+    }
+    T_CHECK(all_cut, "vb_fmt: a text that does not fit is cut and reported");
+    T_CHECK(all_whole, "vb_fmt: a cut text never ends in a broken character, for every buffer size");
+    T_CHECK(longest, "vb_fmt: the cut keeps every whole character that fits");
+    char one[1] = { 'x' };
+    T_CHECK(!vb_fmt(one, sizeof one, "%s", "é") && one[0] == '\0', "vb_fmt: a one-byte buffer gets \"\"");
+}
+
 static void test_utf8_trim_copy(void)
 {
     char out[8];
@@ -389,6 +418,7 @@ int main(void)
     test_utf8_decode_encode();
     test_utf8_steps();
     test_utf8_trim_copy();
+    test_vb_fmt();
     test_utf8_fold();
     test_date();
     test_clock();

@@ -61,6 +61,7 @@
  *   VB_SEED=s                replays the seeded choices (the sparse offsets)
  * argv[1] is the build folder (tests/run.sh passes it), for the catalogs. */
 #include "testdb.h"
+#include "testapp.h"
 #include "testlib.h"
 
 #include <fcntl.h>
@@ -965,15 +966,7 @@ static void child(int fd, const char *db, int mask, long at, int rc, bool cold, 
     dprintf(fd, "AT start\n");
     faultvfs_arm(mask, at, rc, 1);
 
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = db;
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = NOW_S;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(db, NOW_S);
     vb_err err;
     vb_err_clear(&err);
     if (app_init(&R.a, &opt, plat, &err) != VB_OK) {
@@ -1333,14 +1326,9 @@ int main(int argc, char **argv)
     if (!t_report(prepare_demo(why, sizeof why), "faults: a demo database with a PIN for the lead", "%s", why))
         return t_done();
 
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.offscreen = true;
-    pc.width = 1024;
-    pc.height = 600;
     vb_err err;
-    vb_err_clear(&err);
-    if (!t_report(platform_open(&plat, &pc, &err) == VB_OK, "faults: offscreen platform", "%s", err.msg))
+    if (!t_report(t_platform_open(&plat, 1024, 600, true, &err) == VB_OK, "faults: offscreen platform", "%s",
+                  err.msg))
         return t_done();
 
     /* 1. the scenario without faults, counting each kind of operation */

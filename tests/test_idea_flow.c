@@ -5,20 +5,20 @@
 #include "../kiosk/core/idea_flow.h"
 #include "testlib.h"
 
-static const char *name(flow_status st)
+static const char *name(idea_status st)
 {
-    return flow_status_code(st);
+    return idea_status_code(st);
 }
 
 /* The rule as the issue states it, written out independently of the code. */
-static bool expected_allowed(flow_status from, flow_status to)
+static bool expected_allowed(idea_status from, idea_status to)
 {
     switch (from) {
-    case FLOW_NEW: return to == FLOW_REVIEW || to == FLOW_DECLINED || to == FLOW_DUPLICATE;
-    case FLOW_REVIEW: return to == FLOW_TRIAL || to == FLOW_ADOPTED || to == FLOW_DECLINED;
-    case FLOW_TRIAL: return to == FLOW_ADOPTED || to == FLOW_DECLINED;
-    case FLOW_ADOPTED:
-    case FLOW_DECLINED: return to == FLOW_REVIEW;
+    case IDEA_NEW: return to == IDEA_REVIEW || to == IDEA_DECLINED || to == IDEA_DUPLICATE;
+    case IDEA_REVIEW: return to == IDEA_TRIAL || to == IDEA_ADOPTED || to == IDEA_DECLINED;
+    case IDEA_TRIAL: return to == IDEA_ADOPTED || to == IDEA_DECLINED;
+    case IDEA_ADOPTED:
+    case IDEA_DECLINED: return to == IDEA_REVIEW;
     default: return false;
     }
 }
@@ -26,9 +26,9 @@ static bool expected_allowed(flow_status from, flow_status to)
 static void test_table(void)
 {
     int allowed = 0, refused = 0;
-    for (int f = 0; f < FLOW_STATUS_COUNT; f++) {
-        for (int t = 0; t < FLOW_STATUS_COUNT; t++) {
-            flow_status from = (flow_status)f, to = (flow_status)t;
+    for (int f = 0; f < IDEA_STATUS_COUNT; f++) {
+        for (int t = 0; t < IDEA_STATUS_COUNT; t++) {
+            idea_status from = (idea_status)f, to = (idea_status)t;
             bool want = expected_allowed(from, to);
             char label[96];
             snprintf(label, sizeof label, "move %s -> %s is %s", name(from), name(to), want ? "allowed" : "refused");
@@ -45,20 +45,20 @@ static void test_table(void)
     }
     T_EQ_INT(allowed, 10, "the table has 10 allowed moves");
     T_EQ_INT(refused, 26, "and 26 refused ones (of 36)");
-    T_CHECK(flow_check_move((flow_status)99, FLOW_REVIEW, "x") == FLOW_REFUSED_UNKNOWN, "an unknown from is refused");
-    T_CHECK(flow_check_move(FLOW_NEW, (flow_status)-1, "x") == FLOW_REFUSED_UNKNOWN, "an unknown to is refused");
-    T_CHECK(!flow_move_allowed(FLOW_DUPLICATE, FLOW_REVIEW), "a merged idea is final");
+    T_CHECK(flow_check_move((idea_status)99, IDEA_REVIEW, "x") == FLOW_REFUSED_UNKNOWN, "an unknown from is refused");
+    T_CHECK(flow_check_move(IDEA_NEW, (idea_status)-1, "x") == FLOW_REFUSED_UNKNOWN, "an unknown to is refused");
+    T_CHECK(!flow_move_allowed(IDEA_DUPLICATE, IDEA_REVIEW), "a merged idea is final");
 }
 
 static void test_feedback(void)
 {
     /* closing needs feedback */
-    const flow_status closers[][2] = {
-        { FLOW_NEW, FLOW_DECLINED },   { FLOW_REVIEW, FLOW_ADOPTED }, { FLOW_REVIEW, FLOW_DECLINED },
-        { FLOW_TRIAL, FLOW_ADOPTED },  { FLOW_TRIAL, FLOW_DECLINED },
+    const idea_status closers[][2] = {
+        { IDEA_NEW, IDEA_DECLINED },   { IDEA_REVIEW, IDEA_ADOPTED }, { IDEA_REVIEW, IDEA_DECLINED },
+        { IDEA_TRIAL, IDEA_ADOPTED },  { IDEA_TRIAL, IDEA_DECLINED },
     };
     for (size_t i = 0; i < sizeof closers / sizeof closers[0]; i++) {
-        flow_status f = closers[i][0], t = closers[i][1];
+        idea_status f = closers[i][0], t = closers[i][1];
         char label[96];
         snprintf(label, sizeof label, "%s -> %s needs feedback", name(f), name(t));
         T_CHECK(flow_move_needs_text(f, t) && flow_check_move(f, t, NULL) == FLOW_REFUSED_NEEDS_FEEDBACK &&
@@ -69,9 +69,9 @@ static void test_feedback(void)
         T_CHECK(flow_check_move(f, t, "Ingevoerd op lijn 2.") == FLOW_OK, label);
     }
     /* other moves may carry one, and do not need it */
-    const flow_status free_moves[][2] = { { FLOW_NEW, FLOW_REVIEW }, { FLOW_REVIEW, FLOW_TRIAL }, { FLOW_NEW, FLOW_DUPLICATE } };
+    const idea_status free_moves[][2] = { { IDEA_NEW, IDEA_REVIEW }, { IDEA_REVIEW, IDEA_TRIAL }, { IDEA_NEW, IDEA_DUPLICATE } };
     for (size_t i = 0; i < sizeof free_moves / sizeof free_moves[0]; i++) {
-        flow_status f = free_moves[i][0], t = free_moves[i][1];
+        idea_status f = free_moves[i][0], t = free_moves[i][1];
         char label[96];
         snprintf(label, sizeof label, "%s -> %s needs no feedback, may carry one", name(f), name(t));
         T_CHECK(!flow_move_needs_text(f, t) && flow_check_move(f, t, NULL) == FLOW_OK &&
@@ -79,16 +79,16 @@ static void test_feedback(void)
                 label);
     }
     /* reopening needs a reason */
-    T_CHECK(flow_move_is_reopen(FLOW_ADOPTED, FLOW_REVIEW) && flow_move_is_reopen(FLOW_DECLINED, FLOW_REVIEW),
+    T_CHECK(flow_move_is_reopen(IDEA_ADOPTED, IDEA_REVIEW) && flow_move_is_reopen(IDEA_DECLINED, IDEA_REVIEW),
             "adopted/declined -> review is a reopen");
-    T_CHECK(!flow_move_is_reopen(FLOW_NEW, FLOW_REVIEW), "new -> review is no reopen");
-    T_CHECK(flow_check_move(FLOW_ADOPTED, FLOW_REVIEW, NULL) == FLOW_REFUSED_NEEDS_REASON,
+    T_CHECK(!flow_move_is_reopen(IDEA_NEW, IDEA_REVIEW), "new -> review is no reopen");
+    T_CHECK(flow_check_move(IDEA_ADOPTED, IDEA_REVIEW, NULL) == FLOW_REFUSED_NEEDS_REASON,
             "reopening an adopted idea without a reason is refused");
-    T_CHECK(flow_check_move(FLOW_DECLINED, FLOW_REVIEW, " ") == FLOW_REFUSED_NEEDS_REASON,
+    T_CHECK(flow_check_move(IDEA_DECLINED, IDEA_REVIEW, " ") == FLOW_REFUSED_NEEDS_REASON,
             "reopening a declined idea with only spaces is refused");
-    T_CHECK(flow_check_move(FLOW_DECLINED, FLOW_REVIEW, "Nieuwe leverancier, nieuwe kans.") == FLOW_OK,
+    T_CHECK(flow_check_move(IDEA_DECLINED, IDEA_REVIEW, "Nieuwe leverancier, nieuwe kans.") == FLOW_OK,
             "reopening with a reason is allowed");
-    T_CHECK(flow_check_move(FLOW_ADOPTED, FLOW_DECLINED, "x") == FLOW_REFUSED_NOT_ALLOWED,
+    T_CHECK(flow_check_move(IDEA_ADOPTED, IDEA_DECLINED, "x") == FLOW_REFUSED_NOT_ALLOWED,
             "a closed idea cannot switch to the other outcome directly");
 
     /* first feedback */
@@ -100,26 +100,26 @@ static void test_feedback(void)
 
 static void test_moves_from(void)
 {
-    flow_status out[8];
-    int n = flow_moves_from(FLOW_NEW, out, 8);
-    T_CHECK(n == 3 && out[0] == FLOW_REVIEW && out[1] == FLOW_DECLINED && out[2] == FLOW_DUPLICATE,
+    idea_status out[8];
+    int n = flow_moves_from(IDEA_NEW, out, 8);
+    T_CHECK(n == 3 && out[0] == IDEA_REVIEW && out[1] == IDEA_DECLINED && out[2] == IDEA_DUPLICATE,
             "new offers review, not adopted, duplicate");
-    n = flow_moves_from(FLOW_REVIEW, out, 8);
-    T_CHECK(n == 3 && out[0] == FLOW_TRIAL && out[1] == FLOW_ADOPTED && out[2] == FLOW_DECLINED,
+    n = flow_moves_from(IDEA_REVIEW, out, 8);
+    T_CHECK(n == 3 && out[0] == IDEA_TRIAL && out[1] == IDEA_ADOPTED && out[2] == IDEA_DECLINED,
             "review offers trial, adopted, not adopted");
-    n = flow_moves_from(FLOW_TRIAL, out, 8);
-    T_CHECK(n == 2 && out[0] == FLOW_ADOPTED && out[1] == FLOW_DECLINED, "trial offers adopted, not adopted");
-    n = flow_moves_from(FLOW_ADOPTED, out, 8);
-    T_CHECK(n == 1 && out[0] == FLOW_REVIEW, "adopted offers reopen");
-    n = flow_moves_from(FLOW_DECLINED, out, 8);
-    T_CHECK(n == 1 && out[0] == FLOW_REVIEW, "declined offers reopen");
-    T_EQ_INT(flow_moves_from(FLOW_DUPLICATE, out, 8), 0, "a duplicate offers nothing");
-    T_EQ_INT(flow_moves_from(FLOW_NEW, out, 2), 2, "at most max moves");
+    n = flow_moves_from(IDEA_TRIAL, out, 8);
+    T_CHECK(n == 2 && out[0] == IDEA_ADOPTED && out[1] == IDEA_DECLINED, "trial offers adopted, not adopted");
+    n = flow_moves_from(IDEA_ADOPTED, out, 8);
+    T_CHECK(n == 1 && out[0] == IDEA_REVIEW, "adopted offers reopen");
+    n = flow_moves_from(IDEA_DECLINED, out, 8);
+    T_CHECK(n == 1 && out[0] == IDEA_REVIEW, "declined offers reopen");
+    T_EQ_INT(flow_moves_from(IDEA_DUPLICATE, out, 8), 0, "a duplicate offers nothing");
+    T_EQ_INT(flow_moves_from(IDEA_NEW, out, 2), 2, "at most max moves");
 
-    flow_status st;
-    T_CHECK(flow_status_parse("trial", &st) && st == FLOW_TRIAL, "parse a stored code");
-    T_CHECK(!flow_status_parse("closed", &st) && !flow_status_parse(NULL, &st), "unknown codes are refused");
-    T_EQ_STR(flow_status_code(FLOW_DECLINED), "declined", "codes as stored");
+    idea_status st;
+    T_CHECK(idea_status_parse("trial", &st) && st == IDEA_TRIAL, "parse a stored code");
+    T_CHECK(!idea_status_parse("closed", &st) && !idea_status_parse(NULL, &st), "unknown codes are refused");
+    T_EQ_STR(idea_status_code(IDEA_DECLINED), "declined", "codes as stored");
 }
 
 static void test_redact(void)

@@ -12,6 +12,7 @@
  *
  * VB_MONKEY_EVENTS (default 20000; make soak: 1000000), VB_SEED to replay. */
 #include "testdb.h"
+#include "testapp.h"
 #include "testlib.h"
 
 #include <sqlite3.h>
@@ -192,24 +193,12 @@ int main(void)
     setenv("VERBETERBORD_PWHASH_CHEAP", "1", 1);
     i18n_init("build/locale");
 
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.offscreen = true;
-    pc.width = 1024;
-    pc.height = 600;
-    platform *plat = NULL;
+    platform *plat;
     vb_err err;
-    if (!t_report(platform_open(&plat, &pc, &err) == VB_OK, "monkey: offscreen platform", "%s", err.msg))
+    if (!t_report(t_platform_open(&plat, 1024, 600, true, &err) == VB_OK, "monkey: offscreen platform", "%s",
+                  err.msg))
         return t_done();
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = t_path("monkey.db");
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = 1795676100; /* 2026-11-26 06:55 */
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(t_path("monkey.db"), 1795676100); /* 2026-11-26 06:55 */
     app a;
     if (!t_report(app_init(&a, &opt, plat, &err) == VB_OK, "monkey: app starts", "%s", err.msg)) {
         platform_close(plat);

@@ -184,7 +184,7 @@ static void test_weeks_and_categories(void)
 
 /* ---- ideas ------------------------------------------------------------------ */
 
-static review_idea idea(int64_t id, const char *created, const char *feedback, review_idea_state st, bool hidden,
+static review_idea idea(int64_t id, const char *created, const char *feedback, idea_status st, bool hidden,
                         int votes)
 {
     review_idea i;
@@ -202,13 +202,13 @@ static review_idea idea(int64_t id, const char *created, const char *feedback, r
 static void test_ideas(void)
 {
     review_idea ideas[] = {
-        idea(1, "2026-11-03", "2026-11-05", REVIEW_IDEA_ADOPTED, false, 0), /* 2 days */
-        idea(2, "2026-10-20", "2026-11-09", REVIEW_IDEA_DECLINED, false, 0),/* 20 days; submitted in October */
-        idea(3, "2026-11-10", "2026-11-10", REVIEW_IDEA_OPEN, false, 0),    /* 0 days */
-        idea(4, "2026-11-12", NULL, REVIEW_IDEA_OPEN, false, 0),            /* waiting */
-        idea(5, "2026-10-01", NULL, REVIEW_IDEA_OPEN, true, 0),             /* hidden: not waiting */
-        idea(6, "2026-11-20", "2026-12-02", REVIEW_IDEA_OPEN, false, 0),    /* answered after the month: waiting */
-        idea(7, "2026-11-25", NULL, REVIEW_IDEA_DUPLICATE, false, 0),       /* merged: not waiting */
+        idea(1, "2026-11-03", "2026-11-05", IDEA_ADOPTED, false, 0), /* 2 days */
+        idea(2, "2026-10-20", "2026-11-09", IDEA_DECLINED, false, 0),/* 20 days; submitted in October */
+        idea(3, "2026-11-10", "2026-11-10", IDEA_NEW, false, 0),    /* 0 days */
+        idea(4, "2026-11-12", NULL, IDEA_NEW, false, 0),            /* waiting */
+        idea(5, "2026-10-01", NULL, IDEA_NEW, true, 0),             /* hidden: not waiting */
+        idea(6, "2026-11-20", "2026-12-02", IDEA_NEW, false, 0),    /* answered after the month: waiting */
+        idea(7, "2026-11-25", NULL, IDEA_DUPLICATE, false, 0),       /* merged: not waiting */
     };
     review_decision decisions[] = {
         { 1, T("2026-11-20", 13), true },
@@ -231,11 +231,11 @@ static void test_ideas(void)
     T_CHECK(r.has_median && r.median_days == 2.0, "feedback: median of 0, 2, 20 days is 2 (odd count)");
     T_EQ_INT(r.ideas_waiting, 2, "feedback: waiting at the end of the month (4, and 6 answered only in December)");
 
-    ideas[4] = idea(5, "2026-11-01", "2026-11-08", REVIEW_IDEA_OPEN, true, 0); /* 7 days */
+    ideas[4] = idea(5, "2026-11-01", "2026-11-08", IDEA_NEW, true, 0); /* 7 days */
     review_compute(&in, &r);
     T_CHECK(r.has_median && r.median_days == 4.5, "feedback: median of 0, 2, 7, 20 days is 4.5 (even count)");
 
-    review_idea waiting_only[] = { idea(4, "2026-11-12", NULL, REVIEW_IDEA_OPEN, false, 0) };
+    review_idea waiting_only[] = { idea(4, "2026-11-12", NULL, IDEA_NEW, false, 0) };
     in.ideas = waiting_only;
     in.idea_count = 1;
     in.decision_count = 0;
@@ -246,14 +246,14 @@ static void test_ideas(void)
 
     /* top-voted open ideas */
     review_idea open[] = {
-        idea(5, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 3),
-        idea(2, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 7),
-        idea(1, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 7),
-        idea(9, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 0),
-        idea(4, "2026-11-01", NULL, REVIEW_IDEA_OPEN, true, 50),     /* hidden */
-        idea(6, "2026-11-01", NULL, REVIEW_IDEA_ADOPTED, false, 90), /* closed */
-        idea(8, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 2),
-        idea(3, "2026-11-01", NULL, REVIEW_IDEA_OPEN, false, 1),
+        idea(5, "2026-11-01", NULL, IDEA_NEW, false, 3),
+        idea(2, "2026-11-01", NULL, IDEA_NEW, false, 7),
+        idea(1, "2026-11-01", NULL, IDEA_NEW, false, 7),
+        idea(9, "2026-11-01", NULL, IDEA_NEW, false, 0),
+        idea(4, "2026-11-01", NULL, IDEA_NEW, true, 50),     /* hidden */
+        idea(6, "2026-11-01", NULL, IDEA_ADOPTED, false, 90), /* closed */
+        idea(8, "2026-11-01", NULL, IDEA_NEW, false, 2),
+        idea(3, "2026-11-01", NULL, IDEA_NEW, false, 1),
     };
     in.open_ideas = open;
     in.open_idea_count = (int)(sizeof open / sizeof open[0]);

@@ -11,6 +11,7 @@
 
 #include "../kiosk/app/loop.h"
 #include "../kiosk/screens/screens.h"
+#include "testapp.h"
 #include "testlib.h"
 
 #define START_S 1795676100 /* 2026-11-26 06:55 UTC */
@@ -105,29 +106,14 @@ static void sign_in_lead(app *a, const char *db_path)
 
 static void check_size(int w, int h, const char *db_path)
 {
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = w;
-    pc.height = h;
-    pc.windowed = true;
-    pc.offscreen = true;
-    platform *p = NULL;
+    platform *p;
     vb_err err;
-    vb_err_clear(&err);
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, w, h, true, &err) != VB_OK) {
         t_report(false, "platform_open offscreen", "%s", err.msg);
         return;
     }
     app *a = calloc(1, sizeof *a);
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = db_path;
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = START_S;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(db_path, START_S);
     if (a && app_init(a, &opt, p, &err) == VB_OK) {
         if (t_report(a->db != NULL, "screens: the demo database opens", "%s", a->db_err.msg)) {
             sign_in_lead(a, db_path);

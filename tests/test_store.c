@@ -674,18 +674,30 @@ static void test_newest_and_empty(void)
     }
 }
 
-static void test_quick_check_damage(void)
+/* A new database named name with 3000 ideas, so that the idea table spans
+ * pages well past the schema (and past what opening caches); NULL when it
+ * cannot be made. */
+static const char *large_db(const char *name)
 {
-    const char *path = new_db_path("damaged");
+    const char *path = new_db_path(name);
     store *s = NULL;
     vb_err err;
     if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) != VB_OK)
-        return;
+        return NULL;
     store_close(s);
-    /* many rows, so the idea table spans pages well past the schema */
     raw_exec_path(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
                         " INSERT INTO idea (title, category_id, description, created_at, status_changed_at)"
                         " SELECT 'Idee nummer ' || i, 1, printf('%.300c', 'x'), 1, 1 FROM n");
+    return path;
+}
+
+static void test_quick_check_damage(void)
+{
+    const char *path = large_db("damaged");
+    store *s = NULL;
+    vb_err err;
+    if (!path)
+        return;
     size_t len = 0;
     char *data = t_read_file(path, &len);
     if (!T_CHECK(data && len > 200000, "quick_check: build a large database")) {
@@ -717,16 +729,11 @@ static void test_quick_check_damage(void)
  * tries again later instead of showing "the database reports damage". */
 static void test_quick_check_read_error(void)
 {
-    const char *path = new_db_path("readerror");
+    const char *path = large_db("readerror");
     store *s = NULL;
     vb_err err;
-    if (store_open(&s, path, STORE_READWRITE, NOW_S, &err) != VB_OK)
+    if (!path)
         return;
-    store_close(s);
-    /* many pages, so quick_check reads past what opening cached */
-    raw_exec_path(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
-                        " INSERT INTO idea (title, category_id, description, created_at, status_changed_at)"
-                        " SELECT 'Idee nummer ' || i, 1, printf('%.300c', 'x'), 1, 1 FROM n");
     if (!T_CHECK(faultvfs_register() == SQLITE_OK, "quick_check read error: the fault VFS is registered"))
         return;
     vb_err_clear(&err);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../core/date.h"
+#include "../core/utf8.h"
 #include "../store/store.h"
 #include "../store/store_audit.h"
 #include "../store/store_members.h"
@@ -66,9 +67,9 @@ static void resolved_dir(const char *path, char *out, size_t size)
         *slash = '\0';
     char real[PATH_MAX];
     if (realpath(dir, real))
-        snprintf(out, size, "%s", real);
+        utf8_copy(real, out, size);
     else
-        snprintf(out, size, "%s", dir);
+        utf8_copy(dir, out, size);
 }
 
 static bool under_service_dir(const char *path)
@@ -194,7 +195,7 @@ static bool get_pin(const char *name, char *pin, size_t size)
     sigaction(SIGHUP, &sa, NULL);
     for (int attempt = 0; attempt < 3; attempt++) {
         char prompt[400], again[64];
-        snprintf(prompt, sizeof prompt, "PIN for %s (4 to 8 digits, not shown): ", name);
+        vb_fmt(prompt, sizeof prompt, "PIN for %s (4 to 8 digits, not shown): ", name);
         if (!read_hidden(prompt, line, sizeof line))
             return false;
         if (!store_pin_valid(line)) {
@@ -337,7 +338,7 @@ static int unlock_lead(const admin_request *r, store *s, int64_t now_s)
         return 1;
     }
     char detail[300];
-    snprintf(detail, sizeof detail, "lockout of '%s' lifted on the command line", m.name);
+    vb_fmt(detail, sizeof detail, "lockout of '%s' lifted on the command line", m.name);
     audit_cli(s, now_s, "pin_lockout", m.id, detail);
     printf("The lockout of \"%s\" is lifted%s.\n", m.name,
            m.locked_until > now_s || m.failed_pins > 0 ? "" : " (there was none)");
@@ -370,7 +371,7 @@ static int list_members(store *s, int64_t now_s)
             vb_local l = vb_local_from_unix(m->locked_until);
             char day[11];
             vb_day_format(l.day, day);
-            snprintf(state, sizeof state, "locked until %s %02d:%02d", day, l.hour, l.minute);
+            vb_fmt(state, sizeof state, "locked until %s %02d:%02d", day, l.hour, l.minute);
         } else if (m->failed_pins > 0) {
             snprintf(state, sizeof state, "active, %d wrong PINs", m->failed_pins);
         }

@@ -12,6 +12,7 @@
 #include "../core/date.h"
 #include "../core/deadline.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../store/store_dagstart.h"
 #include "../store/store_idea_flow.h"
 #include "../ui/widgets.h"
@@ -54,7 +55,7 @@ int64_t app_entry_time(const app *a)
 
 void app_notice(app *a, notice_kind kind, const char *text, int seconds)
 {
-    snprintf(a->notice, sizeof a->notice, "%s", text);
+    utf8_copy(text, a->notice, sizeof a->notice);
     a->notice_kind = kind;
     a->notice_until = app_now_ms(a) + (int64_t)seconds * 1000;
     a->dirty = true;
@@ -62,8 +63,8 @@ void app_notice(app *a, notice_kind kind, const char *text, int seconds)
 
 void app_reload_settings(app *a)
 {
-    snprintf(a->team_name, sizeof a->team_name, "%s", "Team");
-    snprintf(a->default_language, sizeof a->default_language, "%s", "nl");
+    utf8_copy("Team", a->team_name, sizeof a->team_name);
+    utf8_copy("nl", a->default_language, sizeof a->default_language);
     a->idle_timeout_s = 90;
     a->wall_rotate_s = 15;
     if (!a->db)
@@ -71,7 +72,7 @@ void app_reload_settings(app *a)
     store_setting_get(a->db, "team_name", a->team_name, sizeof a->team_name, NULL);
     char lang[8];
     if (store_setting_get(a->db, "language", lang, sizeof lang, NULL) == VB_OK)
-        snprintf(a->default_language, sizeof a->default_language, "%s", lang);
+        utf8_copy(lang, a->default_language, sizeof a->default_language);
     int64_t idle = store_setting_int(a->db, "idle_timeout_s", 90);
     a->idle_timeout_s = idle < 15 ? 15 : idle > 3600 ? 3600 : (int)idle;
     a->wall_idle = store_setting_int(a->db, "wall_idle", 0) != 0;
@@ -591,7 +592,7 @@ void app_tick(app *a)
             store_warm_up(a->db, &err); /* the first similar-idea search is then as quick as the next */
         vb_code rc = store_quick_check(a->db, &err);
         if (rc == VB_ERR_CORRUPT) {
-            snprintf(a->db_warning, sizeof a->db_warning, "%s", err.msg);
+            utf8_copy(err.msg, a->db_warning, sizeof a->db_warning);
             a->dirty = true;
         } else if (rc != VB_OK) {
             a->quick_check_pending = true;

@@ -18,6 +18,8 @@
 #include "../core/csv.h"
 #include "../core/date.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
+#include "../store/store_calendar.h"
 #include "../store/store_review.h"
 
 const char *const export_file_names[EXPORT_FILES] = {
@@ -62,7 +64,8 @@ vb_code export_check_dir(const char *dir, bool require_mount, vb_err *err)
     if (require_mount) {
         char parent[PATH_MAX];
         struct stat up;
-        snprintf(parent, sizeof parent, "%s/..", dir);
+        if (!vb_fmt(parent, sizeof parent, "%s/..", dir))
+            return vb_fail(err, VB_ERR_INVALID, "export folder path too long (%s)", dir);
         /* A mount point sits on another device than its parent; the
          * folder without a stick in it is just a folder on our own disk. */
         if (stat(parent, &up) == 0 && up.st_dev == st.st_dev && up.st_ino != st.st_ino)
@@ -286,7 +289,7 @@ static vb_code action_row(void *ctx, const store_export_action *r, vb_err *err)
  * as "not held", up to the day before today (today's may still come). */
 typedef struct dagstart_ctx {
     export_ctx *x;
-    store_review_data cal;
+    vb_calendar cal;
     vb_day next;      /* the first day not yet written */
     vb_day stop;      /* write missing working days before this day */
 } dagstart_ctx;
@@ -295,7 +298,7 @@ static void missing_until(dagstart_ctx *d, vb_day until)
 {
     vb_csv *c = &d->x->csv;
     for (; vb_day_diff(d->next, until) > 0 && vb_day_diff(d->next, d->stop) > 0; d->next = vb_day_add(d->next, 1)) {
-        if (!agenda_is_working_day(&d->cal.in.cal, d->next))
+        if (!calendar_is_working_day(&d->cal, d->next))
             continue;
         char day[11];
         vb_day_format(d->next, day);
@@ -365,14 +368,14 @@ static vb_code build_file(store *s, int index, export_ctx *x, vb_err *err)
         d.x = x;
         d.next = vb_month_first_day(x->month);
         d.stop = vb_day_diff(x->as_of, x->today) > 0 ? vb_day_add(x->as_of, 1) : x->today;
-        vb_code rc = store_review_calendar(s, d.next, vb_month_last_day(x->month), &d.cal, err);
+        vb_code rc = store_calendar_load(s, d.next, vb_month_last_day(x->month), &d.cal, err);
         if (rc == VB_OK)
             rc = store_review_export_dagstarts(s, x->month, dagstart_row, &d, err);
         if (rc == VB_OK) {
             missing_until(&d, vb_day_add(vb_month_last_day(x->month), 1));
             rc = csv_check(x, err);
         }
-        store_review_free(&d.cal);
+        calendar_free(&d.cal);
         return rc;
     }
     }
@@ -394,7 +397,7 @@ vb_code export_month_file(store *s, vb_month month, vb_day today, int index, con
 
     /* Category names in Dutch, as the column names are. */
     char language[8];
-    snprintf(language, sizeof language, "%s", i18n_language());
+    utf8_copy(i18n_language(), language, sizeof language);
     i18n_set_language("nl");
     vb_code rc = build_file(s, index, &x, err);
     i18n_set_language(language);

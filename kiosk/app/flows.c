@@ -5,6 +5,7 @@
 
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_members.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
@@ -16,8 +17,8 @@ void app_edit_open(app *a, struct text_edit *te, const char *field_id, const cha
                    void *ctx)
 {
     a->edit_field = te;
-    snprintf(a->edit_field_id, sizeof a->edit_field_id, "%s", field_id);
-    snprintf(a->edit_label, sizeof a->edit_label, "%s", label ? label : "");
+    utf8_copy(field_id, a->edit_field_id, sizeof a->edit_field_id);
+    utf8_copy(label ? label : "", a->edit_label, sizeof a->edit_label);
     a->edit_extra = extra;
     a->edit_ctx = ctx;
     a->edit_kb = (ui_keyboard_state){ .shift = false, .layer = KB_LETTERS };
@@ -108,12 +109,12 @@ void app_identified(app *a, int64_t member_id, const char *name, const char *lan
     bool same = a->member_id == member_id;
     a->member_id = member_id;
     /* names hold at most 60 characters: they always fit whole */
-    snprintf(a->member_name, sizeof a->member_name, "%s", name ? name : "");
+    utf8_copy(name ? name : "", a->member_name, sizeof a->member_name);
     a->member_signed = signed_in || (same && a->member_signed);
     if (language && *language)
         i18n_set_language(language);
     char hello[sizeof a->member_name + 64];
-    snprintf(hello, sizeof hello, _("Hello %s"), a->member_name);
+    vb_fmt(hello, sizeof hello, _("Hello %s"), a->member_name);
     app_notice(a, NOTICE_OK, hello, 5);
 
     /* complete the identification the identify screen is waiting for */
@@ -156,7 +157,7 @@ void app_badge_scanned(app *a, const char *badge)
 void app_require_lead(app *a, const char *return_screen)
 {
     char target[sizeof a->lead_return];
-    snprintf(target, sizeof target, "%s", return_screen && *return_screen ? return_screen : "home");
+    utf8_copy(return_screen && *return_screen ? return_screen : "home", target, sizeof target);
     if (a->lead_id) {
         a->lead_return[0] = '\0';
         app_go(a, target);
@@ -167,5 +168,5 @@ void app_require_lead(app *a, const char *return_screen)
      * once the lead has signed in, lead.c goes to a->lead_return. */
     app_go(a, a->opt.screens->lead->name);
     if (a->screen == a->opt.screens->lead)
-        snprintf(a->lead_return, sizeof a->lead_return, "%s", target);
+        utf8_copy(target, a->lead_return, sizeof a->lead_return);
 }

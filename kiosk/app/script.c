@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "loop.h"
 
 #define DRAG_STEPS 6
@@ -349,7 +350,7 @@ static script_result perform(script *s, app *a, const ui_ctx *frame)
         if (s->phase == 1) {
             if (!target_point(s, a, frame, &s->px, &s->py)) {
                 char msg[600];
-                snprintf(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
+                vb_fmt(msg, sizeof msg, "no enabled element '%s' on screen", c->arg);
                 return fail(s, a, msg);
             }
             pointer(a, c, c->kind == SA_TOUCH, PF_DOWN, s->px, s->py);
@@ -362,7 +363,7 @@ static script_result perform(script *s, app *a, const ui_ctx *frame)
         if (s->phase == 1) {
             if (!target_point(s, a, frame, &s->px, &s->py)) {
                 char msg[600];
-                snprintf(msg, sizeof msg, "no element '%s' to drag", c->arg);
+                vb_fmt(msg, sizeof msg, "no element '%s' to drag", c->arg);
                 return fail(s, a, msg);
             }
             pointer(a, c, c->touch, PF_DOWN, s->px, s->py);
@@ -381,7 +382,7 @@ static script_result perform(script *s, app *a, const ui_ctx *frame)
         int x, y;
         if (!target_point(s, a, frame, &x, &y)) {
             char msg[600];
-            snprintf(msg, sizeof msg, "no element '%s' for the finger", c->arg);
+            vb_fmt(msg, sizeof msg, "no element '%s' for the finger", c->arg);
             return fail(s, a, msg);
         }
         pointer(a, c, true, c->finger_what == 0 ? PF_DOWN : c->finger_what == 1 ? PF_MOVE : PF_UP, x, y);

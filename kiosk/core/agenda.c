@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- input arrays ---------------------------------------------------------- */
 
 void agenda_input_init(agenda_input *in, vb_day today, int64_t now_s)
@@ -16,12 +18,12 @@ void agenda_input_init(agenda_input *in, vb_day today, int64_t now_s)
     in->today = today;
     in->now_s = now_s;
     in->total_minutes = AGENDA_DEFAULT_MINUTES;
-    snprintf(in->cal.working_days, sizeof in->cal.working_days, "12345");
+    calendar_init(&in->cal);
 }
 
 void agenda_input_free(agenda_input *in)
 {
-    free(in->cal.holidays);
+    calendar_free(&in->cal);
     free(in->held);
     free(in->members);
     free(in->announcements);
@@ -53,11 +55,6 @@ static void *grow(void **arr, int *n, int *cap, size_t size)
 }
 
 #define GROW(arr, n, cap) grow((void **)&(arr), &(n), &(cap), sizeof *(arr))
-
-vb_day *agenda_input_add_holiday(agenda_input *in)
-{
-    return GROW(in->cal.holidays, in->cal.nholidays, in->cal.holidays_cap);
-}
 
 agenda_held *agenda_input_add_held(agenda_input *in)
 {
@@ -102,69 +99,8 @@ bool agenda_input_add_discussed(agenda_input *in, const char *key)
     char(*slot)[AGENDA_KEY_SIZE] = GROW(in->discussed, in->ndiscussed, in->discussed_cap);
     if (!slot)
         return false;
-    snprintf(*slot, AGENDA_KEY_SIZE, "%s", key);
+    utf8_copy(key, *slot, AGENDA_KEY_SIZE);
     return true;
-}
-
-/* ---- calendar rules -------------------------------------------------------- */
-
-static bool same_day(vb_day a, vb_day b)
-{
-    return a.year == b.year && a.month == b.month && a.mday == b.mday;
-}
-
-/* ISO weekday 1 (Monday) .. 7 (Sunday) is a working weekday. */
-static bool weekday_works(const agenda_calendar *cal, int iso)
-{
-    bool any = false;
-    for (const char *c = cal->working_days; *c; c++) {
-        if (*c < '1' || *c > '7')
-            continue;
-        any = true;
-        if (*c - '0' == iso)
-            return true;
-    }
-    return !any && iso <= 5; /* nothing valid set: Monday to Friday */
-}
-
-bool agenda_is_working_day(const agenda_calendar *cal, vb_day day)
-{
-    int iso = day.wday == 0 ? 7 : day.wday;
-    if (!weekday_works(cal, iso))
-        return false;
-    for (int i = 0; i < cal->nholidays; i++)
-        if (same_day(cal->holidays[i], day))
-            return false;
-    return true;
-}
-
-vb_day agenda_previous_working_day(const agenda_calendar *cal, vb_day day)
-{
-    for (int i = 1; i <= 366; i++) {
-        vb_day d = vb_day_add(day, -i);
-        if (agenda_is_working_day(cal, d))
-            return d;
-    }
-    return vb_day_add(day, -1);
-}
-
-vb_day agenda_next_working_day(const agenda_calendar *cal, vb_day day)
-{
-    for (int i = 1; i <= 366; i++) {
-        vb_day d = vb_day_add(day, i);
-        if (agenda_is_working_day(cal, d))
-            return d;
-    }
-    return vb_day_add(day, 1);
-}
-
-int agenda_working_days_between(const agenda_calendar *cal, vb_day a, vb_day b)
-{
-    int n = 0, span = vb_day_diff(a, b);
-    for (int i = 1; i < span; i++)
-        if (agenda_is_working_day(cal, vb_day_add(a, i)))
-            n++;
-    return n;
 }
 
 bool agenda_previous_held(const agenda_held *held, int n, vb_day today, agenda_held *out)
@@ -174,7 +110,7 @@ bool agenda_previous_held(const agenda_held *held, int n, vb_day today, agenda_h
         if (vb_day_diff(held[i].day, today) <= 0)
             continue; /* today's own, or dated after today */
         if (!found || vb_day_diff(out->day, held[i].day) > 0 ||
-            (same_day(out->day, held[i].day) && held[i].started_at > out->started_at)) {
+            (vb_day_same(out->day, held[i].day) && held[i].started_at > out->started_at)) {
             *out = held[i];
             found = true;
         }
@@ -182,17 +118,17 @@ bool agenda_previous_held(const agenda_held *held, int n, vb_day today, agenda_h
     return found;
 }
 
-agenda_period agenda_period_for(const agenda_calendar *cal, vb_day today, const agenda_held *held, int nheld)
+agenda_period agenda_period_for(const vb_calendar *cal, vb_day today, const agenda_held *held, int nheld)
 {
     agenda_period p;
     memset(&p, 0, sizeof p);
     p.to = today;
-    p.look_back_day = agenda_previous_working_day(cal, today);
+    p.look_back_day = calendar_previous_working_day(cal, today);
     vb_day window_start = vb_day_add(today, -AGENDA_WINDOW_DAYS);
     if (agenda_previous_held(held, nheld, today, &p.last)) {
         p.from = vb_day_add(p.last.day, 1);
         p.since_s = p.last.started_at;
-        p.missed = agenda_working_days_between(cal, p.last.day, today);
+        p.missed = calendar_working_days_between(cal, p.last.day, today);
         if (vb_day_diff(window_start, p.from) < 0) {
             p.from = window_start;
             p.capped = true;
@@ -323,23 +259,17 @@ int agenda_days_until(vb_day due, vb_day today)
     return vb_day_diff(today, due);
 }
 
-/* day itself when it is a working day, else the next one */
-static vb_day working_day_on_or_after(const agenda_calendar *cal, vb_day day)
-{
-    return agenda_is_working_day(cal, day) ? day : agenda_next_working_day(cal, day);
-}
-
-vb_day agenda_due_day(const agenda_calendar *cal, vb_day today, agenda_due_preset p)
+vb_day agenda_due_day(const vb_calendar *cal, vb_day today, agenda_due_preset p)
 {
     switch (p) {
-    case DUE_TOMORROW: return agenda_next_working_day(cal, today);
-    case DUE_NEXT_WEEK: return working_day_on_or_after(cal, vb_day_add(today, 7));
-    case DUE_TWO_WEEKS: return working_day_on_or_after(cal, vb_day_add(today, 14));
+    case DUE_TOMORROW: return calendar_next_working_day(cal, today);
+    case DUE_NEXT_WEEK: return calendar_working_day_on_or_after(cal, vb_day_add(today, 7));
+    case DUE_TWO_WEEKS: return calendar_working_day_on_or_after(cal, vb_day_add(today, 14));
     default: return today;
     }
 }
 
-void agenda_range(const agenda_calendar *cal, vb_day today, agenda_range_preset p, vb_day *from, vb_day *to)
+void agenda_range(const vb_calendar *cal, vb_day today, agenda_range_preset p, vb_day *from, vb_day *to)
 {
     *from = today;
     *to = today;
@@ -348,7 +278,7 @@ void agenda_range(const agenda_calendar *cal, vb_day today, agenda_range_preset 
         int iso = today.wday == 0 ? 7 : today.wday;
         for (int i = 7 - iso; i > 0; i--) { /* the last working day up to Sunday */
             vb_day d = vb_day_add(today, i);
-            if (agenda_is_working_day(cal, d)) {
+            if (calendar_is_working_day(cal, d)) {
                 *to = d;
                 break;
             }
@@ -365,7 +295,7 @@ void agenda_range(const agenda_calendar *cal, vb_day today, agenda_range_preset 
 
 void agenda_key_lp(char out[AGENDA_KEY_SIZE], const char *lp_id)
 {
-    snprintf(out, AGENDA_KEY_SIZE, "lp:%.16s", lp_id);
+    vb_fmt(out, AGENDA_KEY_SIZE, "lp:%.16s", lp_id);
 }
 
 void agenda_key_idea(char out[AGENDA_KEY_SIZE], int64_t id)
@@ -496,10 +426,10 @@ static bool fill(builder *b, const agenda_period *p)
         const agenda_idea *idea = &in->ideas[i];
         bool moved = idea->status_changed_at > p->since_s;
         bool feedback = idea->feedback_at > p->since_s;
-        if (status_is(idea->status, "adopted") && moved)
+        if (idea->status == IDEA_ADOPTED && moved)
             ok = add(b, AGENDA_IDEA_ADOPTED, AGENDA_LOOK_BACK, AGENDA_GROUP_WENT_WELL, i, 0,
                      -idea->status_changed_at);
-        else if (status_is(idea->status, "new") && idea->created_at > p->since_s && !feedback)
+        else if (idea->status == IDEA_NEW && idea->created_at > p->since_s && !feedback)
             ok = add(b, AGENDA_IDEA_NEW, AGENDA_ACTIONS, AGENDA_GROUP_IDEAS, i, 1, -(int64_t)idea->votes);
         else if (moved || feedback) {
             int64_t last = idea->status_changed_at > idea->feedback_at ? idea->status_changed_at : idea->feedback_at;
@@ -555,7 +485,7 @@ vb_code agenda_build(const agenda_input *in, agenda *out, vb_err *err)
 {
     memset(out, 0, sizeof *out);
     out->in = in;
-    out->working_day = agenda_is_working_day(&in->cal, in->today);
+    out->working_day = calendar_is_working_day(&in->cal, in->today);
     out->period = agenda_period_for(&in->cal, in->today, in->held, in->nheld);
     int minutes = in->total_minutes > 0 ? in->total_minutes : AGENDA_DEFAULT_MINUTES;
     if (minutes > 120)

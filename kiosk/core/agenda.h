@@ -13,8 +13,7 @@
  *   5 improvement actions (verbeteracties): actions due today or overdue, and
  *     ideas that are new or whose status or feedback changed.
  *
- * The rules behind it are pure functions: which days are working days (the
- * working_days setting and the holidays), which daily start was the last one
+ * The rules behind it are pure functions: which daily start was the last one
  * held, which period counts as "since the last one", how the meeting's length
  * is split over the sections, and how far each countdown has run. */
 #ifndef VB_AGENDA_H
@@ -23,7 +22,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "calendar.h"
 #include "date.h"
+#include "idea_status.h"
+#include "limits.h"
 #include "vb_err.h"
 
 #define AGENDA_SECTIONS 5
@@ -36,7 +38,7 @@
  * planned end. */
 #define AGENDA_IDLE_GRACE_S (30 * 60)
 #define AGENDA_DEFAULT_MINUTES 10
-#define AGENDA_KEY_SIZE 41 /* dagstart_item.item_key: at most 40 bytes */
+#define AGENDA_KEY_SIZE (AGENDA_KEY_MAX + 1) /* dagstart_item.item_key (ASCII) */
 
 typedef enum agenda_section {
     AGENDA_STAFFING = 0,
@@ -73,31 +75,31 @@ typedef enum agenda_kind {
 
 /* ---- input: what the store hands over ----------------------------------- */
 
-/* Text buffers hold the schema's character limits in UTF-8 (4 bytes each). */
+/* Text buffers hold the schema's character limits (limits.h) in UTF-8. */
 typedef struct agenda_member {
     int64_t id;
-    char name[244];
+    char name[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     bool lead;
     int presence; /* -1 not recorded yet, 0 absent, 1 present */
 } agenda_member;
 
 typedef struct agenda_announcement {
     int64_t id;
-    char text[1204];
+    char text[VB_TEXT_SIZE(ANNOUNCEMENT_TEXT_MAX)];
     vb_day from, to;
 } agenda_announcement;
 
 typedef struct agenda_lp {
-    char id[17];
-    char receipt[8];
+    char id[LP_ID_LEN + 1];
+    char receipt[LP_RECEIPT_LEN + 1];
     vb_day day;          /* when it happened */
     vb_day dagstart_day; /* the daily start it belongs to */
-    char category[33];   /* code: quality, safety, ... */
-    char category_label[164]; /* a lead's rename, or "" for the translated default */
-    char place[164];
-    char what[804];
-    char lesson[804];
-    char feedback[1204]; /* the lead's note, or "" */
+    char category[CATEGORY_CODE_MAX + 1];   /* code: quality, safety, ... */
+    char category_label[VB_TEXT_SIZE(STORE_CATEGORY_LABEL_MAX)]; /* a lead's rename, or "" for the translated default */
+    char place[VB_TEXT_SIZE(STORE_PLACE_NAME_MAX)];
+    char what[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
+    char lesson[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
+    char feedback[VB_TEXT_SIZE(LP_FEEDBACK_MAX_CHARS)]; /* the lead's note, or "" */
     bool anonymous;
     int metoo;
     int actions;         /* actions made from it */
@@ -105,28 +107,28 @@ typedef struct agenda_lp {
 
 typedef struct agenda_idea {
     int64_t id;
-    char title[324];
-    char status[12]; /* new, review, trial, adopted, declined, duplicate */
+    char title[VB_TEXT_SIZE(IDEA_TITLE_MAX)];
+    idea_status status;
     int64_t created_at, status_changed_at, feedback_at; /* feedback_at 0: none */
-    char feedback[2004];
+    char feedback[VB_TEXT_SIZE(IDEA_FEEDBACK_MAX)];
     int votes;
 } agenda_idea;
 
 typedef struct agenda_action {
     int64_t id;
-    char description[804];
+    char description[VB_TEXT_SIZE(ACTION_TEXT_MAX)];
     int64_t owner_id;
-    char owner[244];
+    char owner[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     vb_day due;
     char status[8]; /* open, done, dropped */
     int64_t closed_at; /* 0 while open */
-    char note[804];
+    char note[VB_TEXT_SIZE(ACTION_TEXT_MAX)];
 } agenda_action;
 
 typedef struct agenda_topic {
     int64_t id;
     int section; /* agenda_section */
-    char text[804];
+    char text[VB_TEXT_SIZE(TOPIC_TEXT_MAX)];
 } agenda_topic;
 
 /* A daily start that was held (started) on an earlier day. */
@@ -135,17 +137,11 @@ typedef struct agenda_held {
     int64_t started_at;
 } agenda_held;
 
-typedef struct agenda_calendar {
-    char working_days[8]; /* ISO weekdays '1' (Monday) .. '7' (Sunday), e.g. "12345" */
-    vb_day *holidays;
-    int nholidays, holidays_cap;
-} agenda_calendar;
-
 typedef struct agenda_input {
     vb_day today;
     int64_t now_s;     /* wall time (the injected clock) */
     int total_minutes; /* setting dagstart_minutes */
-    agenda_calendar cal;
+    vb_calendar cal;
     agenda_held *held; /* daily starts before today, in any order */
     int nheld, held_cap;
     agenda_member *members; /* active roster, in display order */
@@ -167,7 +163,6 @@ typedef struct agenda_input {
 void agenda_input_init(agenda_input *in, vb_day today, int64_t now_s);
 void agenda_input_free(agenda_input *in);
 /* Each returns a zeroed new element at the end, or NULL when out of memory. */
-vb_day *agenda_input_add_holiday(agenda_input *in);
 agenda_held *agenda_input_add_held(agenda_input *in);
 agenda_member *agenda_input_add_member(agenda_input *in);
 agenda_announcement *agenda_input_add_announcement(agenda_input *in);
@@ -179,16 +174,6 @@ bool agenda_input_add_discussed(agenda_input *in, const char *key);
 
 /* ---- the rules ----------------------------------------------------------- */
 
-/* True when day is one of the working weekdays and not a holiday. An empty
- * or invalid working_days falls back to Monday to Friday. */
-bool agenda_is_working_day(const agenda_calendar *cal, vb_day day);
-/* The nearest working day before day (day itself excluded); looks back at
- * most a year, then returns day - 1. */
-vb_day agenda_previous_working_day(const agenda_calendar *cal, vb_day day);
-/* The nearest working day after day (day itself excluded). */
-vb_day agenda_next_working_day(const agenda_calendar *cal, vb_day day);
-/* Working days strictly between a and b. */
-int agenda_working_days_between(const agenda_calendar *cal, vb_day a, vb_day b);
 /* The latest daily start held strictly before today; false when none. */
 bool agenda_previous_held(const agenda_held *held, int n, vb_day today, agenda_held *out);
 
@@ -209,7 +194,7 @@ typedef struct agenda_period {
  * of two weeks everything of those two weeks comes back). The very first
  * daily start looks back AGENDA_FIRST_LOOKBACK_DAYS days. No period reaches
  * back more than AGENDA_WINDOW_DAYS. */
-agenda_period agenda_period_for(const agenda_calendar *cal, vb_day today, const agenda_held *held, int nheld);
+agenda_period agenda_period_for(const vb_calendar *cal, vb_day today, const agenda_held *held, int nheld);
 
 /* Splits total_s over the five sections (staffing 10 %, announcements 15 %,
  * look back 30 %, look ahead 25 %, actions 20 %); the parts add up to total_s. */
@@ -259,12 +244,12 @@ int agenda_days_until(vb_day due, vb_day today);
 typedef enum agenda_due_preset { DUE_TODAY, DUE_TOMORROW, DUE_NEXT_WEEK, DUE_TWO_WEEKS, DUE_PRESETS } agenda_due_preset;
 /* today; the next working day; a week on; two weeks on (the latter two moved
  * forward to a working day). */
-vb_day agenda_due_day(const agenda_calendar *cal, vb_day today, agenda_due_preset p);
+vb_day agenda_due_day(const vb_calendar *cal, vb_day today, agenda_due_preset p);
 
 /* Date ranges for an announcement, all starting today. */
 typedef enum agenda_range_preset { RANGE_TODAY, RANGE_WEEK_END, RANGE_ONE_WEEK, RANGE_TWO_WEEKS, RANGE_PRESETS } agenda_range_preset;
 /* today only; up to the last working day of this week; 7 days; 14 days. */
-void agenda_range(const agenda_calendar *cal, vb_day today, agenda_range_preset p, vb_day *from, vb_day *to);
+void agenda_range(const vb_calendar *cal, vb_day today, agenda_range_preset p, vb_day *from, vb_day *to);
 
 /* ---- the agenda --------------------------------------------------------- */
 

@@ -85,6 +85,11 @@ int vb_day_diff(vb_day a, vb_day b)
     return (int)(days_from_civil(b.year, b.month, b.mday) - days_from_civil(a.year, a.month, a.mday));
 }
 
+bool vb_day_same(vb_day a, vb_day b)
+{
+    return a.year == b.year && a.month == b.month && a.mday == b.mday;
+}
+
 int64_t vb_day_start_unix(vb_day d)
 {
     struct tm tm;

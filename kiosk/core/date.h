@@ -24,6 +24,8 @@ bool vb_day_parse(const char *text, vb_day *out);
 vb_day vb_day_add(vb_day d, int n);
 /* Days from a to b (b - a). */
 int vb_day_diff(vb_day a, vb_day b);
+/* The same calendar day (the weekday is not compared). */
+bool vb_day_same(vb_day a, vb_day b);
 /* Unix seconds of local midnight starting day d. */
 int64_t vb_day_start_unix(vb_day d);
 /* Minutes after midnight of a clock time "HH:MM" (00:00..23:59, exactly

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void devconf_defaults(devconf *c)
 {
     memset(c, 0, sizeof *c);
@@ -108,7 +110,7 @@ vb_code devconf_load(const char *path, devconf *c, vb_err *err)
     vb_code rc = devconf_parse(buf, n, c, err);
     if (rc != VB_OK && err) {
         char msg[sizeof err->msg];
-        snprintf(msg, sizeof msg, "%s", err->msg);
+        utf8_copy(err->msg, msg, sizeof msg);
         vb_fail(err, rc, "%s: %s", path, msg);
     }
     return rc;

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "utf8.h"
+
 const char *const i18n_languages[] = { "nl", "en", "pl", NULL };
 
 static char current[8] = "en";
@@ -128,7 +130,7 @@ bool i18n_set_language(const char *code)
 {
     for (int i = 0; i18n_languages[i]; i++) {
         if (strcmp(code, i18n_languages[i]) == 0) {
-            snprintf(current, sizeof current, "%s", code);
+            utf8_copy(code, current, sizeof current);
             /* a damaged catalog is never handed to gettext: English instead */
             setenv("LANGUAGE", usable[i] ? code : "en", 1);
             ++_nl_msg_cat_cntr;

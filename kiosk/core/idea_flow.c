@@ -4,59 +4,39 @@
 
 #include <string.h>
 
-static const char *const codes[FLOW_STATUS_COUNT] = {
-    "new", "review", "trial", "adopted", "declined", "duplicate",
-};
-
-const char *flow_status_code(flow_status st)
+bool flow_is_closed(idea_status st)
 {
-    return (unsigned)st < FLOW_STATUS_COUNT ? codes[st] : "";
-}
-
-bool flow_status_parse(const char *code, flow_status *out)
-{
-    for (int i = 0; code && i < FLOW_STATUS_COUNT; i++) {
-        if (strcmp(code, codes[i]) == 0) {
-            *out = (flow_status)i;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool flow_is_closed(flow_status st)
-{
-    return st == FLOW_ADOPTED || st == FLOW_DECLINED;
+    return st == IDEA_ADOPTED || st == IDEA_DECLINED;
 }
 
 #define BIT(st) (1u << (st))
 
 /* allowed[from]: the statuses it may move to. */
-static const unsigned allowed[FLOW_STATUS_COUNT] = {
-    [FLOW_NEW] = BIT(FLOW_REVIEW) | BIT(FLOW_DECLINED) | BIT(FLOW_DUPLICATE),
-    [FLOW_REVIEW] = BIT(FLOW_TRIAL) | BIT(FLOW_ADOPTED) | BIT(FLOW_DECLINED),
-    [FLOW_TRIAL] = BIT(FLOW_ADOPTED) | BIT(FLOW_DECLINED),
-    [FLOW_ADOPTED] = BIT(FLOW_REVIEW),
-    [FLOW_DECLINED] = BIT(FLOW_REVIEW),
-    [FLOW_DUPLICATE] = 0,
+static const unsigned allowed[IDEA_STATUS_COUNT] = {
+    [IDEA_NEW] = BIT(IDEA_REVIEW) | BIT(IDEA_DECLINED) | BIT(IDEA_DUPLICATE),
+    [IDEA_REVIEW] = BIT(IDEA_TRIAL) | BIT(IDEA_ADOPTED) | BIT(IDEA_DECLINED),
+    [IDEA_TRIAL] = BIT(IDEA_ADOPTED) | BIT(IDEA_DECLINED),
+    [IDEA_ADOPTED] = BIT(IDEA_REVIEW),
+    [IDEA_DECLINED] = BIT(IDEA_REVIEW),
+    [IDEA_DUPLICATE] = 0,
 };
 
-static bool valid(flow_status st)
+static bool valid(idea_status st)
 {
-    return (unsigned)st < FLOW_STATUS_COUNT;
+    return (unsigned)st < IDEA_STATUS_COUNT;
 }
 
-bool flow_move_allowed(flow_status from, flow_status to)
+bool flow_move_allowed(idea_status from, idea_status to)
 {
     return valid(from) && valid(to) && (allowed[from] & BIT(to)) != 0;
 }
 
-bool flow_move_is_reopen(flow_status from, flow_status to)
+bool flow_move_is_reopen(idea_status from, idea_status to)
 {
-    return flow_is_closed(from) && to == FLOW_REVIEW && flow_move_allowed(from, to);
+    return flow_is_closed(from) && to == IDEA_REVIEW && flow_move_allowed(from, to);
 }
 
-bool flow_move_needs_text(flow_status from, flow_status to)
+bool flow_move_needs_text(idea_status from, idea_status to)
 {
     return flow_move_allowed(from, to) && (flow_is_closed(to) || flow_move_is_reopen(from, to));
 }
@@ -69,7 +49,7 @@ bool flow_text_present(const char *text)
     return false;
 }
 
-flow_verdict flow_check_move(flow_status from, flow_status to, const char *feedback)
+flow_verdict flow_check_move(idea_status from, idea_status to, const char *feedback)
 {
     if (!valid(from) || !valid(to))
         return FLOW_REFUSED_UNKNOWN;
@@ -82,9 +62,9 @@ flow_verdict flow_check_move(flow_status from, flow_status to, const char *feedb
     return FLOW_OK;
 }
 
-int flow_moves_from(flow_status from, flow_status *out, int max)
+int flow_moves_from(idea_status from, idea_status *out, int max)
 {
-    static const flow_status order[] = { FLOW_REVIEW, FLOW_TRIAL, FLOW_ADOPTED, FLOW_DECLINED, FLOW_DUPLICATE };
+    static const idea_status order[] = { IDEA_REVIEW, IDEA_TRIAL, IDEA_ADOPTED, IDEA_DECLINED, IDEA_DUPLICATE };
     int n = 0;
     for (size_t i = 0; i < sizeof order / sizeof order[0] && n < max; i++)
         if (flow_move_allowed(from, order[i]))

@@ -13,24 +13,14 @@
  * does reopening it (the reason is the move's feedback). Other moves may
  * carry one. A duplicate is final: it was merged into another idea.
  *
- * Core does not include the store: flow_status has the same codes and the
- * same order as idea_status in store/store_ideas.h (the store checks that
- * at compile time). */
+ * The statuses themselves are idea_status (idea_status.h). */
 #ifndef VB_IDEA_FLOW_H
 #define VB_IDEA_FLOW_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum flow_status {
-    FLOW_NEW,
-    FLOW_REVIEW,
-    FLOW_TRIAL,
-    FLOW_ADOPTED,
-    FLOW_DECLINED,
-    FLOW_DUPLICATE,
-    FLOW_STATUS_COUNT
-} flow_status;
+#include "idea_status.h"
 
 /* Why a move is refused (FLOW_OK when it is allowed). */
 typedef enum flow_verdict {
@@ -42,26 +32,21 @@ typedef enum flow_verdict {
     FLOW_REFUSED_NEEDS_REASON  /* reopening without a reason */
 } flow_verdict;
 
-/* "new", "review", ... as stored; "" for an unknown value. */
-const char *flow_status_code(flow_status st);
-/* Parses a stored code; false for anything unknown. */
-bool flow_status_parse(const char *code, flow_status *out);
-
 /* Closed: adopted or not adopted (a duplicate is merged, not closed). */
-bool flow_is_closed(flow_status st);
+bool flow_is_closed(idea_status st);
 /* Whether from -> to is one of the moves, whatever the feedback. */
-bool flow_move_allowed(flow_status from, flow_status to);
+bool flow_move_allowed(idea_status from, idea_status to);
 /* Whether from -> to needs a feedback text: closing (feedback) or
  * reopening (the reason). */
-bool flow_move_needs_text(flow_status from, flow_status to);
+bool flow_move_needs_text(idea_status from, idea_status to);
 /* Whether from -> to reopens a closed idea. */
-bool flow_move_is_reopen(flow_status from, flow_status to);
+bool flow_move_is_reopen(idea_status from, idea_status to);
 /* The full check of one move: the rule, then the text it needs. feedback
  * may be NULL; text of only white space counts as none. */
-flow_verdict flow_check_move(flow_status from, flow_status to, const char *feedback);
+flow_verdict flow_check_move(idea_status from, idea_status to, const char *feedback);
 /* The statuses an idea in from may move to, in a fixed order (review,
  * trial, adopted, declined, duplicate); returns how many (at most max). */
-int flow_moves_from(flow_status from, flow_status *out, int max);
+int flow_moves_from(idea_status from, idea_status *out, int max);
 /* "First feedback": the first status change after submission that carries
  * a feedback text. True when this move sets it: it carries a text and the
  * idea had no first feedback yet. */

@@ -10,10 +10,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "limits.h"
+
 /* The 31 symbols a receipt code is made of, in order. */
 #define RECEIPT_ALPHABET "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 /* "XXX-XXX" plus the terminating NUL. */
-#define RECEIPT_SIZE 8
+#define RECEIPT_SIZE (LP_RECEIPT_LEN + 1)
 
 /* Maps 8 random bytes to a canonical code "XXX-XXX" (NUL-terminated).
  * Deterministic: the same bytes always give the same code. */

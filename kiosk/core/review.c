@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---- months ------------------------------------------------------------- */
 
 bool vb_month_parse(const char *text, vb_month *out)
@@ -143,8 +145,9 @@ static void compute_learning_points(const review_input *in, review *r)
         int week = vb_day_iso_week(d);
         review_week *w = r->week_count ? &r->weeks[r->week_count - 1] : NULL;
         if (!w || w->iso_week != week) {
+            VB_ASSERT(r->week_count < REVIEW_MAX_WEEKS); /* 31 days touch at most 6 weeks */
             if (r->week_count == REVIEW_MAX_WEEKS)
-                break; /* cannot happen: 31 days touch at most 6 weeks */
+                break;
             w = &r->weeks[r->week_count++];
             w->iso_week = week;
             w->first = d;
@@ -210,7 +213,7 @@ static void compute_ideas(const review_input *in, review *r)
                 }
             }
         }
-        bool waiting = idea->state == REVIEW_IDEA_OPEN && !idea->hidden && day_cmp(created, r->last) <= 0 &&
+        bool waiting = idea_status_is_open(idea->state) && !idea->hidden && day_cmp(created, r->last) <= 0 &&
                        (!idea->first_feedback_at || day_cmp(day_of(idea->first_feedback_at), r->last) > 0);
         if (waiting && !r->future)
             r->ideas_waiting++;
@@ -231,7 +234,7 @@ static void compute_ideas(const review_input *in, review *r)
     /* Top-voted open ideas: most votes first, then the older idea. */
     for (int i = 0; i < in->open_idea_count; i++) {
         const review_idea *idea = &in->open_ideas[i];
-        if (idea->state != REVIEW_IDEA_OPEN || idea->hidden)
+        if (!idea_status_is_open(idea->state) || idea->hidden)
             continue;
         int pos = r->top_count;
         while (pos > 0 && (r->top[pos - 1].votes < idea->votes ||
@@ -267,8 +270,8 @@ static void add_done(review *r, const review_action *a, vb_day closed)
     review_done_action *d = &r->done[pos];
     d->id = a->id;
     d->closed = closed;
-    snprintf(d->description, sizeof d->description, "%s", a->description);
-    snprintf(d->owner, sizeof d->owner, "%s", a->owner);
+    utf8_copy(a->description, d->description, sizeof d->description);
+    utf8_copy(a->owner, d->owner, sizeof d->owner);
     if (r->done_count < REVIEW_MAX_DONE)
         r->done_count++;
 }
@@ -301,12 +304,10 @@ static void compute_actions(const review_input *in, review *r)
 
 static void compute_dagstarts(const review_input *in, review *r)
 {
-    agenda_calendar weekdays_only = in->cal; /* to tell a holiday from a day off */
-    weekdays_only.nholidays = 0;
     for (int i = 0; i < r->period_days && i < 31; i++) {
         vb_day d = vb_day_add(r->first, i);
-        r->days[i].kind = agenda_is_working_day(&in->cal, d)        ? REVIEW_DAY_WORK
-                          : agenda_is_working_day(&weekdays_only, d) ? REVIEW_DAY_HOLIDAY
+        r->days[i].kind = calendar_is_working_day(&in->cal, d)      ? REVIEW_DAY_WORK
+                          : calendar_is_working_weekday(&in->cal, d) ? REVIEW_DAY_HOLIDAY
                                                                      : REVIEW_DAY_OFF;
     }
     for (int i = 0; i < in->dagstart_count; i++) {

@@ -19,18 +19,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "agenda.h" /* agenda_calendar: working days and holidays */
+#include "calendar.h"
 #include "date.h"
+#include "idea_status.h"
+#include "limits.h"
+#include "vb_err.h"
 
 #define REVIEW_MAX_CATEGORIES 16
 #define REVIEW_MAX_WEEKS 6       /* a month touches at most six ISO weeks */
 #define REVIEW_TOP_IDEAS 5
 #define REVIEW_MAX_DONE 40       /* completed actions kept for the list */
-#define REVIEW_TITLE_SIZE 324    /* an idea title: 80 characters of up to 4 bytes */
-#define REVIEW_TEXT_SIZE 804     /* an action description: 200 characters */
-#define REVIEW_NAME_SIZE 244     /* a member name: 60 characters */
-#define REVIEW_CODE_SIZE 33
-#define REVIEW_LABEL_SIZE 164
+#define REVIEW_TITLE_SIZE VB_TEXT_SIZE(IDEA_TITLE_MAX)
+#define REVIEW_TEXT_SIZE VB_TEXT_SIZE(ACTION_TEXT_MAX)
+#define REVIEW_NAME_SIZE VB_TEXT_SIZE(ROSTER_NAME_MAX)
+#define REVIEW_CODE_SIZE (CATEGORY_CODE_MAX + 1)
+#define REVIEW_LABEL_SIZE VB_TEXT_SIZE(STORE_CATEGORY_LABEL_MAX)
 
 /* ---- months ------------------------------------------------------------- */
 
@@ -64,18 +67,12 @@ typedef struct review_category {
     char icon[REVIEW_CODE_SIZE];
 } review_category;
 
-typedef enum review_idea_state {
-    REVIEW_IDEA_OPEN,      /* new, under review, being tried */
-    REVIEW_IDEA_ADOPTED,
-    REVIEW_IDEA_DECLINED,
-    REVIEW_IDEA_DUPLICATE  /* merged into another idea */
-} review_idea_state;
 
 typedef struct review_idea {
     int64_t id;
     int64_t created_at;
     int64_t first_feedback_at; /* 0 = no feedback yet */
-    review_idea_state state;   /* now */
+    idea_status state;         /* now */
     bool hidden;
     int votes;
     char title[REVIEW_TITLE_SIZE];
@@ -108,7 +105,7 @@ typedef struct review_input {
     vb_day today;                 /* the days after today are not counted yet */
     bool has_until;               /* count only up to until (review_previous_until) */
     vb_day until;
-    agenda_calendar cal;          /* working days (agenda_is_working_day) */
+    vb_calendar cal;              /* working days and holidays */
     const review_category *categories; /* in the order to show */
     int category_count;
     const review_lp_count *lp_counts;  /* days of the month, any order */

@@ -1,6 +1,7 @@
 /* utf8.c: UTF-8 validation, stepping and accent folding (see utf8.h). */
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
@@ -140,6 +141,40 @@ bool utf8_copy(const char *text, char *out, size_t size)
     memcpy(out, text, len);
     out[len] = '\0';
     return fits;
+}
+
+/* The length of s (len bytes) without a last character that len cut off. */
+static size_t whole_characters(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    size_t last = utf8_prev(s, len);
+    uint32_t cp;
+    return utf8_decode(s + last, len - last, &cp) == len - last ? len : last;
+}
+
+bool vb_vfmt(char *out, size_t size, const char *fmt, va_list ap)
+{
+    if (size == 0)
+        return false;
+    int n = vsnprintf(out, size, fmt, ap);
+    if (n < 0) {
+        out[0] = '\0';
+        return false;
+    }
+    if ((size_t)n < size)
+        return true;
+    out[whole_characters(out, size - 1)] = '\0';
+    return false;
+}
+
+bool vb_fmt(char *out, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool fit = vb_vfmt(out, size, fmt, ap);
+    va_end(ap);
+    return fit;
 }
 
 /* Base letters for U+00C0..U+017F (Latin-1 Supplement letters and Latin

@@ -1,9 +1,11 @@
 /* utf8.h: UTF-8 handling for text that comes from outside (keyboard, badge
  * reader, script, database): validation, stepping by character, counting,
+ * copying and formatting into fixed buffers without cutting a character,
  * and accent folding for search. libc only. */
 #ifndef VB_UTF8_H
 #define VB_UTF8_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +30,14 @@ bool utf8_trim_copy(const char *text, char *out, size_t size);
 /* Copies text (NULL = "") into out as it is, always NUL-terminated; when it
  * does not fit it is cut at a character boundary and false is returned. */
 bool utf8_copy(const char *text, char *out, size_t size);
+/* Formats like snprintf into out (size bytes, always NUL-terminated when
+ * size > 0), but when the text does not fit it is cut back to the last
+ * whole character: never half a UTF-8 sequence. Returns true when all of it
+ * fit, false when it was cut (or the format failed: out is then ""). Use it
+ * for text (names, user text, translated strings) in fixed buffers; where a
+ * cut would be a bug (paths, SQL, keys), check the result. */
+bool vb_fmt(char *out, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool vb_vfmt(char *out, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 /* Lower-cases and strips accents (ë→e, ł→l, ß→ss, ...) into out, for search
  * matching; always NUL-terminates; returns the bytes written. Invalid bytes
  * are skipped. */

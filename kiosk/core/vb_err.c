@@ -3,17 +3,26 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "utf8.h"
 
 vb_code vb_fail(vb_err *err, vb_code code, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        vb_vfmt(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
         err->code = code;
     }
     return code;
+}
+
+void vb_assert_failed(const char *cond, const char *file, int line)
+{
+    fprintf(stderr, "verbeterbord: invariant broken at %s:%d: %s\n", file, line, cond);
+    abort();
 }
 
 void vb_err_clear(vb_err *err)

@@ -33,6 +33,19 @@ typedef struct vb_err {
 vb_code vb_fail(vb_err *err, vb_code code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void vb_err_clear(vb_err *err);
+
+/* Invariants, as SQLite asserts them: checked in development and test
+ * builds, where a broken one stops the program at the spot and says where;
+ * compiled away with NDEBUG (make install, make deb). The code after a
+ * VB_ASSERT still handles the case as an ordinary error, so a release build
+ * reports it instead of crashing. Never for input, files or the database:
+ * those are errors, returned. */
+#ifdef NDEBUG
+#define VB_ASSERT(cond) ((void)0)
+#else
+#define VB_ASSERT(cond) ((cond) ? (void)0 : vb_assert_failed(#cond, __FILE__, __LINE__))
+#endif
+_Noreturn void vb_assert_failed(const char *cond, const char *file, int line);
 const char *vb_code_name(vb_code code);
 
 #endif

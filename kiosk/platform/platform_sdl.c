@@ -852,32 +852,30 @@ static void push(SDL_Event *e)
     SDL_PushEvent(e);
 }
 
-void platform_inject_press(platform *p, int x, int y)
+/* A left mouse button going down (SDL_MOUSEBUTTONDOWN) or up at x, y. */
+static void push_button(Uint32 type, int x, int y)
 {
-    (void)p;
     SDL_Event e;
     SDL_zero(e);
-    e.type = SDL_MOUSEBUTTONDOWN;
+    e.type = type;
     e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
     e.button.clicks = 1;
     e.button.x = x;
     e.button.y = y;
     push(&e);
 }
 
+void platform_inject_press(platform *p, int x, int y)
+{
+    (void)p;
+    push_button(SDL_MOUSEBUTTONDOWN, x, y);
+}
+
 void platform_inject_release(platform *p, int x, int y)
 {
     (void)p;
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    push(&e);
+    push_button(SDL_MOUSEBUTTONUP, x, y);
 }
 
 void platform_inject_motion(platform *p, int x, int y)

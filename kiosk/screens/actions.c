@@ -11,6 +11,7 @@
 #include "../core/agenda.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_actions.h"
 #include "../ui/list.h"
 #include "../ui/textfield.h"
@@ -121,7 +122,7 @@ static void open_panel(actions_panel kind, const store_action *x)
 {
     st.panel = kind;
     st.panel_id = x->id;
-    snprintf(st.panel_text, sizeof st.panel_text, "%s", x->description);
+    utf8_copy(x->description, st.panel_text, sizeof st.panel_text);
     text_edit_init(&st.te, ACTION_TEXT_MAX, false);
 }
 

@@ -21,6 +21,7 @@
 #include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_actions.h"
 #include "../store/store_dagstart.h"
 #include "../store/store_ideas.h"
@@ -103,13 +104,7 @@ bool dagstart_preset(ui_ctx *ui, const char *id, ui_rect r, const char *title, c
     theme_metrics m = theme_metrics_for(ui);
     bool pressed = false;
     bool clicked = ui_target(ui, id, r, false, &pressed);
-    ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE, fg = selected ? THEME_ON_DARK : THEME_TEXT;
-    if (pressed) {
-        bg = THEME_BAR;
-        fg = THEME_ON_DARK;
-    }
-    ui_draw_rect(ui, r, bg, m.radius);
-    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 2 : m.border, m.radius);
+    ui_color fg = ui_chip_frame(ui, r, pressed, selected, 2);
     ui_rect in = ui_inset(r, m.pad / 2);
     const char *shown = selected ? ui_format(ui, "\xE2\x9C\x94 %s", title) : title;
     int line = m.text_body * 5 / 4;
@@ -163,7 +158,7 @@ static void load(app *a)
         rc = agenda_build(&st.in, &st.ag, &err);
     if (rc != VB_OK) {
         fprintf(stderr, "verbeterbord: daily start: %s\n", err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("Today's agenda could not be read from the database."));
+        utf8_copy(_("Today's agenda could not be read from the database."), st.error, sizeof st.error);
         agenda_input_free(&st.in);
         return;
     }
@@ -345,12 +340,6 @@ static void toggle_presence(app *a, agenda_member *m)
     agenda_recount(&st.ag);
 }
 
-static const char *idea_status_words(ui_ctx *ui, const char *code)
-{
-    idea_status s;
-    return idea_status_parse(code, &s) ? idea_status_text(ui, s) : code;
-}
-
 /* The two lines an item shows: the main text and a line about it. */
 static void item_lines(ui_ctx *ui, const agenda_item *it, const char **main, const char **meta)
 {
@@ -409,9 +398,9 @@ static void item_lines(ui_ctx *ui, const agenda_item *it, const char **main, con
         if (it->kind == AGENDA_IDEA_NEW)
             *meta = ui_format(ui, "%s \xC2\xB7 %s", _("New idea"), idea_votes_text(ui, i->votes));
         else if (i->feedback[0])
-            *meta = ui_format(ui, "%s: %s", idea_status_words(ui, i->status), i->feedback);
+            *meta = ui_format(ui, "%s: %s", idea_status_text(ui, i->status), i->feedback);
         else
-            *meta = idea_status_words(ui, i->status);
+            *meta = idea_status_text(ui, i->status);
         break;
     }
     case AGENDA_ACTION_DONE: {
@@ -468,7 +457,7 @@ static void open_panel(app *a, panel_kind kind, const agenda_item *it)
     st.panel = kind;
     st.panel_key[0] = '\0';
     if (it)
-        snprintf(st.panel_key, sizeof st.panel_key, "%s", it->key);
+        utf8_copy(it->key, st.panel_key, sizeof st.panel_key);
     st.owner_id = 0;
     st.due_preset = DUE_NEXT_WEEK;
     st.range_preset = RANGE_WEEK_END;
@@ -485,7 +474,7 @@ static void open_panel(app *a, panel_kind kind, const agenda_item *it)
         }
         break;
     case PANEL_FEEDBACK:
-        text_edit_init(&st.te, LP_FEEDBACK_MAX, true);
+        text_edit_init(&st.te, LP_FEEDBACK_MAX_CHARS, true);
         if (it && it->kind == AGENDA_LEARNING_POINT)
             text_edit_set(&st.te, st.in.lps[it->index].feedback);
         break;
@@ -656,7 +645,7 @@ static void draw_feedback_panel(app *a, ui_ctx *ui, ui_rect body)
                                                 ? m.target * 2
                                                 : body.h - m.text_body * 3 / 2 - m.gap);
     if (save && it && it->kind == AGENDA_LEARNING_POINT) {
-        char text[LP_FEEDBACK_MAX * 4 + 1];
+        char text[LP_FEEDBACK_SIZE];
         text_edit_trimmed(&st.te, text, sizeof text);
         vb_err err;
         vb_err_clear(&err);

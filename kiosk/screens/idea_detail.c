@@ -8,6 +8,7 @@
 
 #include "../core/category.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../ui/list.h"
 #include "../ui/widgets.h"
 #include "ideas.h"
@@ -64,12 +65,12 @@ static void detail_load(app *a)
     if (rc == VB_OK) {
         st.found = !st.d.hidden;
         if (!st.found)
-            snprintf(st.error, sizeof st.error, "%s", _("This idea is no longer shown in the idea box."));
+            utf8_copy(_("This idea is no longer shown in the idea box."), st.error, sizeof st.error);
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(st.error, sizeof st.error, "%s", _("This idea no longer exists."));
+        utf8_copy(_("This idea no longer exists."), st.error, sizeof st.error);
     } else {
         fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)st.id, err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This idea cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
     }
 }
 

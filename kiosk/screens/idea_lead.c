@@ -16,6 +16,7 @@
 #include "../core/deadline.h"
 #include "../core/i18n.h"
 #include "../core/idea_flow.h"
+#include "../core/utf8.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
 #include "ideas.h"
@@ -77,7 +78,7 @@ static void load(app *a)
     st.found = false;
     st.error[0] = '\0';
     if (!a->db) {
-        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This idea cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
         return;
     }
     if (st.id == 0) {
@@ -91,10 +92,10 @@ static void load(app *a)
     if (rc == VB_OK) {
         st.found = true;
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(st.error, sizeof st.error, "%s", _("This idea no longer exists."));
+        utf8_copy(_("This idea no longer exists."), st.error, sizeof st.error);
     } else {
         fprintf(stderr, "verbeterbord: idea %lld: %s\n", (long long)st.id, err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("This idea cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This idea cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
     }
     if (store_ideas_hidden_count(a->db, &st.hidden_count, &err) != VB_OK)
         st.hidden_count = 0;
@@ -120,7 +121,7 @@ static const char *move_label(ui_ctx *ui, idea_status from, idea_status to)
 {
     if (to == IDEA_DUPLICATE)
         return ui_format(ui, "%s %s", idea_status_icon(IDEA_DUPLICATE), _("Same as another idea\xE2\x80\xA6"));
-    if (flow_move_is_reopen((flow_status)from, (flow_status)to))
+    if (flow_move_is_reopen((idea_status)from, (idea_status)to))
         return ui_format(ui, "\xE2\x86\xBA %s", _("Reopen (under review)"));
     return idea_status_text(ui, to);
 }
@@ -202,8 +203,8 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
     ui_rect in = ui_inset(body, m.pad);
     int h = draw_summary(ui, in, false);
     ui_cut_top(&in, h + m.gap);
-    flow_status moves[8];
-    int n = flow_moves_from((flow_status)st.d.row.status, moves, 8);
+    idea_status moves[8];
+    int n = flow_moves_from((idea_status)st.d.row.status, moves, 8);
     if (n == 0) {
         ui_paragraph(ui, "idea_lead.final", in,
                      _("This idea was merged into another one: it does not move any more. You can still hide, "
@@ -235,7 +236,7 @@ static void draw_main(app *a, ui_ctx *ui, ui_rect body)
         }
         ui_cut_top(&in, m.gap / 2);
         ui_paragraph(ui, "idea_lead.moves_hint", in,
-                     flow_is_closed((flow_status)st.d.row.status)
+                     flow_is_closed((idea_status)st.d.row.status)
                          ? _("Reopening needs a reason: it shows on the idea and at the next daily start.")
                          : _("Adopted and not adopted need feedback: it shows on the idea, at the next daily start "
                              "and on the wall."),
@@ -328,11 +329,11 @@ static void save_move(app *a)
                                                "changed).")
                                            : NULL;
     char ok[300];
-    snprintf(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
-             idea_status_name(st.target));
+    vb_fmt(ok, sizeof ok, _("Saved: \xE2\x80\x9C%s\xE2\x80\x9D is now %s."), st.d.row.title,
+           idea_status_name(st.target));
     if (text[0] && strlen(ok) + 2 < sizeof ok)
-        snprintf(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
-                 _("The team sees the feedback at the next daily start and on the wall."));
+        vb_fmt(ok + strlen(ok), sizeof ok - strlen(ok), " %s",
+               _("The team sees the feedback at the next daily start and on the wall."));
     if (lead_ui_result(a, rc, &err, ok, refused))
         changed(a);
 }
@@ -344,8 +345,8 @@ static void draw_move(app *a, ui_ctx *ui, ui_rect body)
     ui_rect in = ui_inset(body, m.pad);
     ui_cut_top(&in, draw_summary(ui, in, true) + m.gap / 2);
     idea_status from = st.d.row.status;
-    bool reopen = flow_move_is_reopen((flow_status)from, (flow_status)st.target);
-    bool needs = flow_move_needs_text((flow_status)from, (flow_status)st.target);
+    bool reopen = flow_move_is_reopen((idea_status)from, (idea_status)st.target);
+    bool needs = flow_move_needs_text((idea_status)from, (idea_status)st.target);
     ui_label(ui, "idea_lead.move_to", ui_cut_top(&in, m.text_large * 5 / 4),
              ui_format(ui, "%s %s", _("New status:"), move_label(ui, from, st.target)), m.text_large, true, THEME_TEXT,
              UI_ALIGN_LEFT);
@@ -399,7 +400,7 @@ static void load_candidates(app *a)
     text_edit_trimmed(&st.query, q, sizeof q);
     if (st.cands_valid && strcmp(q, st.query_for) == 0)
         return;
-    snprintf(st.query_for, sizeof st.query_for, "%s", q);
+    utf8_copy(q, st.query_for, sizeof st.query_for);
     st.cands_valid = true;
     idea_row rows[10];
     int n = 0;
@@ -513,11 +514,11 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
         vb_code rc = store_idea_redact(a->db, st.id, st.redact.field == 0 ? REDACT_IDEA_TITLE : REDACT_IDEA_DESCRIPTION,
                                        part, a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
-        snprintf(ok, sizeof ok, "%s %s",
-                 ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
-                                           (unsigned long)replaced),
-                           replaced, FLOW_REDACTED),
-                 mod_wal_words(cleared));
+        vb_fmt(ok, sizeof ok, "%s %s",
+               ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
+                                         (unsigned long)replaced),
+                         replaced, FLOW_REDACTED),
+               mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
             mod_flush_after(a, &st.flush, cleared);
             changed(a);

@@ -93,7 +93,7 @@ static void similar_refresh(app *a)
         st.similar_generation == idea_vote_generation())
         return;
     st.similar_valid = true;
-    snprintf(st.similar_for, sizeof st.similar_for, "%s", st.title.text);
+    utf8_copy(st.title.text, st.similar_for, sizeof st.similar_for);
     st.similar_viewer = a->member_id;
     st.similar_generation = idea_vote_generation();
     vb_err err;
@@ -205,7 +205,7 @@ static void similar_extra(app *a, ui_ctx *ui, ui_rect area, void *ctx)
 static void refuse(app *a, const char *why)
 {
     char text[300];
-    snprintf(text, sizeof text, "%s %s", _("Not saved yet."), why);
+    vb_fmt(text, sizeof text, "%s %s", _("Not saved yet."), why);
     app_notice(a, NOTICE_ERROR, text, 6);
 }
 
@@ -251,9 +251,9 @@ static void save(app *a)
     if (rc != VB_OK) {
         fprintf(stderr, "verbeterbord: saving an idea: %s\n", err.msg);
         char text[300];
-        snprintf(text, sizeof text, "%s %s %s", _("Your idea was NOT saved."),
-                 rc == VB_ERR_INVALID ? _("The form has a problem.") : idea_failure_reason(rc),
-                 _("Your text is still here: tap Save idea again in a moment. If it keeps failing, tell the team lead."));
+        vb_fmt(text, sizeof text, "%s %s %s", _("Your idea was NOT saved."),
+               rc == VB_ERR_INVALID ? _("The form has a problem.") : idea_failure_reason(rc),
+               _("Your text is still here: tap Save idea again in a moment. If it keeps failing, tell the team lead."));
         app_notice(a, NOTICE_ERROR, text, 10);
         return;
     }
@@ -261,7 +261,7 @@ static void save(app *a)
         a->newest_entry_s = in.now_s;
     st.saved = true;
     st.saved_id = id;
-    snprintf(st.saved_title, sizeof st.saved_title, "%s", title);
+    utf8_copy(title, st.saved_title, sizeof st.saved_title);
     app_notice(a, NOTICE_OK, _("Saved. Your idea is in the idea box."), 6);
 }
 

@@ -12,6 +12,7 @@
 
 #include "../core/date.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../ui/list.h"
 #include "../ui/widgets.h"
 
@@ -127,8 +128,8 @@ static bool vote_apply(app *a, int64_t idea_id, bool want, idea_row *row)
         const char *why = rc == VB_ERR_NOTFOUND  ? _("This idea no longer exists.")
                           : rc == VB_ERR_INVALID ? _("This idea takes no more votes.")
                                                  : idea_failure_reason(rc);
-        snprintf(text, sizeof text, "%s %s %s", _("Your vote was NOT saved."), why,
-                 _("Try again in a moment; if it keeps failing, tell the team lead."));
+        vb_fmt(text, sizeof text, "%s %s %s", _("Your vote was NOT saved."), why,
+               _("Try again in a moment; if it keeps failing, tell the team lead."));
         app_notice(a, NOTICE_ERROR, text, 8);
         return false;
     }
@@ -226,7 +227,7 @@ static unsigned filter_mask(int f)
 static void list_error(app *a, const vb_err *err)
 {
     fprintf(stderr, "verbeterbord: idea box: %s\n", err->msg);
-    snprintf(st.error, sizeof st.error, "%s", _("The idea box cannot be read right now. Try again in a moment."));
+    utf8_copy(_("The idea box cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
     a->dirty = true;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../store/store_members.h"
 #include "../ui/list.h"
 #include "../ui/textfield.h"
@@ -31,7 +32,7 @@ static struct {
 
 static void set_message(bool error, const char *text)
 {
-    snprintf(st.message, sizeof st.message, "%s", text);
+    utf8_copy(text, st.message, sizeof st.message);
     st.message_is_error = error;
 }
 

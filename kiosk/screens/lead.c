@@ -12,6 +12,7 @@
 #include "../core/date.h"
 #include "../core/deadline.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../store/store_audit.h"
 #include "../store/store_members.h"
 #include "../store/store_roster.h"
@@ -60,7 +61,7 @@ static void lead_enter(app *a)
 
 static void set_message(bool error, const char *text)
 {
-    snprintf(st.message, sizeof st.message, "%s", text);
+    utf8_copy(text, st.message, sizeof st.message);
     st.message_error = error;
 }
 
@@ -174,7 +175,7 @@ static void try_pin(app *a, const store_roster_member *me)
         app_notice(a, NOTICE_OK, ui_format(a->ui, _("Signed in as team lead: %s"), me->name), 4);
         if (a->lead_return[0] && strcmp(a->lead_return, "lead") != 0) {
             char ret[sizeof a->lead_return];
-            snprintf(ret, sizeof ret, "%s", a->lead_return);
+            utf8_copy(a->lead_return, ret, sizeof ret);
             a->lead_return[0] = '\0';
             app_go(a, ret);
         }

@@ -49,7 +49,7 @@ bool lead_ui_result(app *a, vb_code rc, const vb_err *err, const char *ok_text, 
     const char *why = (refused_text && (rc == VB_ERR_CONSTRAINT || rc == VB_ERR_INVALID)) ? refused_text
                                                                                           : lead_ui_reason(rc);
     char text[300];
-    snprintf(text, sizeof text, _("Not saved: %s"), why);
+    vb_fmt(text, sizeof text, _("Not saved: %s"), why);
     app_notice(a, NOTICE_ERROR, text, 8);
     return false;
 }

@@ -13,6 +13,7 @@
 #include "../core/date.h"
 #include "../core/deadline.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../ui/widgets.h"
 #include "lead_ui.h"
 #include "learning_ui.h"
@@ -39,7 +40,7 @@ static struct {
 
 void learning_lead_show(app *a, const char *lp_id)
 {
-    snprintf(st.id, sizeof st.id, "%s", lp_id ? lp_id : "");
+    utf8_copy(lp_id ? lp_id : "", st.id, sizeof st.id);
     st.stale = true;
     st.mode = PM_MAIN;
     app_require_lead(a, "learning_lead");
@@ -61,7 +62,7 @@ static void load(app *a)
     st.found = false;
     st.error[0] = '\0';
     if (!a->db) {
-        snprintf(st.error, sizeof st.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This learning point cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
         return;
     }
     if (!st.id[0]) {
@@ -69,16 +70,16 @@ static void load(app *a)
         lp_row top;
         int n = 0;
         if (store_learning_list(a->db, 0, 0, 1, 0, &top, &n, &err) == VB_OK && n == 1)
-            snprintf(st.id, sizeof st.id, "%s", top.id);
+            utf8_copy(top.id, st.id, sizeof st.id);
     }
     vb_code rc = store_lp_moderation_get(a->db, st.id, &st.p, &err);
     if (rc == VB_OK) {
         st.found = true;
     } else if (rc == VB_ERR_NOTFOUND) {
-        snprintf(st.error, sizeof st.error, "%s", _("This learning point no longer exists."));
+        utf8_copy(_("This learning point no longer exists."), st.error, sizeof st.error);
     } else {
         fprintf(stderr, "verbeterbord: learning point %s: %s\n", st.id, err.msg);
-        snprintf(st.error, sizeof st.error, "%s", _("This learning point cannot be read right now. Try again in a moment."));
+        utf8_copy(_("This learning point cannot be read right now. Try again in a moment."), st.error, sizeof st.error);
     }
     if (store_lps_hidden_count(a->db, &st.hidden_count, &err) != VB_OK)
         st.hidden_count = 0;
@@ -236,11 +237,11 @@ static void draw_redact(app *a, ui_ctx *ui, ui_rect body)
         vb_code rc = store_lp_redact(a->db, st.id, st.redact.field == 0 ? REDACT_LP_WHAT : REDACT_LP_LESSON, part,
                                      a->lead_id, app_entry_time(a), &replaced, &cleared, &err);
         char ok[300];
-        snprintf(ok, sizeof ok, "%s %s",
-                 ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
-                                           (unsigned long)replaced),
-                           replaced, FLOW_REDACTED),
-                 mod_wal_words(cleared));
+        vb_fmt(ok, sizeof ok, "%s %s",
+               ui_format(ui, i18n_plural("Redacted: %d place now reads %s.", "Redacted: %d places now read %s.",
+                                         (unsigned long)replaced),
+                         replaced, FLOW_REDACTED),
+               mod_wal_words(cleared));
         if (lead_ui_result(a, rc, &err, ok, _("the text would become too long, or the part is no longer in it."))) {
             mod_flush_after(a, &st.flush, cleared);
             changed(a);
@@ -282,7 +283,7 @@ static void draw_delete(app *a, ui_ctx *ui, ui_rect body)
 static void select_point(const char *id)
 {
     char copy[sizeof st.id];
-    snprintf(copy, sizeof copy, "%s", id);
+    utf8_copy(id, copy, sizeof copy);
     memcpy(st.id, copy, sizeof st.id);
 }
 

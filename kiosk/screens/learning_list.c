@@ -11,6 +11,7 @@
 
 #include "../core/category.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../store/store_learning.h"
 #include "../ui/list.h"
 #include "../ui/widgets.h"
@@ -174,13 +175,13 @@ static void ll_metoo_tap(app *a, const lp_row *r)
     int64_t now = app_now_ms(a);
     if (strcmp(st.last_tap, r->id) == 0 && now - st.last_tap_ms < LL_TAP_GUARD_MS)
         return; /* a double tap counts once */
-    snprintf(st.last_tap, sizeof st.last_tap, "%s", r->id);
+    utf8_copy(r->id, st.last_tap, sizeof st.last_tap);
     st.last_tap_ms = now;
     if (a->member_id && st.viewer == a->member_id) {
         ll_metoo_set(a, r->id, !r->metoo_mine);
         return;
     }
-    snprintf(st.pending, sizeof st.pending, "%s", r->id);
+    utf8_copy(r->id, st.pending, sizeof st.pending);
     app_identify(a, false, ll_metoo_identified, NULL);
 }
 

@@ -13,6 +13,7 @@
 
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_learning.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
@@ -129,14 +130,14 @@ static void lpf_save(app *a)
     if (rc != VB_OK) {
         /* the draft stays as it is; retrying works once the cause is gone */
         fprintf(stderr, "verbeterbord: learning point not saved: %s\n", err.msg);
-        snprintf(st.failure, sizeof st.failure, "%s", lpf_failure_text(rc));
+        utf8_copy(lpf_failure_text(rc), st.failure, sizeof st.failure);
         app_notice(a, NOTICE_ERROR, st.failure, 30);
         return;
     }
     /* Committed: only now say so. The form is emptied, so a second tap on
      * Save cannot store the same entry twice. */
     st.saved = saved;
-    snprintf(st.saved_by, sizeof st.saved_by, "%s", sign ? a->member_name : "");
+    utf8_copy(sign ? a->member_name : "", st.saved_by, sizeof st.saved_by);
     st.phase = LPF_SAVED;
     st.category_id = st.place_id = 0;
     text_edit_clear(&st.what);

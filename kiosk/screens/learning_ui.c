@@ -16,14 +16,7 @@ bool learning_ui_category_chip(ui_ctx *ui, const char *id, ui_rect r, const lp_c
     const char *icon = c ? category_icon(c->code) : NULL;
     bool pressed = false;
     bool clicked = ui_target(ui, id, r, false, &pressed);
-    ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE;
-    ui_color fg = selected ? THEME_ON_DARK : THEME_TEXT;
-    if (pressed) {
-        bg = THEME_BAR;
-        fg = THEME_ON_DARK;
-    }
-    ui_draw_rect(ui, r, bg, m.radius);
-    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 3 : m.border, m.radius);
+    ui_color fg = ui_chip_frame(ui, r, pressed, selected, 3);
     ui_rect inner = ui_inset(r, m.pad / 2 + m.border * 2);
     /* the word on one line, smaller, or on two lines when it has two words */
     int label_px = m.text_body, label_lines = 1;

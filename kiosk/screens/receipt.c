@@ -10,6 +10,7 @@
 #include "../core/category.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_learning.h"
 #include "../ui/textfield.h"
 #include "../ui/widgets.h"
@@ -35,7 +36,7 @@ static void rc_reset(void)
 
 static void rc_look_up(app *a)
 {
-    snprintf(st.looked_up, sizeof st.looked_up, "%s", st.code.text);
+    utf8_copy(st.code.text, st.looked_up, sizeof st.looked_up);
     if (!text_edit_has_content(&st.code)) {
         st.state = RC_NONE;
         return;
@@ -46,7 +47,7 @@ static void rc_look_up(app *a)
     case VB_OK:
         /* show the code as it is written on the receipt */
         text_edit_set(&st.code, st.view.receipt);
-        snprintf(st.looked_up, sizeof st.looked_up, "%s", st.code.text);
+        utf8_copy(st.code.text, st.looked_up, sizeof st.looked_up);
         st.state = RC_FOUND;
         break;
     case VB_ERR_NOTFOUND: st.state = RC_UNKNOWN; break;

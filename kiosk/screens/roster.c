@@ -10,6 +10,7 @@
 
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_audit.h"
 #include "../store/store_members.h"
 #include "../store/store_roster.h"
@@ -190,7 +191,7 @@ static void draw_list(app *a, ui_ctx *ui, ui_rect body, const store_roster_membe
         if (p->has_pin && k >= 0 && (size_t)k < sizeof info)
             k += snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("PIN"));
         if (p->locked_until > now && k >= 0 && (size_t)k < sizeof info)
-            snprintf(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("LOCKED"));
+            vb_fmt(info + k, sizeof info - (size_t)k, " \xC2\xB7 %s", _("LOCKED"));
         if (in.y + line1 < view_end)
             ui_label(ui, NULL, (ui_rect){ in.x, in.y + line1, in.w, line2 }, info, m.text_small, false, fg,
                      UI_ALIGN_LEFT);
@@ -324,7 +325,7 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body, const store_roster_member
     if (st.pin_step == 0) {
         if (!store_pin_valid(st.pin1)) {
             memset(st.pin1, 0, sizeof st.pin1);
-            snprintf(st.pin_msg, sizeof st.pin_msg, "%s", _("A PIN has 4 to 8 digits. Try again."));
+            utf8_copy(_("A PIN has 4 to 8 digits. Try again."), st.pin_msg, sizeof st.pin_msg);
             return;
         }
         st.pin_step = 1;
@@ -333,7 +334,7 @@ static void draw_pin(app *a, ui_ctx *ui, ui_rect body, const store_roster_member
     }
     if (strcmp(st.pin1, st.pin2) != 0) {
         clear_pins();
-        snprintf(st.pin_msg, sizeof st.pin_msg, "%s", _("The two PINs differ. Start again."));
+        utf8_copy(_("The two PINs differ. Start again."), st.pin_msg, sizeof st.pin_msg);
         return;
     }
     vb_err err;

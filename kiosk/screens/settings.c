@@ -12,6 +12,7 @@
 #include "../core/date.h"
 #include "../core/i18n.h"
 #include "../core/textedit.h"
+#include "../core/utf8.h"
 #include "../store/store_settings.h"
 #include "../ui/list.h"
 #include "../ui/widgets.h"
@@ -93,7 +94,7 @@ static void minutes_hhmm(int minutes, char out[6])
 static void setting_text(app *a, const char *key, const char *fallback, char *out, size_t size)
 {
     if (store_setting_get(a->db, key, out, size, NULL) != VB_OK)
-        snprintf(out, size, "%s", fallback);
+        utf8_copy(fallback, out, size);
 }
 
 /* Saves one key/value setting and tells the outcome. */
@@ -123,7 +124,7 @@ static void day_text(vb_day d, char *out, size_t size)
     static const char *const months[] = { N_("January"), N_("February"), N_("March"), N_("April"),
                                           N_("May"), N_("June"), N_("July"), N_("August"),
                                           N_("September"), N_("October"), N_("November"), N_("December") };
-    snprintf(out, size, "%s %d %s %d", _(weekdays[d.wday % 7]), d.mday, _(months[(d.month + 11) % 12]), d.year);
+    vb_fmt(out, size, "%s %d %s %d", _(weekdays[d.wday % 7]), d.mday, _(months[(d.month + 11) % 12]), d.year);
 }
 
 /* ---- the editor closed: apply what was typed ---------------------------- */
@@ -282,6 +283,23 @@ static void draw_team(app *a, ui_ctx *ui, ui_rect body)
     }
 }
 
+/* Row i of a settings list: the name, then a button (a third of the rest)
+ * and another (a quarter of the row) at the right. False while the row is
+ * scrolled out of view. */
+static bool list_row(const theme_metrics *m, ui_rect area, int i, int row_h, ui_rect *name, ui_rect *mid,
+                     ui_rect *right)
+{
+    ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m->target };
+    if (!lead_ui_row_shown(r, area))
+        return false;
+    *right = ui_cut_right(&r, r.w / 4);
+    ui_cut_right(&r, m->gap);
+    *mid = ui_cut_right(&r, r.w / 3);
+    ui_cut_right(&r, m->gap);
+    *name = r;
+    return true;
+}
+
 static void draw_places(app *a, ui_ctx *ui, ui_rect body)
 {
     theme_metrics m = theme_metrics_for(ui);
@@ -307,13 +325,9 @@ static void draw_places(app *a, ui_ctx *ui, ui_rect body)
     ui_scroll_visible_rows(&st.scroll, row_h, area.h, n, &first, &last);
     for (int i = first; i <= last; i++) {
         store_place *p = &places[i];
-        ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
-        if (!lead_ui_row_shown(r, area))
+        ui_rect r, ren, act;
+        if (!list_row(&m, area, i, row_h, &r, &ren, &act))
             continue;
-        ui_rect act = ui_cut_right(&r, r.w / 4);
-        ui_cut_right(&r, m.gap);
-        ui_rect ren = ui_cut_right(&r, r.w / 3);
-        ui_cut_right(&r, m.gap);
         const char *name = p->active ? p->name : ui_format(ui, _("%s (deactivated)"), p->name);
         ui_label(ui, ui_format(ui, "settings.place.%lld.name", (long long)p->id), r, name, m.text_body, p->active,
                  p->active ? THEME_TEXT : THEME_TEXT_MUTED, UI_ALIGN_LEFT);
@@ -367,13 +381,9 @@ static void draw_categories(app *a, ui_ctx *ui, ui_rect body)
         store_category *c = &cats[i];
         const char *msgid = category_default_name(c->code);
         const char *def = msgid ? _(msgid) : c->code;
-        ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
-        if (!lead_ui_row_shown(r, area))
+        ui_rect r, ren, reset;
+        if (!list_row(&m, area, i, row_h, &r, &ren, &reset))
             continue;
-        ui_rect reset = ui_cut_right(&r, r.w / 4);
-        ui_cut_right(&r, m.gap);
-        ui_rect ren = ui_cut_right(&r, r.w / 3);
-        ui_cut_right(&r, m.gap);
         ui_rect glyph = ui_cut_left(&r, m.target);
         ui_label(ui, NULL, glyph, category_icon(c->code), m.text_large, false, THEME_TEXT, UI_ALIGN_CENTER);
         const char *name = c->label[0] ? ui_format(ui, "%s (%s)", c->label, def) : def;
@@ -497,13 +507,9 @@ static void draw_shifts(app *a, ui_ctx *ui, ui_rect body)
     ui_scroll_visible_rows(&st.scroll, row_h, area.h, n, &first, &last);
     for (int i = first; i <= last; i++) {
         store_shift *h = &shifts[i];
-        ui_rect r = { area.x, area.y + i * row_h - st.scroll.offset, area.w, m.target };
-        if (!lead_ui_row_shown(r, area))
+        ui_rect r, chg, del;
+        if (!list_row(&m, area, i, row_h, &r, &chg, &del))
             continue;
-        ui_rect del = ui_cut_right(&r, r.w / 4);
-        ui_cut_right(&r, m.gap);
-        ui_rect chg = ui_cut_right(&r, r.w / 3);
-        ui_cut_right(&r, m.gap);
         ui_label(ui, ui_format(ui, "settings.shift.%lld.name", (long long)h->id), r,
                  ui_format(ui, "%s  %s \xE2\x80\x93 %s", h->name, h->starts, h->ends), m.text_body, true,
                  THEME_TEXT, UI_ALIGN_LEFT);
@@ -511,7 +517,7 @@ static void draw_shifts(app *a, ui_ctx *ui, ui_rect body)
                       STYLE_SECONDARY, false)) {
             st.shift_open = true;
             st.shift_id = h->id;
-            snprintf(st.shift_name, sizeof st.shift_name, "%s", h->name);
+            utf8_copy(h->name, st.shift_name, sizeof st.shift_name);
             st.shift_starts = hhmm_minutes(h->starts);
             st.shift_ends = hhmm_minutes(h->ends);
         }

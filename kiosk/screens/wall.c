@@ -11,6 +11,7 @@
 #include "../core/category.h"
 #include "../core/date.h"
 #include "../core/i18n.h"
+#include "../core/utf8.h"
 #include "../core/wall.h"
 #include "../store/store_wall.h"
 #include "../ui/widgets.h"
@@ -37,7 +38,7 @@ static void wall_reload(app *a)
         st.loaded = true;
         st.error[0] = '\0';
     } else {
-        snprintf(st.error, sizeof st.error, "%s", err.msg);
+        utf8_copy(err.msg, st.error, sizeof st.error);
     }
     a->dirty = true;
 }
@@ -85,7 +86,7 @@ static void wall_tick(app *a)
     int64_t version = 0;
     vb_err err;
     if (store_data_version(a->db, &version, &err) != VB_OK) {
-        snprintf(st.error, sizeof st.error, "%s", err.msg);
+        utf8_copy(err.msg, st.error, sizeof st.error);
         return;
     }
     /* data_version changes when another connection committed */

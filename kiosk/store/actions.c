@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/date.h"
+#include "../core/utf8.h"
 #include "store_actions.h"
 #include "store_dagstart.h"
 #include "store_internal.h"
@@ -51,7 +52,7 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     int src = sqlite3_step(own);
     char owner[244] = "";
     if (src == SQLITE_ROW)
-        snprintf(owner, sizeof owner, "%s", (const char *)sqlite3_column_text(own, 0));
+        store_col_text(own, 0, owner, sizeof owner);
     sqlite3_reset(own);
     if (src == SQLITE_DONE)
         return vb_fail(err, VB_ERR_INVALID, "owner %lld is not on the roster", (long long)n->owner_id);
@@ -66,10 +67,7 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 3, n->due_day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, origin_names[n->origin], -1, SQLITE_STATIC);
     store_bind_text(st, 5, n->origin == ACTION_FROM_LEARNING_POINT ? n->learning_point_id : NULL);
-    if (n->origin == ACTION_FROM_IDEA && n->idea_id > 0)
-        sqlite3_bind_int64(st, 6, n->idea_id);
-    else
-        sqlite3_bind_null(st, 6);
+    store_bind_id(st, 6, n->origin == ACTION_FROM_IDEA ? n->idea_id : 0);
     sqlite3_bind_int64(st, 7, c->now_s);
     vb_code rc = store_step_done(s, st, err, "save the action");
     if (rc != VB_OK)
@@ -80,14 +78,14 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     char subject[32], detail[1400];
     snprintf(subject, sizeof subject, "action:%lld", (long long)id);
     if (n->origin == ACTION_FROM_LEARNING_POINT)
-        snprintf(detail, sizeof detail, "from lp:%s for %s, due %s: %s", n->learning_point_id, owner, n->due_day,
-                 n->description);
+        vb_fmt(detail, sizeof detail, "from lp:%s for %s, due %s: %s", n->learning_point_id, owner, n->due_day,
+               n->description);
     else if (n->origin == ACTION_FROM_IDEA)
-        snprintf(detail, sizeof detail, "from idea:%lld for %s, due %s: %s", (long long)n->idea_id, owner,
-                 n->due_day, n->description);
+        vb_fmt(detail, sizeof detail, "from idea:%lld for %s, due %s: %s", (long long)n->idea_id, owner,
+               n->due_day, n->description);
     else
-        snprintf(detail, sizeof detail, "from the daily start for %s, due %s: %s", owner, n->due_day,
-                 n->description);
+        vb_fmt(detail, sizeof detail, "from the daily start for %s, due %s: %s", owner, n->due_day,
+               n->description);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "action_add", subject, detail, err);
 }
 
@@ -219,19 +217,19 @@ static void read_row(sqlite3_stmt *st, store_action *a)
 {
     memset(a, 0, sizeof *a);
     a->id = sqlite3_column_int64(st, 0);
-    snprintf(a->description, sizeof a->description, "%s", (const char *)sqlite3_column_text(st, 1));
+    store_col_text(st, 1, a->description, sizeof a->description);
     a->owner_id = sqlite3_column_int64(st, 2);
-    snprintf(a->owner_name, sizeof a->owner_name, "%s", (const char *)sqlite3_column_text(st, 3));
-    snprintf(a->due_day, sizeof a->due_day, "%s", (const char *)sqlite3_column_text(st, 4));
+    store_col_text(st, 3, a->owner_name, sizeof a->owner_name);
+    store_col_text(st, 4, a->due_day, sizeof a->due_day);
     const char *status = (const char *)sqlite3_column_text(st, 5);
     a->status = strcmp(status, "done") == 0 ? ACTION_DONE : strcmp(status, "dropped") == 0 ? ACTION_DROPPED
                                                                                            : ACTION_OPEN;
-    snprintf(a->note, sizeof a->note, "%s", (const char *)sqlite3_column_text(st, 6));
+    store_col_text(st, 6, a->note, sizeof a->note);
     const char *origin = (const char *)sqlite3_column_text(st, 7);
     a->origin = strcmp(origin, "idea") == 0       ? ACTION_FROM_IDEA
                 : strcmp(origin, "dagstart") == 0 ? ACTION_FROM_DAGSTART
                                                   : ACTION_FROM_LEARNING_POINT;
-    snprintf(a->learning_point_id, sizeof a->learning_point_id, "%s", (const char *)sqlite3_column_text(st, 8));
+    store_col_text(st, 8, a->learning_point_id, sizeof a->learning_point_id);
     a->idea_id = sqlite3_column_int64(st, 9);
     /* the learning point's text is up to 200 characters: keep what fits */
     const char *ctx = (const char *)sqlite3_column_text(st, 10);

@@ -9,7 +9,6 @@
 #include "store_idea_flow.h"
 #include "store_internal.h"
 
-#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <fcntl.h>
@@ -20,6 +19,7 @@
 
 #include "../core/date.h"
 #include "../core/receipt.h"
+#include "../core/utf8.h"
 
 /* The anon file's whole schema. It holds no time finer than a day and
  * shift, no sequence (WITHOUT ROWID, random keys), no member, and nothing
@@ -35,8 +35,10 @@
     " dagstart_day TEXT NOT NULL CHECK (dagstart_day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"     \
     " category_id INTEGER NOT NULL,"                                                                          \
     " place_id INTEGER,"                                                                                      \
-    " what_happened TEXT NOT NULL DEFAULT '' CHECK (length(what_happened) <= 200),"                           \
-    " lesson TEXT NOT NULL DEFAULT '' CHECK (length(lesson) <= 200),"                                         \
+    " what_happened TEXT NOT NULL DEFAULT ''"                                                                 \
+    " CHECK (length(what_happened) <= " VB_STR(LP_TEXT_MAX_CHARS) "),"                                        \
+    " lesson TEXT NOT NULL DEFAULT ''"                                                                        \
+    " CHECK (length(lesson) <= " VB_STR(LP_TEXT_MAX_CHARS) "),"                                               \
     " CHECK (length(what_happened) + length(lesson) > 0)"                                                     \
     ") STRICT, WITHOUT ROWID;"                                                                                \
     "CREATE INDEX IF NOT EXISTS " P "learning_point_anon_day ON learning_point_anon (day, category_id);"      \
@@ -49,8 +51,8 @@
 #define ANON_SCHEMA_IDEAS(P)                                                                                  \
     "CREATE TABLE IF NOT EXISTS " P "idea_anon ("                                                             \
     " id INTEGER PRIMARY KEY CHECK (id >= " ANON_IDEA_ID_MIN_SQL "),"                                         \
-    " title TEXT NOT NULL CHECK (length(title) BETWEEN 3 AND 80),"                                            \
-    " description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 500),"                               \
+    " title TEXT NOT NULL CHECK (length(title) BETWEEN " VB_STR(IDEA_TITLE_MIN) " AND " VB_STR(IDEA_TITLE_MAX) "),"  \
+    " description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= " VB_STR(IDEA_DESC_MAX) "),"       \
     " category_id INTEGER NOT NULL,"                                                                          \
     " created_at INTEGER NOT NULL"                                                                            \
     ") STRICT;"                                                                                               \
@@ -211,7 +213,7 @@ static const char idea_triggers_sql[] =
 
 void store_anon_path(const char *db_path, char *out, size_t size)
 {
-    snprintf(out, size, "%s-anon", db_path);
+    vb_fmt(out, size, "%s-anon", db_path);
 }
 
 static vb_code exec_all(sqlite3 *db, const char *sql, vb_err *err, const char *what)
@@ -295,9 +297,8 @@ static vb_code create_view(sqlite3 *db, const char *name, const char *main_half,
                            bool attached, vb_err *err)
 {
     char view[2048];
-    int n = snprintf(view, sizeof view, "CREATE TEMP VIEW %s AS %s%s;", name, main_half, attached ? anon_half : "");
-    assert(n > 0 && (size_t)n < sizeof view);
-    (void)n;
+    if (!vb_fmt(view, sizeof view, "CREATE TEMP VIEW %s AS %s%s;", name, main_half, attached ? anon_half : ""))
+        return vb_fail(err, VB_ERR_INTERNAL, "the %s view does not fit its buffer", name);
     return exec_all(db, view, err, "create a view over the two files");
 }
 

@@ -39,10 +39,7 @@ static vb_code audit_insert(store *s, void *ctx, vb_err *err)
     if (!st)
         return err ? err->code : VB_ERR_INTERNAL;
     sqlite3_bind_int64(st, 1, r->at);
-    if (r->lead_id > 0)
-        sqlite3_bind_int64(st, 2, r->lead_id);
-    else
-        sqlite3_bind_null(st, 2);
+    store_bind_id(st, 2, r->lead_id);
     sqlite3_bind_text(st, 3, r->action, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, subject, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, detail, -1, SQLITE_TRANSIENT);
@@ -106,9 +103,9 @@ vb_code store_audit_list(store *s, const char *action, int offset, store_audit_r
         r->id = sqlite3_column_int64(st, 0);
         r->at = sqlite3_column_int64(st, 1);
         r->lead_id = sqlite3_column_int64(st, 2);
-        snprintf(r->lead_name, sizeof r->lead_name, "%s", (const char *)sqlite3_column_text(st, 3));
-        snprintf(r->action, sizeof r->action, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(r->subject, sizeof r->subject, "%s", (const char *)sqlite3_column_text(st, 5));
+        store_col_text(st, 3, r->lead_name, sizeof r->lead_name);
+        store_col_text(st, 4, r->action, sizeof r->action);
+        store_col_text(st, 5, r->subject, sizeof r->subject);
         copy_chars((const char *)sqlite3_column_text(st, 6), AUDIT_DETAIL_MAX, r->detail, sizeof r->detail);
     }
     sqlite3_reset(st);

@@ -6,6 +6,7 @@
 #include "../core/utf8.h"
 #include "store_audit.h"
 #include "store_dagstart.h"
+#include "store_calendar.h"
 #include "store_internal.h"
 #include "store_anon.h"
 
@@ -63,7 +64,7 @@ static vb_code read_dagstart(store *s, const char *day, store_dagstart *out, vb_
                               " FROM dagstart WHERE day = ?";
     static const char sections_sql[] = "SELECT section, elapsed_s FROM dagstart_section WHERE dagstart_id = ?";
     memset(out, 0, sizeof *out);
-    snprintf(out->day, sizeof out->day, "%s", day);
+    utf8_copy(day, out->day, sizeof out->day);
     STORE_STMT_OR_RETURN(st, s, sql, err);
     sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
@@ -130,25 +131,12 @@ vb_code store_dagstart_running(store *s, vb_day today, int64_t *started_at, int 
     return VB_OK;
 }
 
+/* The meeting's length and the working-day calendar, with every holiday the
+ * rules can reach (they look at most a year back or ahead). */
 static vb_code load_calendar(store *s, agenda_input *in, vb_err *err)
 {
-    static const char sql[] = "SELECT day FROM holiday ORDER BY day";
-    char wd[16];
-    if (store_setting_get(s, "working_days", wd, sizeof wd, NULL) == VB_OK)
-        snprintf(in->cal.working_days, sizeof in->cal.working_days, "%.7s", wd);
     in->total_minutes = planned_minutes(s);
-    STORE_STMT_OR_RETURN(st, s, sql, err);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        vb_day *d = agenda_input_add_holiday(in);
-        if (!d) {
-            sqlite3_reset(st);
-            return vb_fail(err, VB_ERR_NOMEM, "out of memory");
-        }
-        *d = col_day(st, 0);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "read holidays");
+    return store_calendar_load(s, vb_day_add(in->today, -2 * 366), vb_day_add(in->today, 2 * 366), &in->cal, err);
 }
 
 static vb_code load_held(store *s, agenda_input *in, const char *from, const char *today, vb_err *err)
@@ -291,7 +279,7 @@ static vb_code load_ideas(store *s, agenda_input *in, int64_t since_s, vb_err *e
         }
         i->id = sqlite3_column_int64(st, 0);
         store_col_text(st, 1, i->title, sizeof i->title);
-        store_col_text(st, 2, i->status, sizeof i->status);
+        idea_status_parse((const char *)sqlite3_column_text(st, 2), &i->status);
         i->created_at = sqlite3_column_int64(st, 3);
         i->status_changed_at = sqlite3_column_int64(st, 4);
         i->feedback_at = sqlite3_column_int64(st, 5);
@@ -471,10 +459,7 @@ static vb_code open_write(store *s, void *ctx, vb_err *err)
     STORE_STMT_OR_RETURN(ins, s, insert_sql, err);
     sqlite3_bind_text(ins, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(ins, 2, c->now_s);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(ins, 3, c->lead_id);
-    else
-        sqlite3_bind_null(ins, 3);
+    store_bind_id(ins, 3, c->lead_id);
     rc = store_step_done(s, ins, err, "start the daily start");
     if (rc != VB_OK)
         return rc;
@@ -705,8 +690,8 @@ static vb_code close_write(store *s, void *ctx, vb_err *err)
     int64_t duration = c->now_s > started ? c->now_s - started : 0;
     char subject[32], detail[160];
     snprintf(subject, sizeof subject, "dagstart:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "%s: %lld s, %d present, %d items discussed", day, (long long)duration, present,
-             discussed);
+    vb_fmt(detail, sizeof detail, "%s: %lld s, %d present, %d items discussed", day, (long long)duration, present,
+           discussed);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "dagstart_close", subject, detail, err);
 }
 
@@ -756,10 +741,7 @@ static vb_code announcement_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 1, c->text, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, c->from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, c->to, -1, SQLITE_TRANSIENT);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(st, 4, c->lead_id);
-    else
-        sqlite3_bind_null(st, 4);
+    store_bind_id(st, 4, c->lead_id);
     sqlite3_bind_int64(st, 5, c->now_s);
     vb_code rc = store_step_done(s, st, err, "save the announcement");
     if (rc != VB_OK)
@@ -769,7 +751,7 @@ static vb_code announcement_write(store *s, void *ctx, vb_err *err)
         *c->out_id = id;
     char subject[32], detail[1300];
     snprintf(subject, sizeof subject, "announcement:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%s .. %s: %s", c->from, c->to, c->text);
+    vb_fmt(detail, sizeof detail, "%s .. %s: %s", c->from, c->to, c->text);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "announcement_add", subject, detail, err);
 }
 
@@ -804,7 +786,7 @@ static vb_code delete_write(store *s, void *ctx, vb_err *err)
         return vb_fail(err, VB_ERR_NOTFOUND, "%s %lld does not exist", topic ? "agenda item" : "announcement",
                        (long long)c->id);
     char subject[40];
-    snprintf(subject, sizeof subject, "%s:%lld", topic ? "topic" : "announcement", (long long)c->id);
+    vb_fmt(subject, sizeof subject, "%s:%lld", topic ? "topic" : "announcement", (long long)c->id);
     return store_dagstart_audit(s, c->lead_id, c->now_s, topic ? "topic_delete" : "announcement_delete", subject,
                                 "", err);
 }
@@ -829,10 +811,7 @@ static vb_code topic_write(store *s, void *ctx, vb_err *err)
     sqlite3_bind_text(st, 1, c->day, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 2, c->section);
     sqlite3_bind_text(st, 3, c->text, -1, SQLITE_TRANSIENT);
-    if (c->lead_id > 0)
-        sqlite3_bind_int64(st, 4, c->lead_id);
-    else
-        sqlite3_bind_null(st, 4);
+    store_bind_id(st, 4, c->lead_id);
     vb_code rc = store_step_done(s, st, err, "save the agenda item");
     if (rc != VB_OK)
         return rc;
@@ -841,7 +820,7 @@ static vb_code topic_write(store *s, void *ctx, vb_err *err)
         *c->out_id = id;
     char subject[32], detail[900];
     snprintf(subject, sizeof subject, "topic:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "%s, section %d: %s", c->day, c->section + 1, c->text);
+    vb_fmt(detail, sizeof detail, "%s, section %d: %s", c->day, c->section + 1, c->text);
     return store_dagstart_audit(s, c->lead_id, c->now_s, "topic_add", subject, detail, err);
 }
 
@@ -882,7 +861,7 @@ static vb_code feedback_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char subject[24];
-    snprintf(subject, sizeof subject, "lp:%.16s", c->lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%.16s", c->lp_id);
     return store_dagstart_audit(s, c->lead_id, c->now_s, c->text ? "lp_feedback" : "lp_feedback_remove", subject,
                                 c->text ? c->text : "", err);
 }
@@ -898,7 +877,7 @@ vb_code store_dagstart_lp_feedback(store *s, int64_t lead_id, const char *lp_id,
     if (blank)
         text = NULL;
     if (text) {
-        vb_code rc = store_dagstart_check_text(text, LP_FEEDBACK_MAX, true, "feedback", err);
+        vb_code rc = store_dagstart_check_text(text, LP_FEEDBACK_MAX_CHARS, true, "feedback", err);
         if (rc != VB_OK)
             return rc;
     }

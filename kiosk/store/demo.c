@@ -653,14 +653,14 @@ static vb_code demo_ideas_fill(demo *d)
                 break;
             char subject[24], detail[520];
             snprintf(subject, sizeof subject, "idea:%d", id);
-            snprintf(detail, sizeof detail, "%s -> %s%s%s", from, mv->to, mv->feedback ? ": " : "",
-                     mv->feedback ? mv->feedback : "");
+            vb_fmt(detail, sizeof detail, "%s -> %s%s%s", from, mv->to, mv->feedback ? ": " : "",
+                   mv->feedback ? mv->feedback : "");
             rc = demo_exec(d, audit_sql, "ldttt", move_at[k], move_lead[k], "idea_status", subject, detail);
             from = mv->to;
         }
         if (rc == VB_OK) {
             char text[1200], folded[4096];
-            snprintf(text, sizeof text, "%s %s", idea->title, idea->description);
+            vb_fmt(text, sizeof text, "%s %s", idea->title, idea->description);
             utf8_fold(text, strlen(text), folded, sizeof folded);
             rc = demo_exec(d, search_sql, "dt", id, folded);
         }
@@ -681,7 +681,7 @@ static vb_code demo_dagstart_items(demo *d, int k, int64_t id)
         if (!d->lp_discussed[i] || strcmp(d->lp_dagstart_day[i], ds->day_text) != 0)
             continue;
         char key[24];
-        snprintf(key, sizeof key, "lp:%s", d->lp_id[i]);
+        vb_fmt(key, sizeof key, "lp:%s", d->lp_id[i]);
         rc = demo_exec(d, item_sql, "lt", id, key);
     }
     /* Ideas that moved since the previous daily start. */
@@ -819,7 +819,7 @@ static vb_code demo_lp_feedback_audit(demo *d)
         if (!at)
             continue;
         char subject[24];
-        snprintf(subject, sizeof subject, "lp:%s", d->lp_id[i]);
+        vb_fmt(subject, sizeof subject, "lp:%s", d->lp_id[i]);
         int lead = demo_lead_on(d, vb_local_from_unix(at).day);
         rc = demo_exec(d, audit_sql, "ldttt", at, lead, "lp_feedback", subject, demo_lps[i].feedback);
     }

@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/utf8.h"
+
 /* verbeterbord-backup's default folder (deploy/verbeterbord-lib.sh); it
  * belongs to the installed database in SYSTEM_DATA_DIR. */
 #define SYSTEM_DATA_DIR "/var/lib/verbeterbord"
@@ -253,7 +255,7 @@ vb_code store_watch_file(store *s, const char *schema, vb_err *err)
             close(fd);
         return vb_fail(err, VB_ERR_IO, "cannot watch %s: %s", path, strerror(e));
     }
-    snprintf(w->schema, sizeof w->schema, "%s", schema);
+    utf8_copy(schema, w->schema, sizeof w->schema);
     snprintf(w->path, sizeof w->path, "%s", path);
     w->dev = st.st_dev;
     w->ino = st.st_ino;
@@ -300,7 +302,7 @@ static void stamp_of(int64_t now_s, char *out, size_t size)
 
 static void folder_of(const char *path, char *out, size_t size)
 {
-    snprintf(out, size, "%s", path);
+    utf8_copy(path, out, size);
     char *slash = strrchr(out, '/');
     if (slash == out)
         out[1] = '\0';
@@ -352,19 +354,22 @@ vb_code store_rescue(store *s, const char *schema, int64_t now_s, char *out, siz
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return vb_fail(err, VB_ERR_NOTFOUND, "no rescue copy: the folder %s is gone", dir);
     stamp_of(now_s, stamp, sizeof stamp);
-    snprintf(dest, sizeof dest, "%s.rescue-%s", path, stamp);
+    if (!vb_fmt(dest, sizeof dest, "%s.rescue-%s", path, stamp))
+        return vb_fail(err, VB_ERR_INVALID, "no rescue copy: the path is too long (%s)", path);
     for (int n = 2; access(dest, F_OK) == 0 && n < 100; n++)
-        snprintf(dest, sizeof dest, "%s.rescue-%s-%d", path, stamp, n);
+        if (!vb_fmt(dest, sizeof dest, "%s.rescue-%s-%d", path, stamp, n))
+            return vb_fail(err, VB_ERR_INVALID, "no rescue copy: the path is too long (%s)", path);
     vb_code code = rescue_into(s, schema, dest, err);
     if (code != VB_OK)
         return code;
-    snprintf(out, size, "%s", dest);
+    utf8_copy(dest, out, size);
     /* The anonymous entries go along, beside it as <copy>-anon: the pair
      * that verbeterbord-restore takes (store_anon.h). */
     if (strcmp(schema, "main") == 0 && s->anon_attached) {
         char anon_dest[1300];
-        snprintf(anon_dest, sizeof anon_dest, "%s-anon", dest);
-        code = rescue_into(s, "anon", anon_dest, err);
+        code = vb_fmt(anon_dest, sizeof anon_dest, "%s-anon", dest)
+                   ? rescue_into(s, "anon", anon_dest, err)
+                   : vb_fail(err, VB_ERR_INVALID, "no rescue copy of the anonymous file: the path is too long");
     }
     return code;
 }
@@ -378,7 +383,7 @@ static void marker_path(const char *db_path, char *out, size_t size)
     char dir[1100];
     folder_of(db_path, dir, sizeof dir);
     const char *slash = strrchr(db_path, '/');
-    snprintf(out, size, "%s/.%s.existed", dir, slash ? slash + 1 : db_path);
+    vb_fmt(out, size, "%s/.%s.existed", dir, slash ? slash + 1 : db_path);
 }
 
 void store_mark_existing(const char *db_path)
@@ -436,7 +441,7 @@ static void newest_in(const char *dir, const char *base, char *best, size_t size
             continue;
         if (!best[0] || st.st_mtim.tv_sec > best_mtime->tv_sec ||
             (st.st_mtim.tv_sec == best_mtime->tv_sec && st.st_mtim.tv_nsec > best_mtime->tv_nsec)) {
-            snprintf(best, size, "%s", full);
+            utf8_copy(full, best, size);
             *best_mtime = st.st_mtim;
         }
     }

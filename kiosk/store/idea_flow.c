@@ -18,31 +18,12 @@
 #include "store_internal.h"
 #include "store_anon.h"
 
-/* core/idea_flow.h mirrors idea_status: the same codes in the same order. */
-_Static_assert((int)FLOW_NEW == (int)IDEA_NEW && (int)FLOW_REVIEW == (int)IDEA_REVIEW &&
-                   (int)FLOW_TRIAL == (int)IDEA_TRIAL && (int)FLOW_ADOPTED == (int)IDEA_ADOPTED &&
-                   (int)FLOW_DECLINED == (int)IDEA_DECLINED && (int)FLOW_DUPLICATE == (int)IDEA_DUPLICATE &&
-                   (int)FLOW_STATUS_COUNT == (int)IDEA_STATUS_COUNT,
-               "flow_status and idea_status must agree");
-
-#define LP_ID_LEN 16
-#define LP_TEXT_CHARS 200
-#define ACTION_TEXT_CHARS 200
-#define AUDIT_DETAIL_CHARS 500
 #define TEXT_BUF 4096 /* any text column here fits (500 characters of 4 bytes) */
 
 /* The statement failed to prepare: err is filled by store_stmt. */
 static vb_code no_stmt(vb_err *err)
 {
     return err && err->code != VB_OK ? err->code : VB_ERR_INTERNAL;
-}
-
-static void bind_lead(sqlite3_stmt *st, int idx, int64_t lead_id)
-{
-    if (lead_id > 0)
-        sqlite3_bind_int64(st, idx, lead_id);
-    else
-        sqlite3_bind_null(st, idx);
 }
 
 
@@ -110,7 +91,7 @@ static vb_code add_history(store *s, int64_t idea_id, idea_status from, idea_sta
     sqlite3_bind_text(st, 2, idea_status_code(from), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, idea_status_code(to), -1, SQLITE_STATIC);
     store_bind_text(st, 4, feedback);
-    bind_lead(st, 5, lead_id);
+    store_bind_id(st, 5, lead_id);
     sqlite3_bind_int64(st, 6, at);
     return store_step_done(s, st, err, "add idea history");
 }
@@ -127,7 +108,7 @@ static vb_code audit_lp(store *s, int64_t lead_id, int64_t at, const char *actio
                         const char *detail, vb_err *err)
 {
     char subject[32];
-    snprintf(subject, sizeof subject, "lp:%s", lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%s", lp_id);
     return store_audit_add_in_tx(s, lead_id, at, action, subject, detail, err);
 }
 
@@ -150,7 +131,7 @@ static vb_code move_write(store *s, void *ctx, vb_err *err)
     vb_code rc = read_idea_state(s, c->idea_id, &cur, err);
     if (rc != VB_OK)
         return rc;
-    c->verdict = flow_check_move((flow_status)cur.status, (flow_status)c->to, c->feedback);
+    c->verdict = flow_check_move((idea_status)cur.status, (idea_status)c->to, c->feedback);
     if (c->verdict != FLOW_OK)
         return vb_fail(err, VB_ERR_INVALID, "idea %lld: move %s -> %s refused (%s)", (long long)c->idea_id,
                        idea_status_code(cur.status), idea_status_code(c->to),
@@ -171,8 +152,8 @@ static vb_code move_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char detail[TEXT_BUF + 64];
-    snprintf(detail, sizeof detail, "%s -> %s%s%s", idea_status_code(cur.status), idea_status_code(c->to),
-             c->feedback ? ": " : "", c->feedback ? c->feedback : "");
+    vb_fmt(detail, sizeof detail, "%s -> %s%s%s", idea_status_code(cur.status), idea_status_code(c->to),
+           c->feedback ? ": " : "", c->feedback ? c->feedback : "");
     return audit_idea(s, c->lead_id, c->now_s, "idea_status", c->idea_id, detail, err);
 }
 
@@ -242,7 +223,7 @@ static vb_code merge_write(store *s, void *ctx, vb_err *err)
         rc = read_idea_state(s, c->into, &into, err);
     if (rc != VB_OK)
         return rc;
-    if (!flow_move_allowed((flow_status)dup.status, FLOW_DUPLICATE))
+    if (!flow_move_allowed((idea_status)dup.status, IDEA_DUPLICATE))
         return vb_fail(err, VB_ERR_INVALID, "idea %lld (%s) cannot become a duplicate: only new ideas can",
                        (long long)c->dup, idea_status_code(dup.status));
     if (into.hidden || !idea_status_takes_votes(into.status))
@@ -280,8 +261,8 @@ static vb_code merge_write(store *s, void *ctx, vb_err *err)
     if (rc != VB_OK)
         return rc;
     char detail[200];
-    snprintf(detail, sizeof detail, "%s -> duplicate: merged into idea:%lld, %d votes moved, %d counted once",
-             idea_status_code(dup.status), (long long)c->into, votes - both, both);
+    vb_fmt(detail, sizeof detail, "%s -> duplicate: merged into idea:%lld, %d votes moved, %d counted once",
+           idea_status_code(dup.status), (long long)c->into, votes - both, both);
     return audit_idea(s, c->lead_id, c->now_s, "idea_merge", c->dup, detail, err);
 }
 
@@ -556,7 +537,7 @@ static vb_code scrub_rows(store *s, const char *text_sql, const char *update_sql
         }
         rows[n].id = sqlite3_column_int64(st, 0);
         cut_chars(out, max_chars);
-        snprintf(rows[n].text, sizeof rows[n].text, "%s", out);
+        utf8_copy(out, rows[n].text, sizeof rows[n].text);
         n++;
     }
     sqlite3_reset(st);
@@ -590,18 +571,18 @@ static vb_code scrub_copies(store *s, int64_t idea_id, const char *lp_id, const 
         return VB_OK;
     char subject[32], pattern[48];
     if (lp_id) {
-        snprintf(subject, sizeof subject, "lp:%s", lp_id);
-        snprintf(pattern, sizeof pattern, "from lp:%s %%", lp_id);
+        vb_fmt(subject, sizeof subject, "lp:%s", lp_id);
+        vb_fmt(pattern, sizeof pattern, "from lp:%s %%", lp_id);
     } else {
         snprintf(subject, sizeof subject, "idea:%lld", (long long)idea_id);
         snprintf(pattern, sizeof pattern, "from idea:%lld %%", (long long)idea_id);
     }
-    vb_code rc = lp_id ? scrub_rows(s, lp_actions_sql, action_update_sql, lp_id, 0, NULL, part, ACTION_TEXT_CHARS,
+    vb_code rc = lp_id ? scrub_rows(s, lp_actions_sql, action_update_sql, lp_id, 0, NULL, part, ACTION_TEXT_MAX,
                                     changed, err)
                        : scrub_rows(s, idea_actions_sql, action_update_sql, NULL, idea_id, NULL, part,
-                                    ACTION_TEXT_CHARS, changed, err);
+                                    ACTION_TEXT_MAX, changed, err);
     if (rc == VB_OK)
-        rc = scrub_rows(s, audit_sql, audit_update_sql, subject, 0, pattern, part, AUDIT_DETAIL_CHARS, changed, err);
+        rc = scrub_rows(s, audit_sql, audit_update_sql, subject, 0, pattern, part, AUDIT_DETAIL_MAX, changed, err);
     return rc;
 }
 
@@ -743,7 +724,7 @@ static vb_code redact_write(store *s, void *ctx, vb_err *err)
         return vb_fail(err, VB_ERR_NOTFOUND, "the %s does not contain that part", field_name(c->field));
     size_t max = c->field == REDACT_IDEA_TITLE ? IDEA_TITLE_MAX
                  : c->field == REDACT_IDEA_DESCRIPTION ? IDEA_DESC_MAX
-                                                       : LP_TEXT_CHARS;
+                                                       : LP_TEXT_MAX_CHARS;
     if (chars_of(out) > max)
         return vb_fail(err, VB_ERR_INVALID, "the redacted %s would be longer than %zu characters",
                        field_name(c->field), max);
@@ -774,9 +755,9 @@ copies:;
         return rest;
     int n_replaced = c->replaced;
     char detail[160];
-    snprintf(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
-             n_replaced == 1 ? "part" : "parts",
-             FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
+    vb_fmt(detail, sizeof detail, "%s: %d %s replaced by %s%s", field_name(c->field), n_replaced,
+           n_replaced == 1 ? "part" : "parts",
+           FLOW_REDACTED, copies ? ", also in copies (actions, audit)" : "");
     rest = idea ? audit_idea(s, c->lead_id, c->now_s, "idea_redact", c->idea_id, detail, err)
                 : audit_lp(s, c->lead_id, c->now_s, "lp_redact", c->lp_id, detail, err);
     if (rest == VB_OK)
@@ -915,8 +896,8 @@ static vb_code delete_idea_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char detail[200];
-    snprintf(detail, sizeof detail, "deleted for a privacy request, with %d votes and %d history steps%s", votes,
-             steps, copies ? "; its text removed from copies (actions, audit)" : "");
+    vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d votes and %d history steps%s", votes,
+           steps, copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_idea(s, c->lead_id, c->now_s, "idea_delete", c->idea_id, detail, err);
     if (code == VB_OK)
         code = search_index_merge(s, err);
@@ -950,7 +931,7 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     if (rc != SQLITE_ROW)
         return store_fail(s, err, rc, "read the learning point to delete");
     char subject[32];
-    snprintf(subject, sizeof subject, "lp:%s", c->lp_id);
+    vb_fmt(subject, sizeof subject, "lp:%s", c->lp_id);
     int copies = 0;
     vb_code code = scrub_copies(s, 0, c->lp_id, what, &copies, err);
     if (code == VB_OK)
@@ -966,8 +947,8 @@ static vb_code delete_lp_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char detail[200];
-    snprintf(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
-             copies ? "; its text removed from copies (actions, audit)" : "");
+    vb_fmt(detail, sizeof detail, "deleted for a privacy request, with %d \"me too\"%s", metoo,
+           copies ? "; its text removed from copies (actions, audit)" : "");
     code = audit_lp(s, c->lead_id, c->now_s, "lp_delete", c->lp_id, detail, err);
     return code == VB_OK ? store_privacy_mark(s, err) : code;
 }
@@ -1038,8 +1019,10 @@ static bool list_add(backup_list *l, const char *dir, const char *name, int64_t 
         l->items = more;
         l->cap = cap;
     }
-    store_backup *b = &l->items[l->n++];
-    snprintf(b->path, sizeof b->path, "%s/%s", dir, name);
+    store_backup *b = &l->items[l->n];
+    if (!vb_fmt(b->path, sizeof b->path, "%s/%s", dir, name))
+        return true; /* a cut path would name another file: not listed */
+    l->n++;
     b->taken_s = taken;
     b->expires_s = expires;
     return true;
@@ -1110,7 +1093,7 @@ vb_code store_backups_holding(const char *backup_dir, const char *db_path, int64
         } else {
             snprintf(dir, sizeof dir, ".");
         }
-        snprintf(prefix, sizeof prefix, "%s.v", base);
+        vb_fmt(prefix, sizeof prefix, "%s.v", base);
         code = scan_dir(dir, prefix, true, ".bak", 0, since_s, &l, err);
     }
     if (code == VB_OK && l.n > 1)

@@ -22,31 +22,6 @@
 #define SIMILAR_PREFIX_MAX 10
 #define SEARCH_TEXT_MAX 4096
 
-static const char *const status_codes[IDEA_STATUS_COUNT] = {
-    "new", "review", "trial", "adopted", "declined", "duplicate",
-};
-
-const char *idea_status_code(idea_status st)
-{
-    return (unsigned)st < IDEA_STATUS_COUNT ? status_codes[st] : "new";
-}
-
-bool idea_status_parse(const char *code, idea_status *out)
-{
-    for (int i = 0; code && i < IDEA_STATUS_COUNT; i++) {
-        if (strcmp(code, status_codes[i]) == 0) {
-            *out = (idea_status)i;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool idea_status_takes_votes(idea_status st)
-{
-    return st == IDEA_NEW || st == IDEA_REVIEW || st == IDEA_TRIAL || st == IDEA_ADOPTED;
-}
-
 static idea_status column_status(sqlite3_stmt *st, int col)
 {
     idea_status out = IDEA_NEW;
@@ -57,7 +32,7 @@ static idea_status column_status(sqlite3_stmt *st, int col)
 static void column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
 {
     const char *t = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, size, "%s", t ? t : "");
+    utf8_copy(t ? t : "", out, size);
 }
 
 /* The statement failed to prepare: err is filled by store_stmt. */
@@ -217,7 +192,7 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
 
     /* The index holds "title description", folded like the queries. */
     char text[sizeof title + sizeof description + 2];
-    snprintf(text, sizeof text, "%s %s", title, description);
+    vb_fmt(text, sizeof text, "%s %s", title, description);
     char folded[SEARCH_TEXT_MAX];
     utf8_fold(text, strlen(text), folded, sizeof folded);
 

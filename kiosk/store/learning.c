@@ -2,6 +2,7 @@
  * with day, shift and next daily start worked out from the injected time,
  * random keys and receipt codes, paged browsing, "this happened to me too",
  * the receipt look-up, and the category and place chips. */
+#include "store_calendar.h"
 #include "store_internal.h"
 #include "store_anon.h"
 #include "store_learning.h"
@@ -33,40 +34,6 @@ static vb_code stmt_fail(vb_err *err)
 }
 
 /* ---- when: day, shift, next daily start --------------------------------- */
-
-/* The working-day calendar for the year after day: the working_days
- * setting and the holidays in that year. The rule itself is the agenda's
- * (core/agenda.h), so a learning point lands on the daily start that will
- * show it. */
-static vb_code load_calendar(store *s, vb_day day, agenda_calendar *cal, vb_day *holidays, int max, vb_err *err)
-{
-    static const char sql[] = "SELECT day FROM holiday WHERE day > ? AND day <= ? ORDER BY day";
-    memset(cal, 0, sizeof *cal);
-    snprintf(cal->working_days, sizeof cal->working_days, "12345");
-    char setting[16];
-    if (store_setting_get(s, "working_days", setting, sizeof setting, NULL) == VB_OK && setting[0] &&
-        strlen(setting) < sizeof cal->working_days)
-        snprintf(cal->working_days, sizeof cal->working_days, "%s", setting);
-    char from[LP_DAY_SIZE], to[LP_DAY_SIZE];
-    vb_day_format(day, from);
-    vb_day_format(vb_day_add(day, LP_WORKDAY_SEARCH), to);
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return stmt_fail(err);
-    sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, to, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (cal->nholidays < max && vb_day_parse((const char *)sqlite3_column_text(st, 0), &holidays[cal->nholidays]))
-            cal->nholidays++;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "read holidays");
-    cal->holidays = holidays;
-    cal->holidays_cap = max;
-    return VB_OK;
-}
 
 vb_code store_learning_when(store *s, int64_t now_s, char day_out[LP_DAY_SIZE], int64_t *shift_id,
                             char dagstart_out[LP_DAY_SIZE], vb_err *err)
@@ -107,15 +74,17 @@ vb_code store_learning_when(store *s, int64_t now_s, char day_out[LP_DAY_SIZE], 
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(s, err, rc, "read shifts");
 
-    vb_day holidays[LP_WORKDAY_SEARCH];
-    agenda_calendar cal;
-    vb_code code = load_calendar(s, day, &cal, holidays, LP_WORKDAY_SEARCH, err);
-    if (code != VB_OK)
-        return code;
-    vb_day_format(day, day_out);
-    vb_day next = agenda_next_working_day(&cal, day);
-    vb_day_format(next, dagstart_out);
-    return VB_OK;
+    /* The rule is the agenda's (core/calendar.h), so a learning point lands
+     * on the daily start that will show it. */
+    vb_calendar cal;
+    calendar_init(&cal);
+    vb_code code = store_calendar_load(s, vb_day_add(day, 1), vb_day_add(day, LP_WORKDAY_SEARCH), &cal, err);
+    if (code == VB_OK) {
+        vb_day_format(day, day_out);
+        vb_day_format(calendar_next_working_day(&cal, day), dagstart_out);
+    }
+    calendar_free(&cal);
+    return code;
 }
 
 /* ---- saving ---------------------------------------------------------------- */
@@ -203,22 +172,13 @@ static vb_code save_write(store *s, void *ctx, vb_err *err)
         sqlite3_bind_text(st, 1, out->id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, out->receipt, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 3, out->day, -1, SQLITE_TRANSIENT);
-        if (out->shift_id)
-            sqlite3_bind_int64(st, 4, out->shift_id);
-        else
-            sqlite3_bind_null(st, 4);
+        store_bind_id(st, 4, out->shift_id);
         sqlite3_bind_text(st, 5, out->dagstart_day, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 6, in->category_id);
-        if (in->place_id)
-            sqlite3_bind_int64(st, 7, in->place_id);
-        else
-            sqlite3_bind_null(st, 7);
+        store_bind_id(st, 7, in->place_id);
         sqlite3_bind_text(st, 8, in->what_happened, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 9, in->lesson, -1, SQLITE_TRANSIENT);
-        if (in->member_id)
-            sqlite3_bind_int64(st, 10, in->member_id);
-        else
-            sqlite3_bind_null(st, 10);
+        store_bind_id(st, 10, in->member_id);
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) {
             sqlite3_reset(st);

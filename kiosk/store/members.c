@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "store_internal.h"
 #include "store_members.h"
 
@@ -69,9 +70,9 @@ static void read_member(sqlite3_stmt *st, store_member *m)
     const char *lang = (const char *)sqlite3_column_text(st, 3);
     m->id = sqlite3_column_int64(st, 0);
     /* the column holds at most 60 characters, which always fit */
-    snprintf(m->name, sizeof m->name, "%s", name ? name : "");
-    snprintf(m->role, sizeof m->role, "%s", role ? role : "worker");
-    snprintf(m->language, sizeof m->language, "%s", lang ? lang : "nl");
+    utf8_copy(name ? name : "", m->name, sizeof m->name);
+    utf8_copy(role ? role : "worker", m->role, sizeof m->role);
+    utf8_copy(lang ? lang : "nl", m->language, sizeof m->language);
     m->has_badge = sqlite3_column_int(st, 4) != 0;
     m->has_pin = sqlite3_column_int(st, 5) != 0;
 }
@@ -198,7 +199,7 @@ static vb_code check_pin_tx(store *s, void *ctx, vb_err *err)
     const char *h = (const char *)sqlite3_column_text(st, 0);
     bool has_pin = h != NULL;
     if (h)
-        snprintf(hash, sizeof hash, "%s", h);
+        utf8_copy(h, hash, sizeof hash);
     int failed = sqlite3_column_int(st, 1);
     int64_t locked_until = sqlite3_column_int64(st, 2);
     sqlite3_reset(st);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_calendar.h"
 #include "store_internal.h"
 #include "store_review.h"
 
@@ -42,47 +43,6 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
-/* Grows *arr (of elem bytes) so that index n fits. */
-static bool grow(void **arr, int *cap, int n, size_t elem)
-{
-    if (n < *cap)
-        return true;
-    int next = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, (size_t)next * elem);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = next;
-    return true;
-}
-
-/* Runs a prepared, bound statement and calls row() for each row, which
- * fills slot n of the growing array *arr. */
-typedef void (*row_fn)(sqlite3_stmt *st, void *slot);
-static vb_code collect(store *s, sqlite3_stmt *st, void **arr, int *count, size_t elem, row_fn row, vb_err *err,
-                       const char *what)
-{
-    int cap = 0, n = 0, rc;
-    *arr = NULL;
-    *count = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!grow(arr, &cap, n, elem)) {
-            sqlite3_reset(st);
-            return vb_fail(err, VB_ERR_NOMEM, "out of memory reading %s", what);
-        }
-        void *slot = (char *)*arr + (size_t)n * elem;
-        memset(slot, 0, elem);
-        row(st, slot);
-        n++;
-    }
-    sqlite3_reset(st);
-    *count = n;
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, what);
-    return VB_OK;
-}
-
-
 /* ---- the review ------------------------------------------------------------ */
 
 static void category_row(sqlite3_stmt *st, void *slot)
@@ -102,15 +62,12 @@ static void lp_count_row(sqlite3_stmt *st, void *slot)
     c->count = sqlite3_column_int(st, 2);
 }
 
-static review_idea_state idea_state(const char *status)
+/* An idea's status now; a code the schema would not hold counts as new. */
+static idea_status idea_state(const char *code)
 {
-    if (strcmp(status, "adopted") == 0)
-        return REVIEW_IDEA_ADOPTED;
-    if (strcmp(status, "declined") == 0)
-        return REVIEW_IDEA_DECLINED;
-    if (strcmp(status, "duplicate") == 0)
-        return REVIEW_IDEA_DUPLICATE;
-    return REVIEW_IDEA_OPEN;
+    idea_status out = IDEA_NEW;
+    idea_status_parse(code, &out);
+    return out;
 }
 
 /* columns: id, created_at, first_feedback_at, status, hidden, vote_count, title */
@@ -151,33 +108,6 @@ static void dagstart_row(sqlite3_stmt *st, void *slot)
     review_dagstart *d = slot;
     vb_day_parse(col_text(st, 0), &d->day);
     d->held = sqlite3_column_int(st, 1) != 0;
-}
-
-static void holiday_row(sqlite3_stmt *st, void *slot)
-{
-    vb_day_parse(col_text(st, 0), slot);
-}
-
-vb_code store_review_calendar(store *s, vb_day first, vb_day last, store_review_data *out, vb_err *err)
-{
-    static const char sql[] = "SELECT day FROM holiday WHERE day BETWEEN ?1 AND ?2 ORDER BY day";
-    agenda_calendar *cal = &out->in.cal;
-    memset(cal, 0, sizeof *cal);
-    /* agenda_is_working_day falls back to Monday to Friday for "" or junk */
-    store_setting_get(s, "working_days", cal->working_days, sizeof cal->working_days, NULL);
-    free(out->holidays);
-    out->holidays = NULL;
-    STORE_STMT_OR_RETURN(st, s, sql, err);
-    char a[11], b[11];
-    vb_day_format(first, a);
-    vb_day_format(last, b);
-    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-    int n = 0;
-    vb_code rc = collect(s, st, (void **)&out->holidays, &n, sizeof(vb_day), holiday_row, err, "holidays");
-    cal->holidays = out->holidays;
-    cal->nholidays = cal->holidays_cap = n;
-    return rc;
 }
 
 vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_data *out, vb_err *err)
@@ -222,14 +152,14 @@ vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_d
     review_input *in = &out->in;
     in->month = month;
     in->today = vb_day_add(today, 0);
-    vb_code rc = store_review_calendar(s, vb_month_first_day(month), vb_month_last_day(month), out, err);
+    vb_code rc = store_calendar_load(s, vb_month_first_day(month), vb_month_last_day(month), &out->in.cal, err);
 
     struct {
         const char *sql;
         void **arr;
         int *count;
         size_t elem;
-        row_fn row;
+        store_row_fn row;
         const char *what;
     } parts[] = {
         { categories_sql, (void **)&out->categories, &in->category_count, sizeof(review_category), category_row,
@@ -258,7 +188,7 @@ vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_d
         } else {
             bind_range(st, &r);
         }
-        rc = collect(s, st, parts[i].arr, parts[i].count, parts[i].elem, parts[i].row, err, parts[i].what);
+        rc = store_collect(s, st, parts[i].arr, parts[i].count, parts[i].elem, parts[i].row, err, parts[i].what);
     }
     in->categories = out->categories;
     in->lp_counts = out->lp_counts;
@@ -279,7 +209,7 @@ void store_review_free(store_review_data *d)
     free(d->open_ideas);
     free(d->actions);
     free(d->dagstarts);
-    free(d->holidays);
+    calendar_free(&d->in.cal);
     memset(d, 0, sizeof *d);
 }
 

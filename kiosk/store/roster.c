@@ -17,10 +17,10 @@
 static void read_member(sqlite3_stmt *st, store_roster_member *m)
 {
     m->id = sqlite3_column_int64(st, 0);
-    snprintf(m->name, sizeof m->name, "%s", (const char *)sqlite3_column_text(st, 1));
-    snprintf(m->role, sizeof m->role, "%s", (const char *)sqlite3_column_text(st, 2));
-    snprintf(m->badge, sizeof m->badge, "%s", (const char *)sqlite3_column_text(st, 3));
-    snprintf(m->language, sizeof m->language, "%s", (const char *)sqlite3_column_text(st, 4));
+    store_col_text(st, 1, m->name, sizeof m->name);
+    store_col_text(st, 2, m->role, sizeof m->role);
+    store_col_text(st, 3, m->badge, sizeof m->badge);
+    store_col_text(st, 4, m->language, sizeof m->language);
     m->active = sqlite3_column_int(st, 5) != 0;
     m->has_pin = sqlite3_column_int(st, 6) != 0;
     m->failed_pins = sqlite3_column_int(st, 7);
@@ -162,11 +162,11 @@ static vb_code badge_taken(store *s, const char *badge, int64_t not_id, char *ow
     int rc = sqlite3_step(st);
     char name[244] = "";
     if (rc == SQLITE_ROW)
-        snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, name, sizeof name);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) {
         if (owner && size)
-            snprintf(owner, size, "%s", name);
+            utf8_copy(name, owner, size);
         return vb_fail(err, VB_ERR_CONSTRAINT, "badge already belongs to %s", name);
     }
     return rc == SQLITE_DONE ? VB_OK : store_fail(s, err, rc, "find badge");
@@ -223,8 +223,8 @@ static vb_code add_write(store *s, void *ctx, vb_err *err)
     if (c->id_out)
         *c->id_out = id;
     char detail[400];
-    snprintf(detail, sizeof detail, "added '%s' (%s, %s%s)", c->name, c->role, c->language,
-             c->badge ? ", badge" : "");
+    vb_fmt(detail, sizeof detail, "added '%s' (%s, %s%s)", c->name, c->role, c->language,
+           c->badge ? ", badge" : "");
     return audit(s, c->lead_id, c->at, id, detail, err);
 }
 
@@ -305,7 +305,7 @@ static vb_code change_write(store *s, void *ctx, vb_err *err)
         if (!st)
             return err ? err->code : VB_ERR_INTERNAL;
         sqlite3_bind_int64(st, 1, c->member_id);
-        snprintf(detail, sizeof detail, "deactivated '%s'", m.name);
+        vb_fmt(detail, sizeof detail, "deactivated '%s'", m.name);
         break;
     case CH_BADGE:
         if (strcmp(m.badge, c->value ? c->value : "") == 0)
@@ -317,8 +317,8 @@ static vb_code change_write(store *s, void *ctx, vb_err *err)
             return err ? err->code : VB_ERR_INTERNAL;
         store_bind_text(st, 1, c->value);
         sqlite3_bind_int64(st, 2, c->member_id);
-        snprintf(detail, sizeof detail, "%s badge of '%s'", c->value ? (m.badge[0] ? "changed" : "set") : "removed",
-                 m.name);
+        vb_fmt(detail, sizeof detail, "%s badge of '%s'", c->value ? (m.badge[0] ? "changed" : "set") : "removed",
+               m.name);
         break;
     case CH_LANGUAGE:
         if (strcmp(m.language, c->value) == 0)
@@ -328,7 +328,7 @@ static vb_code change_write(store *s, void *ctx, vb_err *err)
             return err ? err->code : VB_ERR_INTERNAL;
         sqlite3_bind_text(st, 1, c->value, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 2, c->member_id);
-        snprintf(detail, sizeof detail, "language of '%s': %s \xE2\x86\x92 %s", m.name, m.language, c->value);
+        vb_fmt(detail, sizeof detail, "language of '%s': %s \xE2\x86\x92 %s", m.name, m.language, c->value);
         break;
     case CH_ROLE:
         if (strcmp(m.role, c->value) == 0)
@@ -342,7 +342,7 @@ static vb_code change_write(store *s, void *ctx, vb_err *err)
             return err ? err->code : VB_ERR_INTERNAL;
         sqlite3_bind_text(st, 1, c->value, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 2, c->member_id);
-        snprintf(detail, sizeof detail, "role of '%s': %s \xE2\x86\x92 %s", m.name, m.role, c->value);
+        vb_fmt(detail, sizeof detail, "role of '%s': %s \xE2\x86\x92 %s", m.name, m.role, c->value);
         break;
     }
     code = store_step_done(s, st, err, "change member");

@@ -79,7 +79,7 @@ static vb_code set_write(store *s, void *ctx, vb_err *err)
     bool had = false;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(old, sizeof old, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, old, sizeof old);
         had = true;
     }
     sqlite3_reset(st);
@@ -96,8 +96,8 @@ static vb_code set_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char subject[96], detail[600];
-    snprintf(subject, sizeof subject, "setting:%s", c->key);
-    snprintf(detail, sizeof detail, "%s: '%s' \xE2\x86\x92 '%s'", c->key, had ? old : "", c->value);
+    vb_fmt(subject, sizeof subject, "setting:%s", c->key);
+    vb_fmt(detail, sizeof detail, "%s: '%s' \xE2\x86\x92 '%s'", c->key, had ? old : "", c->value);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -125,7 +125,7 @@ vb_code store_settings_places(store *s, bool with_inactive, store_place *rows, i
     while (*count < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_place *p = &rows[(*count)++];
         p->id = sqlite3_column_int64(st, 0);
-        snprintf(p->name, sizeof p->name, "%s", (const char *)sqlite3_column_text(st, 1));
+        store_col_text(st, 1, p->name, sizeof p->name);
         p->sort = sqlite3_column_int(st, 2);
         p->active = sqlite3_column_int(st, 3) != 0;
     }
@@ -153,7 +153,7 @@ static vb_code place_get(store *s, int64_t id, char *name, size_t size, bool *ac
     int rc = sqlite3_step(st);
     vb_code code = VB_OK;
     if (rc == SQLITE_ROW) {
-        snprintf(name, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, name, size);
         *active = sqlite3_column_int(st, 1) != 0;
     } else if (rc == SQLITE_DONE) {
         code = vb_fail(err, VB_ERR_NOTFOUND, "no place %lld", (long long)id);
@@ -196,7 +196,7 @@ static vb_code place_add_write(store *s, void *ctx, vb_err *err)
         vb_code code = store_step_done(s, st, err, "reactivate place");
         if (code != VB_OK)
             return code;
-        snprintf(detail, sizeof detail, "place '%s' active again", c->name);
+        vb_fmt(detail, sizeof detail, "place '%s' active again", c->name);
     } else {
         st = store_stmt(s, add_sql, err);
         if (!st)
@@ -206,7 +206,7 @@ static vb_code place_add_write(store *s, void *ctx, vb_err *err)
         if (code != VB_OK)
             return code;
         id = sqlite3_last_insert_rowid(s->db);
-        snprintf(detail, sizeof detail, "place '%s' added", c->name);
+        vb_fmt(detail, sizeof detail, "place '%s' added", c->name);
     }
     if (c->id_out)
         *c->id_out = id;
@@ -256,7 +256,7 @@ static vb_code place_rename_write(store *s, void *ctx, vb_err *err)
         return code;
     char subject[32], detail[400];
     snprintf(subject, sizeof subject, "place:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "place '%s' renamed to '%s'", old, c->name);
+    vb_fmt(detail, sizeof detail, "place '%s' renamed to '%s'", old, c->name);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -290,7 +290,7 @@ static vb_code place_active_write(store *s, void *ctx, vb_err *err)
         return code;
     char subject[32], detail[300];
     snprintf(subject, sizeof subject, "place:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "place '%s' %s", name, c->active ? "active again" : "deactivated");
+    vb_fmt(detail, sizeof detail, "place '%s' %s", name, c->active ? "active again" : "deactivated");
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -315,9 +315,9 @@ vb_code store_settings_categories(store *s, store_category *rows, int max, int *
     while (*count < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_category *k = &rows[(*count)++];
         k->id = sqlite3_column_int64(st, 0);
-        snprintf(k->code, sizeof k->code, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(k->label, sizeof k->label, "%s", (const char *)sqlite3_column_text(st, 2));
-        snprintf(k->icon, sizeof k->icon, "%s", (const char *)sqlite3_column_text(st, 3));
+        store_col_text(st, 1, k->code, sizeof k->code);
+        store_col_text(st, 2, k->label, sizeof k->label);
+        store_col_text(st, 3, k->icon, sizeof k->icon);
         k->sort = sqlite3_column_int(st, 4);
         k->active = sqlite3_column_int(st, 5) != 0;
     }
@@ -344,8 +344,8 @@ static vb_code category_write(store *s, void *ctx, vb_err *err)
     char code_text[40] = "", old[164] = "";
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(code_text, sizeof code_text, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(old, sizeof old, "%s", (const char *)sqlite3_column_text(st, 1));
+        store_col_text(st, 0, code_text, sizeof code_text);
+        store_col_text(st, 1, old, sizeof old);
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
@@ -363,9 +363,9 @@ static vb_code category_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char subject[64], detail[400];
-    snprintf(subject, sizeof subject, "category:%s", code_text);
-    snprintf(detail, sizeof detail, "category %s: '%s' \xE2\x86\x92 '%s'", code_text, old,
-             c->label ? c->label : "(default name)");
+    vb_fmt(subject, sizeof subject, "category:%s", code_text);
+    vb_fmt(detail, sizeof detail, "category %s: '%s' \xE2\x86\x92 '%s'", code_text, old,
+           c->label ? c->label : "(default name)");
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -396,9 +396,9 @@ vb_code store_settings_shifts(store *s, store_shift *rows, int max, int *count, 
     while (*count < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_shift *h = &rows[(*count)++];
         h->id = sqlite3_column_int64(st, 0);
-        snprintf(h->name, sizeof h->name, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(h->starts, sizeof h->starts, "%s", (const char *)sqlite3_column_text(st, 2));
-        snprintf(h->ends, sizeof h->ends, "%s", (const char *)sqlite3_column_text(st, 3));
+        store_col_text(st, 1, h->name, sizeof h->name);
+        store_col_text(st, 2, h->starts, sizeof h->starts);
+        store_col_text(st, 3, h->ends, sizeof h->ends);
         h->uses = sqlite3_column_int(st, 4);
     }
     sqlite3_reset(st);
@@ -449,7 +449,7 @@ static vb_code shift_add_write(store *s, void *ctx, vb_err *err)
         *c->id_out = id;
     char subject[32], detail[300];
     snprintf(subject, sizeof subject, "shift:%lld", (long long)id);
-    snprintf(detail, sizeof detail, "shift '%s' %s-%s added", c->name, c->starts, c->ends);
+    vb_fmt(detail, sizeof detail, "shift '%s' %s-%s added", c->name, c->starts, c->ends);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -476,9 +476,9 @@ static vb_code shift_update_write(store *s, void *ctx, vb_err *err)
     char name[164] = "", starts[8] = "", ends[8] = "";
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(starts, sizeof starts, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(ends, sizeof ends, "%s", (const char *)sqlite3_column_text(st, 2));
+        store_col_text(st, 0, name, sizeof name);
+        store_col_text(st, 1, starts, sizeof starts);
+        store_col_text(st, 2, ends, sizeof ends);
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
@@ -502,8 +502,8 @@ static vb_code shift_update_write(store *s, void *ctx, vb_err *err)
         return code;
     char subject[32], detail[500];
     snprintf(subject, sizeof subject, "shift:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "shift '%s' %s-%s \xE2\x86\x92 '%s' %s-%s", name, starts, ends, c->name,
-             c->starts, c->ends);
+    vb_fmt(detail, sizeof detail, "shift '%s' %s-%s \xE2\x86\x92 '%s' %s-%s", name, starts, ends, c->name,
+           c->starts, c->ends);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -533,7 +533,7 @@ static vb_code shift_delete_write(store *s, void *ctx, vb_err *err)
     int uses = 0;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, name, sizeof name);
         uses = sqlite3_column_int(st, 1);
     }
     sqlite3_reset(st);
@@ -552,7 +552,7 @@ static vb_code shift_delete_write(store *s, void *ctx, vb_err *err)
         return code;
     char subject[32], detail[300];
     snprintf(subject, sizeof subject, "shift:%lld", (long long)c->id);
-    snprintf(detail, sizeof detail, "shift '%s' removed", name);
+    vb_fmt(detail, sizeof detail, "shift '%s' removed", name);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -576,8 +576,8 @@ vb_code store_settings_holidays(store *s, const char *from_day, store_holiday *r
     int rc = SQLITE_DONE;
     while (*count < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_holiday *h = &rows[(*count)++];
-        snprintf(h->day, sizeof h->day, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(h->name, sizeof h->name, "%s", (const char *)sqlite3_column_text(st, 1));
+        store_col_text(st, 0, h->day, sizeof h->day);
+        store_col_text(st, 1, h->name, sizeof h->name);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -604,11 +604,11 @@ static vb_code holiday_add_write(store *s, void *ctx, vb_err *err)
     if (code != VB_OK)
         return code;
     char subject[32], detail[300];
-    snprintf(subject, sizeof subject, "holiday:%s", c->day);
+    vb_fmt(subject, sizeof subject, "holiday:%s", c->day);
     if (c->name && *c->name)
-        snprintf(detail, sizeof detail, "holiday %s '%s' added", c->day, c->name);
+        vb_fmt(detail, sizeof detail, "holiday %s '%s' added", c->day, c->name);
     else
-        snprintf(detail, sizeof detail, "holiday %s added", c->day);
+        vb_fmt(detail, sizeof detail, "holiday %s added", c->day);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 
@@ -642,8 +642,8 @@ static vb_code holiday_remove_write(store *s, void *ctx, vb_err *err)
     if (sqlite3_changes(s->db) == 0)
         return VB_OK;
     char subject[32], detail[100];
-    snprintf(subject, sizeof subject, "holiday:%s", c->day);
-    snprintf(detail, sizeof detail, "holiday %s removed", c->day);
+    vb_fmt(subject, sizeof subject, "holiday:%s", c->day);
+    vb_fmt(detail, sizeof detail, "holiday %s removed", c->day);
     return store_audit_add_in_tx(s, c->lead_id, c->at, AUDIT_ACTION, subject, detail, err);
 }
 

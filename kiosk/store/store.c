@@ -87,11 +87,64 @@ sqlite3_stmt *store_stmt(store *s, const char *sql, vb_err *err)
         s->cached++;
     } else {
         /* Cache full: a programming error (more call sites than slots). */
+        VB_ASSERT(s->cached < STORE_STMT_CACHE);
         sqlite3_finalize(st);
         vb_fail(err, VB_ERR_INTERNAL, "statement cache full");
         return NULL;
     }
     return st;
+}
+
+/* Grows *arr (of elem bytes) so that index n fits. */
+static bool grow(void **arr, int *cap, int n, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    int next = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, (size_t)next * elem);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = next;
+    return true;
+}
+
+vb_code store_collect(store *s, sqlite3_stmt *st, void **arr, int *count, size_t elem, store_row_fn row, vb_err *err,
+                      const char *what)
+{
+    int cap = 0, n = 0, rc;
+    *arr = NULL;
+    *count = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!grow(arr, &cap, n, elem)) {
+            sqlite3_reset(st);
+            return vb_fail(err, VB_ERR_NOMEM, "out of memory reading %s", what);
+        }
+        void *slot = (char *)*arr + (size_t)n * elem;
+        memset(slot, 0, elem);
+        row(st, slot);
+        n++;
+    }
+    sqlite3_reset(st);
+    *count = n;
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, what);
+    return VB_OK;
+}
+
+vb_code store_rows(store *s, sqlite3_stmt *st, void *arr, int max, int *count, size_t elem, store_row_fn row,
+                   vb_err *err, const char *what)
+{
+    int n = 0, rc = SQLITE_DONE;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        void *slot = (char *)arr + (size_t)n * elem;
+        memset(slot, 0, elem);
+        row(st, slot);
+        n++;
+    }
+    sqlite3_reset(st);
+    *count = n;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? VB_OK : store_fail(s, err, rc, what);
 }
 
 bool store_name_ok(const char *text, size_t max_chars)
@@ -113,6 +166,11 @@ void store_col_text(sqlite3_stmt *st, int col, char *out, size_t size)
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text)
 {
     return text ? sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+}
+
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+    return id > 0 ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
 }
 
 vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *what)
@@ -206,14 +264,16 @@ static vb_code backup_before_migration(store *s, int from_version, int64_t now_s
     char stamp[32] = "now";
     if (localtime_r(&t, &tm))
         strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    snprintf(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp);
+    if (!vb_fmt(dest, sizeof dest, "%s.v%d-%s.bak", s->path, from_version, stamp))
+        return vb_fail(err, VB_ERR_INVALID, "no backup before the upgrade: the path is too long (%s)", s->path);
     /* From version 2 on, the anonymous entries live in '<db>-anon' and a
      * copy is only whole with its twin: '<copy>-anon' (store_anon.h). */
     bool with_anon = from_version >= 2 && s->anon_attached;
     int rc = SQLITE_OK;
     for (int i = 0; i < (with_anon ? 2 : 1) && rc == SQLITE_OK; i++) {
         char target[1210];
-        snprintf(target, sizeof target, "%s%s", dest, i ? "-anon" : "");
+        if (!vb_fmt(target, sizeof target, "%s%s", dest, i ? "-anon" : ""))
+            return vb_fail(err, VB_ERR_INVALID, "no backup before the upgrade: the path is too long (%s)", s->path);
         sqlite3_stmt *st = NULL;
         rc = sqlite3_prepare_v2(s->db, i ? "VACUUM anon INTO ?" : "VACUUM main INTO ?", -1, &st, NULL);
         if (rc == SQLITE_OK) {
@@ -395,7 +455,7 @@ vb_code store_open(store **out, const char *path, store_mode mode, int64_t now_s
         sqlite3_stmt *wal = NULL;
         rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &wal, NULL);
         if (rc == SQLITE_OK && (rc = sqlite3_step(wal)) == SQLITE_ROW) {
-            snprintf(jm, sizeof jm, "%s", (const char *)sqlite3_column_text(wal, 0));
+            store_col_text(wal, 0, jm, sizeof jm);
             rc = SQLITE_OK;
         }
         sqlite3_finalize(wal);
@@ -488,7 +548,7 @@ static int quick_check_once(store *s, char *result, size_t size)
     int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
     result[0] = '\0';
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(result, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, result, size);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
@@ -561,7 +621,7 @@ vb_code store_setting_get(store *s, const char *key, char *buf, size_t size, vb_
     int rc = sqlite3_step(st);
     vb_code code = VB_OK;
     if (rc == SQLITE_ROW) {
-        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+        store_col_text(st, 0, buf, size);
     } else if (rc == SQLITE_DONE) {
         code = vb_fail(err, VB_ERR_NOTFOUND, "setting %s not set", key);
     } else {

@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/limits.h"
 #include "store.h"
 
-#define ACTION_TEXT_MAX 200 /* description, note: characters */
 
 typedef enum store_action_status { ACTION_OPEN, ACTION_DONE, ACTION_DROPPED } store_action_status;
 typedef enum store_action_origin {
@@ -22,16 +22,16 @@ typedef enum store_action_origin {
 
 typedef struct store_action {
     int64_t id;
-    char description[ACTION_TEXT_MAX * 4 + 1];
+    char description[VB_TEXT_SIZE(ACTION_TEXT_MAX)];
     int64_t owner_id;
-    char owner_name[244];
+    char owner_name[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     char due_day[11];
     store_action_status status;
-    char note[ACTION_TEXT_MAX * 4 + 1]; /* done: optional note; dropped: the reason */
+    char note[VB_TEXT_SIZE(ACTION_TEXT_MAX)]; /* done: optional note; dropped: the reason */
     store_action_origin origin;
-    char learning_point_id[17];        /* "" unless from a learning point */
+    char learning_point_id[LP_ID_LEN + 1];        /* "" unless from a learning point */
     int64_t idea_id;                   /* 0 unless from an idea */
-    char origin_text[324];             /* the idea's title or the learning point's text, for context */
+    char origin_text[VB_TEXT_SIZE(IDEA_TITLE_MAX)];             /* the idea's title or the learning point's text, for context */
     int64_t created_at, closed_at;     /* closed_at 0 while open */
 } store_action;
 

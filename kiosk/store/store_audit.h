@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../core/vb_err.h"
+#include "../core/limits.h"
 #include "store.h"
 
 /* Action names in use (free text of 1..40 characters is accepted):
@@ -22,8 +23,6 @@
  *   "roster"       a member added, deactivated, badge, PIN, language, role
  *   "pin_lockout"  a lead's PIN lockout lifted (subject "member:2")
  *   "app_exit"     leaving the app (detail "restart" or "maintenance") */
-#define AUDIT_SUBJECT_MAX 80  /* characters, longer subjects are shortened */
-#define AUDIT_DETAIL_MAX 500  /* characters, longer details are shortened */
 
 /* Adds one audit row. lead_id 0 means "not a signed-in lead" (the command
  * line on the machine); at is unix seconds (app_entry_time()).

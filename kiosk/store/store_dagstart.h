@@ -13,13 +13,10 @@
 #include <stdint.h>
 
 #include "../core/agenda.h"
+#include "../core/limits.h"
 #include "store.h"
 
 /* Text limits of the schema, in characters. */
-#define DAGSTART_NOTES_MAX 2000
-#define ANNOUNCEMENT_TEXT_MAX 300
-#define TOPIC_TEXT_MAX 200
-#define LP_FEEDBACK_MAX 300
 
 typedef struct store_dagstart {
     int64_t id;            /* 0: no daily start on that day */
@@ -29,7 +26,7 @@ typedef struct store_dagstart {
     int64_t lead_id;       /* 0: unknown */
     int section;           /* the section it was at */
     int elapsed_s[AGENDA_SECTIONS];
-    char notes[DAGSTART_NOTES_MAX * 4 + 1];
+    char notes[VB_TEXT_SIZE(DAGSTART_NOTES_MAX)];
 } store_dagstart;
 
 /* Everything the agenda of `today` needs: settings (working_days,

@@ -36,6 +36,7 @@
 #include <stdint.h>
 
 #include "../core/idea_flow.h"
+#include "../core/limits.h"
 #include "store.h"
 #include "store_ideas.h"
 
@@ -85,12 +86,12 @@ vb_code store_ideas_hidden_count(store *s, int *out, vb_err *err);
 
 /* A learning point as the lead's panel shows it. */
 typedef struct lp_moderation {
-    char id[17];
+    char id[LP_ID_LEN + 1];
     char day[11];
-    char category_code[33];
-    char category_label[41 * 4];
-    char what_happened[200 * 4 + 1];
-    char lesson[200 * 4 + 1];
+    char category_code[CATEGORY_CODE_MAX + 1];
+    char category_label[VB_TEXT_SIZE(STORE_CATEGORY_LABEL_MAX)];
+    char what_happened[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
+    char lesson[VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)];
     bool anonymous;      /* no member stored */
     bool hidden;
     bool wall_approved;

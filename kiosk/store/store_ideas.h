@@ -20,40 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/idea_status.h"
+#include "../core/limits.h"
 #include "store.h"
 
-/* Limits in characters (code points), as the schema's CHECKs count them. */
-#define IDEA_TITLE_MIN 3
-#define IDEA_TITLE_MAX 80
-#define IDEA_DESC_MAX 500
-#define IDEA_FEEDBACK_MAX 500
 /* How many similar ideas the editor shows. */
 #define IDEA_SIMILAR_MAX 3
-
-typedef enum idea_status {
-    IDEA_NEW,       /* submitted */
-    IDEA_REVIEW,    /* under review */
-    IDEA_TRIAL,     /* being tried on a small scale */
-    IDEA_ADOPTED,   /* closed: adopted (has feedback) */
-    IDEA_DECLINED,  /* closed: not adopted (has feedback) */
-    IDEA_DUPLICATE, /* merged into another idea; never listed */
-    IDEA_STATUS_COUNT
-} idea_status;
-
-/* Bit masks for list filters. */
-#define IDEA_MASK(st) (1u << (st))
-#define IDEA_MASK_LISTED                                                                                   \
-    (IDEA_MASK(IDEA_NEW) | IDEA_MASK(IDEA_REVIEW) | IDEA_MASK(IDEA_TRIAL) | IDEA_MASK(IDEA_ADOPTED) |      \
-     IDEA_MASK(IDEA_DECLINED))
-
-/* "new", "review", ... as stored in the database. */
-const char *idea_status_code(idea_status st);
-/* Parses a stored code; false for anything unknown. */
-bool idea_status_parse(const char *code, idea_status *out);
-/* Whether a member may (still) vote for an idea in this status: not for
- * ideas that were not adopted or were merged into another one. Taking a
- * vote back is always possible. */
-bool idea_status_takes_votes(idea_status st);
 
 /* A new idea. Text is trimmed of leading/trailing white space before it is
  * checked and stored. */
@@ -74,12 +46,12 @@ vb_code store_idea_submit(store *s, const idea_input *in, int64_t *out_id, vb_er
 /* One idea as a list shows it. */
 typedef struct idea_row {
     int64_t id;
-    char title[IDEA_TITLE_MAX * 4 + 1];
+    char title[VB_TEXT_SIZE(IDEA_TITLE_MAX)];
     idea_status status;
     int vote_count;
     int64_t created_at;
     int64_t category_id;
-    char feedback[IDEA_FEEDBACK_MAX * 4 + 1]; /* latest feedback, "" when none */
+    char feedback[VB_TEXT_SIZE(IDEA_FEEDBACK_MAX)]; /* latest feedback, "" when none */
     bool voted;                               /* by the viewer given to the query */
 } idea_row;
 
@@ -116,10 +88,10 @@ vb_code store_ideas_page(store *s, unsigned status_mask, int64_t viewer, int off
 /* One idea in full. */
 typedef struct idea_detail {
     idea_row row;
-    char description[IDEA_DESC_MAX * 4 + 1];
-    char category_code[33];
+    char description[VB_TEXT_SIZE(IDEA_DESC_MAX)];
+    char category_code[CATEGORY_CODE_MAX + 1];
     char category_label[41 * 4];  /* the lead's name for it, "" = the default name of the code */
-    char category_icon[33];
+    char category_icon[CATEGORY_ICON_MAX + 1];
     int64_t member_id;            /* 0 = anonymous */
     char member_name[61 * 4];     /* "" when anonymous */
     int64_t status_changed_at;
@@ -136,7 +108,7 @@ vb_code store_idea_get(store *s, int64_t id, int64_t viewer, idea_detail *out, v
 typedef struct idea_history_row {
     int from;                      /* idea_status, or -1 */
     idea_status to;
-    char feedback[IDEA_FEEDBACK_MAX * 4 + 1]; /* "" when none */
+    char feedback[VB_TEXT_SIZE(IDEA_FEEDBACK_MAX)]; /* "" when none */
     int64_t at;
     int64_t member_id;             /* the lead for moves; the author (or 0) for the submission */
     char member_name[61 * 4];

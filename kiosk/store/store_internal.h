@@ -91,7 +91,19 @@ vb_code store_step_done(store *s, sqlite3_stmt *st, vb_err *err, const char *wha
 bool store_name_ok(const char *text, size_t max_chars);
 /* Closes the descriptors of store_watch_file (store_close does it). */
 void store_unwatch_all(store *s);
+/* Fills one slot (zeroed) from the current row. */
+typedef void (*store_row_fn)(sqlite3_stmt *st, void *slot);
+/* Runs a prepared, bound statement and calls row() for each row, which
+ * fills slot n of the growing array *arr (elem bytes each; *arr is NULL
+ * before, and the caller frees it, also after a failure). */
+vb_code store_collect(store *s, sqlite3_stmt *st, void **arr, int *count, size_t elem, store_row_fn row, vb_err *err,
+                      const char *what);
+/* The same into a caller's array of max slots: stops after max rows. */
+vb_code store_rows(store *s, sqlite3_stmt *st, void *arr, int max, int *count, size_t elem, store_row_fn row,
+                   vb_err *err, const char *what);
 /* Binds text, or NULL when text is NULL. */
 int store_bind_text(sqlite3_stmt *st, int idx, const char *text);
+/* Binds a row id (a member, place, shift, idea ...), or NULL when id <= 0. */
+int store_bind_id(sqlite3_stmt *st, int idx, int64_t id);
 
 #endif

@@ -15,18 +15,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/limits.h"
 #include "../core/receipt.h"
 #include "store.h"
 
-/* Limits in characters (code points), as the schema checks them. */
-#define LP_TEXT_MAX_CHARS 200     /* what happened, what we learn */
-#define LP_FEEDBACK_MAX_CHARS 300
-/* Byte sizes of the text buffers below (4 bytes per character at most). */
-#define LP_TEXT_SIZE (LP_TEXT_MAX_CHARS * 4 + 1)
-#define LP_FEEDBACK_SIZE (LP_FEEDBACK_MAX_CHARS * 4 + 1)
-#define LP_NAME_SIZE (40 * 4 + 1) /* category labels, places, shifts */
-#define LP_CODE_SIZE 33           /* category code and icon name */
-#define LP_ID_SIZE 17             /* 16 hex characters */
+/* Byte sizes of the text buffers below; the limits are core/limits.h's. */
+#define LP_TEXT_SIZE VB_TEXT_SIZE(LP_TEXT_MAX_CHARS)
+#define LP_FEEDBACK_SIZE VB_TEXT_SIZE(LP_FEEDBACK_MAX_CHARS)
+#define LP_NAME_SIZE VB_TEXT_SIZE(STORE_PLACE_NAME_MAX) /* category labels, places, shifts */
+#define LP_CODE_SIZE (CATEGORY_CODE_MAX + 1)          /* category code and icon name (ASCII) */
+#define LP_ID_SIZE (LP_ID_LEN + 1)
 #define LP_DAY_SIZE 11            /* "YYYY-MM-DD" */
 #define LP_MAX_ACTIONS 8          /* actions shown for one learning point */
 

@@ -20,9 +20,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/limits.h"
 #include "store.h"
 
-#define STORE_MEMBER_NAME_SIZE 256 /* 60 characters of UTF-8, NUL-terminated */
+#define STORE_MEMBER_NAME_SIZE VB_TEXT_SIZE(ROSTER_NAME_MAX)
 #define STORE_PIN_MIN_DIGITS 4
 #define STORE_PIN_MAX_DIGITS 8
 #define STORE_PIN_FREE_TRIES 5       /* wrong PINs before the first lockout */

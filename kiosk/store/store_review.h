@@ -27,7 +27,6 @@ typedef struct store_review_data {
     review_idea *open_ideas;
     review_action *actions;
     review_dagstart *dagstarts;
-    vb_day *holidays;
 } store_review_data;
 
 /* Loads month's data for the review, counted up to today: categories (all,
@@ -40,10 +39,6 @@ typedef struct store_review_data {
 vb_code store_review_load(store *s, vb_month month, vb_day today, store_review_data *out, vb_err *err);
 void store_review_free(store_review_data *d);
 
-/* Only the working-day calendar (working_days setting, default Monday to
- * Friday, and the holidays of a range of days). The holidays array belongs
- * to out and is freed with store_review_free(). */
-vb_code store_review_calendar(store *s, vb_day first, vb_day last, store_review_data *out, vb_err *err);
 
 /* ---- the export ----------------------------------------------------------- *
  * Each function calls fn once per row of the month, stopping at the first

@@ -12,16 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/limits.h"
 #include "../core/vb_err.h"
 #include "store.h"
 
-#define ROSTER_NAME_MAX 60   /* characters */
-#define ROSTER_BADGE_MIN 3   /* printable ASCII, no spaces */
-#define ROSTER_BADGE_MAX 64
 
 typedef struct store_roster_member {
     int64_t id;
-    char name[244];
+    char name[VB_TEXT_SIZE(ROSTER_NAME_MAX)];
     char role[8];          /* "worker" or "lead" */
     char badge[68];        /* '' = none */
     char language[4];      /* nl, en, pl */

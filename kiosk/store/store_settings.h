@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../core/vb_err.h"
+#include "../core/limits.h"
 #include "store.h"
 
 /* ---- key/value settings --------------------------------------------------
@@ -30,7 +31,6 @@ bool store_settings_value_ok(const char *key, const char *value);
 vb_code store_settings_set(store *s, int64_t lead_id, int64_t at, const char *key, const char *value, vb_err *err);
 
 /* ---- lines and stations -------------------------------------------------- */
-#define STORE_PLACE_NAME_MAX 40 /* characters */
 typedef struct store_place {
     int64_t id;
     char name[164];
@@ -51,7 +51,6 @@ vb_code store_settings_place_set_active(store *s, int64_t lead_id, int64_t at, i
 
 /* ---- categories ------------------------------------------------------------
  * The seven default codes stay; a lead only changes the label. */
-#define STORE_CATEGORY_LABEL_MAX 40 /* characters */
 typedef struct store_category {
     int64_t id;
     char code[40];
@@ -66,7 +65,6 @@ vb_code store_settings_category_rename(store *s, int64_t lead_id, int64_t at, in
                                        vb_err *err);
 
 /* ---- shifts --------------------------------------------------------------- */
-#define STORE_SHIFT_NAME_MAX 40 /* characters */
 typedef struct store_shift {
     int64_t id;
     char name[164];
@@ -84,7 +82,6 @@ vb_code store_settings_shift_update(store *s, int64_t lead_id, int64_t at, int64
 vb_code store_settings_shift_delete(store *s, int64_t lead_id, int64_t at, int64_t id, vb_err *err);
 
 /* ---- holidays ------------------------------------------------------------- */
-#define STORE_HOLIDAY_NAME_MAX 60 /* characters */
 typedef struct store_holiday {
     char day[11];   /* YYYY-MM-DD */
     char name[244];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/date.h"
+#include "../core/utf8.h"
 #include "store_internal.h"
 
 vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
@@ -125,8 +126,8 @@ vb_code store_wall_load(store *s, int64_t now_s, wall_data *d, vb_err *err)
         char what[200 * 4 + 1], lesson[200 * 4 + 1];
         store_col_text(st, 0, what, sizeof what);
         store_col_text(st, 1, lesson, sizeof lesson);
-        snprintf(d->texts[d->text_count++], sizeof d->texts[0], "%s%s%s", what, what[0] && lesson[0] ? " \xE2\x86\x92 " : "",
-                 lesson);
+        vb_fmt(d->texts[d->text_count++], sizeof d->texts[0], "%s%s%s", what, what[0] && lesson[0] ? " \xE2\x86\x92 " : "",
+               lesson);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)

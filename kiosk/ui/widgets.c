@@ -164,19 +164,22 @@ bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char
     return clicked;
 }
 
+ui_color ui_chip_frame(ui_ctx *ui, ui_rect r, bool pressed, bool selected, int selected_border)
+{
+    theme_metrics m = theme_metrics_for(ui);
+    ui_color bg = pressed ? THEME_BAR : selected ? THEME_PRIMARY : THEME_SURFACE;
+    ui_draw_rect(ui, r, bg, m.radius);
+    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * selected_border : m.border,
+                   m.radius);
+    return pressed || selected ? THEME_ON_DARK : THEME_TEXT;
+}
+
 bool ui_chip(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, bool selected)
 {
     theme_metrics m = theme_metrics_for(ui);
     bool pressed = false;
     bool clicked = ui_target(ui, id, r, false, &pressed);
-    ui_color bg = selected ? THEME_PRIMARY : THEME_SURFACE;
-    ui_color fg = selected ? THEME_ON_DARK : THEME_TEXT;
-    if (pressed) {
-        bg = THEME_BAR;
-        fg = THEME_ON_DARK;
-    }
-    ui_draw_rect(ui, r, bg, m.radius);
-    ui_draw_border(ui, r, selected ? THEME_TEXT : THEME_BORDER, selected ? m.border * 2 : m.border, m.radius);
+    ui_color fg = ui_chip_frame(ui, r, pressed, selected, 2);
     ui_rect inner = ui_inset(r, m.pad);
     if (selected) {
         /* selection is shown by a check mark too, never by colour alone */

@@ -18,6 +18,10 @@ bool ui_button_px(ui_ctx *ui, const char *id, ui_rect r, const char *label, them
 /* A large home-screen tile: icon glyph above a label and an optional line. */
 bool ui_tile(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, const char *sub,
              theme_style style);
+/* The frame every chip has: the fill (dark while pressed, the primary
+ * colour when selected), and an outline selected_border times as thick
+ * when selected. Returns the colour for the text and icon on it. */
+ui_color ui_chip_frame(ui_ctx *ui, ui_rect r, bool pressed, bool selected, int selected_border);
 /* A selectable chip (one of a set); returns true when tapped. */
 bool ui_chip(ui_ctx *ui, const char *id, ui_rect r, const char *icon, const char *label, bool selected);
 /* An on/off switch with its label; flips *on when tapped and returns true. */

@@ -132,42 +132,38 @@ def replace(app):
 gone_while_running("replaced while running", replace)
 
 # idle on the home screen: noticed on the regular tick, without a tap
-app = App(t)
-p, dump = app.start(extra=["--demo"], script_stdin=True)
-try:
-    send(p, {"wait": "settled"})
-    t.check(wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "home", timeout=30), "idle: home")
-    os.remove(app.db)
-    send(p, {"advance": 60}, {"wait": "settled"})
-    t.check(wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "dbfail", timeout=30),
-            "idle: a deletion is noticed on the next tick (the minute clock) and the failure screen is shown")
-    send(p, {"quit": True})
-    p.stdin.close()
-    p.wait(timeout=30)
-finally:
-    if p.poll() is None:
-        stop(p)
+def gone_while_idle(app, make_gone):
+    """Starts the app on the home screen, runs make_gone(app), lets the
+    minute clock tick; returns (home was shown, the failure screen is shown,
+    its text)."""
+    p, dump = app.start(extra=["--demo"], script_stdin=True)
+    try:
+        send(p, {"wait": "settled"})
+        home = wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "home", timeout=30)
+        make_gone(app)
+        send(p, {"advance": 60}, {"wait": "settled"})
+        shown = wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "dbfail", timeout=30)
+        text = last_frame(dump).text("dbfail.") if shown else ""
+        send(p, {"quit": True})
+        p.stdin.close()
+        p.wait(timeout=30)
+        return home, shown, text
+    finally:
+        if p.poll() is None:
+            stop(p)
+
+
+home, shown, _ = gone_while_idle(App(t), lambda app: os.remove(app.db))
+t.check(home, "idle: home")
+t.check(shown, "idle: a deletion is noticed on the next tick (the minute clock) and the failure screen is shown")
 
 # the whole data folder gone: no rescue copy possible, and the screen says so
 app = App(t)
 os.makedirs(os.path.join(app.dir, "data"))
 app.db = os.path.join(app.dir, "data", "verbeterbord.db")
-p, dump = app.start(extra=["--demo"], script_stdin=True)
-try:
-    send(p, {"wait": "settled"})
-    wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "home", timeout=30)
-    shutil.rmtree(os.path.dirname(app.db))
-    send(p, {"advance": 60}, {"wait": "settled"})
-    shown = wait_for(lambda: last_frame(dump) and last_frame(dump).screen == "dbfail", timeout=30)
-    text = last_frame(dump).text("dbfail.") if shown else ""
-    t.check(shown and squeeze("niet in een reddingsbestand") in squeeze(text),
-            "folder gone: the failure screen says the entries could not be saved to a rescue file", repr(text))
-    send(p, {"quit": True})
-    p.stdin.close()
-    p.wait(timeout=30)
-finally:
-    if p.poll() is None:
-        stop(p)
+_, shown, text = gone_while_idle(app, lambda app: shutil.rmtree(os.path.dirname(app.db)))
+t.check(shown and squeeze("niet in een reddingsbestand") in squeeze(text),
+        "folder gone: the failure screen says the entries could not be saved to a rescue file", repr(text))
 
 # a restart with the database missing and a backup in the data folder
 app = App(t)

@@ -17,6 +17,7 @@
 
 #include "../../kiosk/app/loop.h"
 #include "../../kiosk/screens/screens.h"
+#include "../testapp.h"
 
 static double now_ms(void)
 {
@@ -33,19 +34,9 @@ static int cmp_double(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: bench_render DB [WxH] [FRAMES] [SCREEN]\n");
+    int w, h, frames = 500;
+    if (!t_bench_args(argc, argv, "bench_render", "FRAMES] [SCREEN", &w, &h, &frames, 1000000))
         return 2;
-    }
-    int w = 1920, h = 1080, frames = 500;
-    if (argc > 2 && sscanf(argv[2], "%dx%d", &w, &h) != 2) {
-        fprintf(stderr, "bench_render: size must be WxH\n");
-        return 2;
-    }
-    if (argc > 3)
-        frames = atoi(argv[3]);
-    if (frames < 1 || frames > 1000000)
-        frames = 500;
     /* "wall:N" is page N of the wall pages */
     char screen_name[64];
     snprintf(screen_name, sizeof screen_name, "%s", argc > 4 ? argv[4] : "home");
@@ -57,26 +48,13 @@ int main(int argc, char **argv)
     }
     const char *screen = screen_name;
 
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = w;
-    pc.height = h;
-    pc.windowed = true;
-    pc.offscreen = true;
-    platform *p = NULL;
+    platform *p;
     vb_err err;
-    vb_err_clear(&err);
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, w, h, true, &err) != VB_OK) {
         fprintf(stderr, "bench_render: %s\n", err.msg);
         return 1;
     }
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = argv[1];
-    opt.demo = true;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(argv[1], 0);
     opt.start_screen = screen;
     app *a = calloc(1, sizeof *a);
     if (!a || app_init(a, &opt, p, &err) != VB_OK) {

@@ -41,6 +41,7 @@
 #include "../../kiosk/app/loop.h"
 #include "../vfs/faultvfs.h"
 #include "../../kiosk/screens/screens.h"
+#include "../testapp.h"
 
 #define WHAT_TEXT "Olie op de vloer bij de zaag"
 #define HOLD_MS 1000
@@ -239,48 +240,26 @@ static int waiting_saves(app *a, const char *db_path)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: bench_save DB [WxH] [SAVES]\n");
+    int w, h, saves = 200;
+    if (!t_bench_args(argc, argv, "bench_save", "SAVES", &w, &h, &saves, 100000))
         return 2;
-    }
-    int w = 1920, h = 1080, saves = 200;
-    if (argc > 2 && sscanf(argv[2], "%dx%d", &w, &h) != 2) {
-        fprintf(stderr, "bench_save: size must be WxH\n");
-        return 2;
-    }
-    if (argc > 3)
-        saves = atoi(argv[3]);
-    if (saves < 1 || saves > 100000)
-        saves = 200;
 
     /* pass-through until a slow disk is wanted (waiting_saves) */
     if (faultvfs_register() != SQLITE_OK) {
         fprintf(stderr, "bench_save: cannot register the fault VFS\n");
         return 1;
     }
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = w;
-    pc.height = h;
-    pc.windowed = true;
     /* a window of SDL's dummy driver (headless, unless SDL_VIDEODRIVER says
      * otherwise), as the scenario tests run the kiosk: the offscreen
      * platform has no event queue */
     setenv("SDL_VIDEODRIVER", "dummy", 0);
-    platform *p = NULL;
+    platform *p;
     vb_err err;
-    vb_err_clear(&err);
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, w, h, false, &err) != VB_OK) {
         fprintf(stderr, "bench_save: %s\n", err.msg);
         return 1;
     }
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = argv[1];
-    opt.demo = true;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(argv[1], 0);
     app *a = calloc(1, sizeof *a);
     if (!a || app_init(a, &opt, p, &err) != VB_OK) {
         fprintf(stderr, "bench_save: %s\n", err.msg);
