@@ -47,7 +47,7 @@ con = sqlite3.connect(app.db)
 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 pages = con.execute("PRAGMA page_count").fetchone()[0]
 size = con.execute("PRAGMA page_size").fetchone()[0]
-root = con.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'idea'").fetchone()[0]
+root = con.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'idea_row'").fetchone()[0]
 con.close()
 with open(app.db, "r+b") as f:
     f.seek((root - 1) * size + 8)
