@@ -555,27 +555,14 @@ done:
  * pages on the second (needs SDL video; the dummy driver has windows). */
 static void test_second_screen(void)
 {
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = 800;
-    pc.height = 480;
-    pc.windowed = true;
     platform *p = NULL;
     vb_err err;
-    if (platform_open(&p, &pc, &err) != VB_OK) {
+    if (t_platform_open(&p, 800, 480, false, &err) != VB_OK) {
         t_skip("second screen: kiosk and wall pages in two windows", "no SDL video driver");
         return;
     }
     const char *db = new_db_path();
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.screens = &screen_registry;
-    opt.db_path = db;
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = 1795676100;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
+    app_options opt = t_app_options(db, 1795676100);
     opt.windowed = true;
     opt.wall_screen = true;
     opt.wall_display = 0;

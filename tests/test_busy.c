@@ -19,10 +19,9 @@
 #include <time.h>
 
 #include "../kiosk/app/busy.h"
-#include "../kiosk/app/loop.h"
-#include "../kiosk/screens/screens.h"
 #include "../kiosk/store/store_idea_flow.h"
 #include "../kiosk/store/store_roster.h"
+#include "testapp.h"
 #include "testlib.h"
 #include "vfs/faultvfs.h"
 
@@ -127,25 +126,12 @@ static void test_slow_sync(void)
 /* The real app, a slow disk: the screen answers while the commit syncs. */
 static void test_app_slow_sync(void)
 {
-    platform_config pc;
-    memset(&pc, 0, sizeof pc);
-    pc.width = 1024;
-    pc.height = 600;
-    pc.windowed = true; /* SDL's dummy driver: a window with an event queue */
+    /* SDL's dummy driver: a window with an event queue */
     platform *p = NULL;
     vb_err err;
-    vb_err_clear(&err);
-    if (!T_CHECK(platform_open(&p, &pc, &err) == VB_OK, "app: a window of the dummy driver"))
+    if (!T_CHECK(t_platform_open(&p, 1024, 600, false, &err) == VB_OK, "app: a window of the dummy driver"))
         return;
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.db_path = t_path("app.db");
-    opt.demo = true;
-    opt.now_set = true;
-    opt.now_s = NOW_S;
-    opt.clock_fixed = true;
-    opt.panel_mm = 344;
-    opt.screens = &screen_registry;
+    app_options opt = t_app_options(t_path("app.db"), NOW_S);
     app *a = calloc(1, sizeof *a);
     if (!a || !t_report(app_init(a, &opt, p, &err) == VB_OK, "app: starts", "%s", err.msg)) {
         free(a);

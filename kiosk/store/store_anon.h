@@ -50,7 +50,7 @@
 #define IDEA_COLUMNS                                                                                        \
     "id, title, description, category_id, member_id, status, created_at, status_changed_at, feedback,"      \
     " feedback_at, first_feedback_at, merged_into, hidden, vote_count"
-/* The two halves of the view 'idea', for queries that page or join. */
+/* The two halves of the view 'idea' (anon.c). */
 #define IDEA_MAIN_ROWS "(SELECT " IDEA_COLUMNS " FROM main.idea_row)"
 #define IDEA_ANON_ROWS                                                                                      \
     "(SELECT a.id AS id, a.title AS title, a.description AS description, a.category_id AS category_id,"     \

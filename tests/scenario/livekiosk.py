@@ -4,6 +4,8 @@ another program holding a read snapshot meanwhile: what the privacy tests
 
 - hits(db, word, suffixes): `grep -a -c -i word` over the database's files;
 - new_app(t): a demo database with a lead whose PIN is 2468;
+- top_idea_and_badges(app): the most-voted listed idea and the badges of
+  two members who have not voted for it yet;
 - Kiosk(app): the kiosk running, fed one script line at a time;
 - Reader(db): another program holding a read snapshot until released;
 - sign_in(lead): the taps that sign the lead in;
@@ -11,12 +13,11 @@ another program holding a read snapshot meanwhile: what the privacy tests
   privacy deletion: the lead leaves the panel, the reader lets go, and the
   running kiosk clears every file of the words by itself.
 """
-import json
 import os
 import subprocess
-import sys
 
-from vbtest import NOW, App, binary, read_dump, stop, wait_for
+import vbtest
+from vbtest import NOW, App, binary, wait_for
 
 FILES = ("", "-wal", "-shm", "-anon", "-anon-wal", "-anon-shm")
 MAIN = FILES[:3]
@@ -46,85 +47,19 @@ def new_app(t):
     return app, lead
 
 
-class Kiosk:
-    """The kiosk running, fed one script line at a time."""
-
-    def __init__(self, app):
-        self.p, self.dump = app.start(script_stdin=True)
-
-    def send(self, *steps):
-        for s in steps:
-            self.p.stdin.write((json.dumps(s, ensure_ascii=False) + "\n").encode())
-        self.p.stdin.flush()
-
-    def frame(self):
-        frames, _, _ = read_dump(self.dump)
-        return frames[-1] if frames else None
-
-    def shows(self, element_id, timeout=30):
-        return wait_for(lambda: self.frame() is not None and self.frame().find(element_id) is not None,
-                        timeout=timeout)
-
-    def label(self, element_id):
-        f = self.frame()
-        e = f.find(element_id) if f else None
-        return e["label"] if e else ""
-
-    def quit(self):
-        self.send({"quit": True})
-        self.p.stdin.close()
-        rc = self.p.wait(timeout=60)
-        self.p.stdout.close()
-        self.p.stderr.close()
-        return rc
-
-    def why(self):
-        return self.p.stderr.read().decode("utf-8", "replace") if self.p.poll() is not None else "still running"
-
-    def kill(self):
-        if self.p.poll() is None:
-            stop(self.p)
-        for f in (self.p.stdin, self.p.stdout, self.p.stderr):
-            try:
-                f.close()
-            except OSError:
-                pass
+def top_idea_and_badges(app):
+    top = app.scalar("SELECT id FROM idea WHERE hidden = 0 AND status <> 'duplicate'"
+                     " ORDER BY vote_count DESC, created_at DESC, id DESC LIMIT 1")
+    badges = [r[0] for r in app.sql(
+        "SELECT badge FROM member WHERE badge IS NOT NULL AND active = 1 AND id NOT IN"
+        " (SELECT member_id FROM vote WHERE idea_id = ?) ORDER BY id LIMIT 2", (top,))]
+    return top, badges[0], badges[1]
 
 
-READER = r"""
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1], isolation_level=None)
-con.executescript(sys.stdin.readline().replace("\\n", "\n"))
-con.execute("BEGIN")
-con.execute("SELECT count(*) FROM learning_point").fetchall()
-con.execute("SELECT count(*) FROM vote").fetchall()
-print("held", flush=True)
-sys.stdin.readline()
-con.execute("COMMIT")
-con.close()
-"""
-
-
-class Reader:
-    """Another program (the wall, a backup, a sqlite3 shell) holding a read
-    snapshot of both files until let go."""
-
-    def __init__(self, db):
-        views = subprocess.run([binary(), "--db", db, "--sql-views"], capture_output=True, text=True,
-                               timeout=30).stdout
-        self.p = subprocess.Popen([sys.executable, "-c", READER, db], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
-        self.p.stdin.write(views.replace("\n", "\\n") + "\n")
-        self.p.stdin.flush()
-        self.held = self.p.stdout.readline().strip() == "held"
-
-    def release(self):
-        if self.p.poll() is None:
-            self.p.stdin.write("\n")
-            self.p.stdin.flush()
-            self.p.wait(timeout=30)
-        self.p.stdin.close()
-        self.p.stdout.close()
+# the kiosk fed one script line at a time, and another program holding a
+# read snapshot: vbtest's own
+Kiosk = vbtest.Kiosk
+Reader = vbtest.Holder
 
 
 def sign_in(lead):

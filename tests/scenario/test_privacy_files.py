@@ -21,17 +21,13 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from livekiosk import ANON, MAIN, Kiosk, Reader, hits, new_app, purge_after_reader, sign_in  # noqa: E402
+from livekiosk import (ANON, MAIN, Kiosk, Reader, hits, new_app, purge_after_reader,  # noqa: E402
+                       sign_in, top_idea_and_badges)
 from vbtest import NOW_S, Suite, wait_for  # noqa: E402
 
 t = Suite()
 app, LEAD = new_app(t)
-top = app.scalar("SELECT id FROM idea WHERE hidden = 0 AND status <> 'duplicate'"
-                 " ORDER BY vote_count DESC, created_at DESC, id DESC LIMIT 1")
-# two members with a badge who have not voted for it yet
-BADGE_A, BADGE_B = [r[0] for r in app.sql(
-    "SELECT badge FROM member WHERE badge IS NOT NULL AND active = 1 AND id NOT IN"
-    " (SELECT member_id FROM vote WHERE idea_id = ?) ORDER BY id LIMIT 2", (top,))]
+top, BADGE_A, BADGE_B = top_idea_and_badges(app)
 WORDS = ("Xyloquentrek", "Brombeertaart")
 TEXT = "%s viel van de stelling" % WORDS[0]
 LESSON = "%s niet op de rand zetten" % WORDS[1]

@@ -18,18 +18,15 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from livekiosk import ANON, MAIN, Kiosk, Reader, hits, new_app, purge_after_reader, sign_in  # noqa: E402
+from livekiosk import (ANON, MAIN, Kiosk, Reader, hits, new_app, purge_after_reader,  # noqa: E402
+                       sign_in, top_idea_and_badges)
 from vbtest import NOW_S, Suite, wait_for  # noqa: E402
 
 t = Suite()
 app, LEAD = new_app(t)
 DAY_START = NOW_S - (6 * 60 + 55) * 60   # NOW is 06:55 local
 ANON_MIN = 1 << 40
-top = app.scalar("SELECT id FROM idea WHERE hidden = 0 AND status <> 'duplicate'"
-                 " ORDER BY vote_count DESC, created_at DESC, id DESC LIMIT 1")
-BADGE_A, BADGE_B = [r[0] for r in app.sql(
-    "SELECT badge FROM member WHERE badge IS NOT NULL AND active = 1 AND id NOT IN"
-    " (SELECT member_id FROM vote WHERE idea_id = ?) ORDER BY id LIMIT 2", (top,))]
+top, BADGE_A, BADGE_B = top_idea_and_badges(app)
 WORDS = ("Zwoffelbandje", "Krimpelsteen")
 TITLE = "%s bij de pers" % WORDS[0]
 DESC = "%s onder de mat leggen" % WORDS[1]
