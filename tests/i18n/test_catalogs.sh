@@ -41,4 +41,21 @@ for dir in assets/po/*/; do
     status=1
   fi
 done
+# One register per language: the shop floor says "je", so no Dutch message
+# speaks to the worker with the formal "u"/"uw"/"uzelf" (issue 11). Polish
+# uses the informal "ty" forms: no "Pan"/"Pani".
+formal=$(msgcat --use-first assets/po/nl/*.po 2>/dev/null | msgattrib --no-obsolete 2>/dev/null |
+  awk '/^msgstr/{on=1} /^msgid/{on=0} on' | grep -nE '(^|[^[:alnum:]])([Uu]|[Uu]w|[Uu]we|[Uu]zelf)([^[:alnum:]]|$)' | head -3)
+if [ -z "$formal" ]; then
+  echo "ok - catalog nl speaks to the worker as \"je\", never as \"u\""
+else
+  echo "not ok - catalog nl uses the formal \"u\": $(echo "$formal" | tr '\n' ' ')"; status=1
+fi
+formal=$(msgcat --use-first assets/po/pl/*.po 2>/dev/null |
+  awk '/^msgstr/{on=1} /^msgid/{on=0} on' | grep -nE '(^|[^[:alnum:]])(Pan|Pani|Pana|Panu|Państwo|Państwa)([^[:alnum:]]|$)' | head -3)
+if [ -z "$formal" ]; then
+  echo "ok - catalog pl speaks to the worker in the informal form, never as Pan/Pani"
+else
+  echo "not ok - catalog pl uses the formal Pan/Pani: $(echo "$formal" | tr '\n' ' ')"; status=1
+fi
 exit $status

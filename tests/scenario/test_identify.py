@@ -154,7 +154,7 @@ sign = [{"tap": "home.idea_new"}, {"tap": "idea_new.sign"}, {"wait": "settled"}]
 r = app.run(script=sign + [{"tap": "identify.member.%d" % linda_id}, {"wait": "settled"}])
 last = r.last()
 t.equal(last.screen, "identify", "sign: the identify screen opens")
-t.check(last.find("identify.pin.5") is None and "Vraag uw teamleider" in last.text("identify.message"),
+t.check(last.find("identify.pin.5") is None and "Vraag je teamleider" in last.text("identify.message"),
         "sign: a member without a PIN is told to ask for one (no PIN pad)",
         lambda: "message %r" % last.text("identify.message"))
 
